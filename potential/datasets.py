@@ -1,0 +1,252 @@
+"""Loading and cross-checking datasets (a folder of readable tables).
+
+A dataset folder holds ``dataset.yaml`` and the tables listed in :data:`TABLES`. The
+embedded default is ``kreis-unna``. Every row is validated with the models in
+:mod:`potential.models`; then references between tables are checked (a neighbour must be a
+body, a field's legal forms must exist, every number's source must be listed ...). The first
+problem is reported with the file, the line, the bad value and what was expected.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from potential import files, models
+from potential.errors import InputError
+from potential.resources import data_dir, embedded_datasets
+
+#: table file → (model, required, owner column for parameter tables)
+TABLES = {
+    "sources.csv": (models.Source, True, None),
+    "bodies.csv": (models.Body, True, None),
+    "fields.csv": (models.FieldOfAction, True, None),
+    "legal_forms.csv": (models.LegalForm, True, None),
+    "obligations.csv": (models.Obligation, True, None),
+    "cooperations.csv": (models.Cooperation, True, None),
+    "parameters.csv": (models.Parameter, True, ""),
+    "field_parameters.csv": (models.Parameter, True, "field"),
+    "legal_form_parameters.csv": (models.Parameter, True, "legal_form"),
+    "body_fields.csv": (models.BodyField, False, None),
+    "fulfilment.csv": (models.Fulfilment, False, None),
+}
+
+#: parameters every field and every legal form must carry
+FIELD_PARAMETERS = (
+    "cost_per_capita",
+    "fte_per_10k",
+    "savings_cap",
+    "scale_exponent",
+    "one_off_share",
+    "kreis_share",
+)
+FORM_PARAMETERS = (
+    "pooling_factor",
+    "governance_cost_share",
+    "setup_cost_eur",
+    "setup_months",
+    "approval_weeks",
+    "control_member",
+    "vat_exposure",
+    "vat_exposure_transition",
+    "procurement_risk",
+)
+GLOBAL_PARAMETERS = (
+    "leaving_share_10y",
+    "min_team_fte",
+    "vat_binding_date",
+    "vat_deminimis_eur",
+    "grant_base_eur",
+    "grant_per_partner_eur",
+    "grant_max_share",
+    "negotiation_months_per_partner",
+    "urgency_horizon_months",
+    "default_fulfilment",
+)
+
+
+def resolve_dataset_path(dataset: str | Path | None) -> Path:
+    """Return the folder of a dataset given by embedded name, folder or ``dataset.yaml``."""
+    if dataset is None:
+        dataset = "kreis-unna"
+    if isinstance(dataset, str) and dataset in embedded_datasets():
+        return data_dir() / dataset
+    path = Path(dataset)
+    if path.is_file() and path.name == "dataset.yaml":
+        path = path.parent
+    if not path.exists():
+        names = ", ".join(embedded_datasets())
+        raise InputError(
+            f"no such dataset folder; expected a folder with dataset.yaml or one of: {names}",
+            str(path),
+        )
+    if not (path / "dataset.yaml").is_file():
+        raise InputError("dataset.yaml is missing; expected a dataset folder", str(path))
+    return path
+
+
+def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
+    """Load and validate a dataset.
+
+    Parameters
+    ----------
+    dataset : str or Path, optional
+        Name of an embedded dataset (default ``"kreis-unna"``), a dataset folder, or the
+        path of its ``dataset.yaml``.
+
+    Returns
+    -------
+    potential.models.Dataset
+        The validated dataset.
+
+    Raises
+    ------
+    InputError
+        Naming the file, the line or key, the bad value and what was expected.
+    """
+    folder = resolve_dataset_path(dataset)
+    meta = models.parse(
+        models.DatasetMeta, files.read_yaml(folder / "dataset.yaml"), str(folder / "dataset.yaml")
+    )
+    tables: dict[str, list] = {}
+    lines: dict[str, list[int]] = {}
+    for name, (model, required, owner) in TABLES.items():
+        path = folder / name
+        if not path.exists() and not required:
+            tables[name], lines[name] = [], []
+            continue
+        required_cols = tuple(
+            n
+            for n, f in model.model_fields.items()
+            if f.is_required() and n != "owner"
+        ) + ((owner,) if owner else ())
+        rows = files.read_csv_rows(path, required_cols)
+        parsed = []
+        for line, row in rows:
+            data = dict(row)
+            if owner is not None:
+                data["owner"] = data.pop(owner) if owner else ""
+            parsed.append(models.parse(model, data, f"{path}, line {line}", "column"))
+        tables[name], lines[name] = parsed, [line for line, _ in rows]
+    _check_unique(folder, tables, lines)
+    _check_references(folder, tables, lines)
+    _check_parameters(folder, tables)
+    return models.Dataset(
+        meta=meta,
+        path=str(folder),
+        sources=tuple(tables["sources.csv"]),
+        bodies=tuple(tables["bodies.csv"]),
+        fields=tuple(tables["fields.csv"]),
+        legal_forms=tuple(tables["legal_forms.csv"]),
+        obligations=tuple(tables["obligations.csv"]),
+        cooperations=tuple(tables["cooperations.csv"]),
+        parameters=tuple(tables["parameters.csv"]),
+        field_parameters=tuple(tables["field_parameters.csv"]),
+        legal_form_parameters=tuple(tables["legal_form_parameters.csv"]),
+        body_fields=tuple(tables["body_fields.csv"]),
+        fulfilment=tuple(tables["fulfilment.csv"]),
+    )
+
+
+def _check_unique(folder, tables, lines):
+    for name in ("sources.csv", "bodies.csv", "fields.csv", "legal_forms.csv",
+                 "obligations.csv", "cooperations.csv"):
+        seen = set()
+        for item, line in zip(tables[name], lines[name], strict=True):
+            if item.id in seen:
+                raise InputError(f"id {item.id!r} appears twice", f"{folder / name}, line {line}")
+            seen.add(item.id)
+    for name in ("parameters.csv", "field_parameters.csv", "legal_form_parameters.csv"):
+        seen = set()
+        for item, line in zip(tables[name], lines[name], strict=True):
+            key = (item.owner, item.parameter)
+            if key in seen:
+                raise InputError(
+                    f"parameter {item.parameter!r} for {item.owner or 'the dataset'!r} "
+                    "appears twice",
+                    f"{folder / name}, line {line}",
+                )
+            seen.add(key)
+
+
+def _ref(value, known, what, where, column):
+    if value not in known:
+        raise InputError(
+            f"column {column!r}: unknown {what} {value!r}; expected one of "
+            f"{', '.join(sorted(known))}",
+            where,
+        )
+
+
+def _check_references(folder, tables, lines):
+    ids = {
+        name: {item.id for item in tables[f"{name}.csv"]}
+        for name in ("sources", "bodies", "fields", "legal_forms", "obligations")
+    }
+
+    def rows(name):
+        return zip(tables[name], lines[name], strict=True)
+
+    for body, line in rows("bodies.csv"):
+        where = f"{folder / 'bodies.csv'}, line {line}"
+        for col in ("population_source", "area_source", "neighbours_source"):
+            if getattr(body, col) is not None:
+                _ref(getattr(body, col), ids["sources"], "source", where, col)
+        for nb in body.neighbours:
+            _ref(nb, ids["bodies"], "body", where, "neighbours")
+    for field, line in rows("fields.csv"):
+        where = f"{folder / 'fields.csv'}, line {line}"
+        for form in field.legal_forms:
+            _ref(form, ids["legal_forms"], "legal form", where, "legal_forms")
+        for ob in field.obligations:
+            _ref(ob, ids["obligations"], "obligation", where, "obligations")
+        for src in field.source:
+            _ref(src, ids["sources"], "source", where, "source")
+    for form, line in rows("legal_forms.csv"):
+        _ref(form.source, ids["sources"], "source", f"{folder / 'legal_forms.csv'}, line {line}",
+             "source")
+    for ob, line in rows("obligations.csv"):
+        _ref(ob.source, ids["sources"], "source", f"{folder / 'obligations.csv'}, line {line}",
+             "source")
+    for coop, line in rows("cooperations.csv"):
+        where = f"{folder / 'cooperations.csv'}, line {line}"
+        if coop.field is not None:
+            _ref(coop.field, ids["fields"], "field", where, "field")
+        _ref(coop.legal_form, ids["legal_forms"], "legal form", where, "legal_form")
+        for member in coop.members:
+            _ref(member, ids["bodies"], "body", where, "members")
+        _ref(coop.source, ids["sources"], "source", where, "source")
+    owners = {"field_parameters.csv": ids["fields"], "legal_form_parameters.csv":
+              ids["legal_forms"]}
+    for name in ("parameters.csv", "field_parameters.csv", "legal_form_parameters.csv"):
+        for p, line in rows(name):
+            where = f"{folder / name}, line {line}"
+            if name in owners:
+                column = "field" if name == "field_parameters.csv" else "legal_form"
+                _ref(p.owner, owners[name], column.replace("_", " "), where, column)
+            for src in p.source:
+                _ref(src, ids["sources"], "source", where, "source")
+    for bf, line in rows("body_fields.csv"):
+        where = f"{folder / 'body_fields.csv'}, line {line}"
+        _ref(bf.body, ids["bodies"], "body", where, "body")
+        _ref(bf.field, ids["fields"], "field", where, "field")
+    for fu, line in rows("fulfilment.csv"):
+        where = f"{folder / 'fulfilment.csv'}, line {line}"
+        _ref(fu.body, ids["bodies"], "body", where, "body")
+        _ref(fu.obligation, ids["obligations"], "obligation", where, "obligation")
+
+
+def _check_parameters(folder, tables):
+    def need(name, owner, required):
+        have = {p.parameter for p in tables[name] if p.owner == owner}
+        missing = [r for r in required if r not in have]
+        if missing:
+            who = f" for {owner!r}" if owner else ""
+            raise InputError(
+                f"parameter(s) {', '.join(missing)} missing{who}", str(folder / name)
+            )
+
+    need("parameters.csv", "", GLOBAL_PARAMETERS)
+    for field in tables["fields.csv"]:
+        need("field_parameters.csv", field.id, FIELD_PARAMETERS)
+    for form in tables["legal_forms.csv"]:
+        need("legal_form_parameters.csv", form.id, FORM_PARAMETERS)

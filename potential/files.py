@@ -1,0 +1,174 @@
+"""The one place that reads input files and writes output files.
+
+Readers return plain Python data together with line numbers so that validation errors can
+say where a bad value sits. Writers never leave a half-written file: every output goes to a
+temporary file in the target folder first and is moved into place with :func:`os.replace`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import yaml
+
+from potential.errors import InputError
+
+Row = tuple[int, dict[str, str]]
+
+
+def _read_text(path: Path) -> str:
+    path = Path(path)
+    if not path.exists():
+        raise InputError("file not found", str(path))
+    if path.is_dir():
+        raise InputError("is a folder; expected a file", str(path))
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", str(path)
+        ) from None
+
+
+def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
+    """Read a comma-separated table with a header row.
+
+    Parameters
+    ----------
+    path : Path
+        The CSV file (UTF-8, optionally with a byte-order mark).
+    required : tuple of str
+        Columns that must be present in the header.
+
+    Returns
+    -------
+    list of (int, dict)
+        For every data row its line number in the file (the header is line 1) and a mapping
+        from column name to the raw string. Blank lines are skipped.
+
+    Raises
+    ------
+    InputError
+        If the file is missing, empty, lacks a required column, or a row has more or fewer
+        fields than the header.
+    """
+    text = _read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError("empty file; expected a header row", str(path)) from None
+    except csv.Error as exc:
+        raise InputError(f"line 1: malformed CSV ({exc})", str(path)) from None
+    header = [h.strip() for h in header]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(
+            f"line 1: missing column(s) {', '.join(missing)}; the header has {', '.join(header)}",
+            str(path),
+        )
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if dupes:
+        raise InputError(f"line 1: column(s) {', '.join(dupes)} appear twice", str(path))
+    rows: list[Row] = []
+    try:
+        for fields in reader:
+            line = reader.line_num
+            if not any(f.strip() for f in fields):
+                continue
+            if len(fields) != len(header):
+                raise InputError(
+                    f"line {line}: {len(fields)} fields, but the header has {len(header)} "
+                    "(a comma inside a value needs double quotes)",
+                    str(path),
+                )
+            rows.append((line, {h: f.strip() for h, f in zip(header, fields, strict=True)}))
+    except csv.Error as exc:
+        raise InputError(f"line {reader.line_num}: malformed CSV ({exc})", str(path)) from None
+    return rows
+
+
+def read_yaml(path: Path) -> object:
+    """Read a YAML file safely.
+
+    Parameters
+    ----------
+    path : Path
+        The YAML file.
+
+    Returns
+    -------
+    object
+        The parsed document (usually a dict).
+
+    Raises
+    ------
+    InputError
+        If the file is missing, empty or not valid YAML (with line and column).
+    """
+    text = _read_text(path)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(f"{where}malformed YAML ({problem})", str(path)) from None
+    if data is None:
+        raise InputError("empty file; expected a YAML mapping", str(path))
+    return data
+
+
+Writer = Callable[[Path], None]
+
+
+def write_outputs(out_dir: Path, outputs: Mapping[str, Writer], protect=()) -> list[Path]:
+    """Write several output files so that each appears complete or not at all.
+
+    Each writer writes into a temporary file inside ``out_dir``; only when all writers have
+    succeeded are the temporary files moved onto their final names (``os.replace``, atomic on
+    one file system). If any writer fails, the temporary files are removed and no output is
+    touched.
+
+    Parameters
+    ----------
+    out_dir : Path
+        Target folder, created if missing.
+    outputs : mapping of str to callable
+        File name → function that writes the content to the path it is given.
+    protect : iterable of Path
+        Input files that must never be overwritten (an output with the same path is refused).
+
+    Returns
+    -------
+    list of Path
+        The paths written.
+    """
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("exists and is not a folder; expected an output folder", str(out_dir))
+    protected = {Path(p).resolve() for p in protect}
+    targets = {name: out_dir / name for name in outputs}
+    for path in targets.values():
+        if path.resolve() in protected:
+            raise InputError("is an input file; choose another output folder", str(path))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    temps: dict[str, Path] = {}
+    try:
+        for name, writer in outputs.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+            os.close(fd)
+            temps[name] = Path(tmp)
+            writer(temps[name])
+        for name, tmp in temps.items():
+            os.replace(tmp, targets[name])
+    finally:
+        for tmp in temps.values():
+            if tmp.exists():
+                tmp.unlink()
+    return list(targets.values())

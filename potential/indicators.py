@@ -1,0 +1,448 @@
+"""Indicators: one pure function per criterion, and the table that applies them.
+
+Every function takes scalars or aligned pandas Series / numpy arrays and returns the same
+shape; none reads files or global state. The formulas, parameters and sources are stated in
+``docs/method.md``; the docstrings repeat the formula.
+
+All benefit indicators measure the change against doing nothing (stand-alone, *Alleingang*),
+so the stand-alone row of every body has zero savings, relief, resilience gain and obligation
+coverage, no one-off cost, no implementation time, full control and no tax risk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from potential.models import Dataset
+from potential.options import STAND_ALONE, memberships
+
+DAYS_PER_MONTH = 365.25 / 12
+
+
+def savings_share(cost_member, cost_pool, scale_exponent, cap, pooling_factor):
+    r"""Share of a member's annual cost saved by pooling.
+
+    .. math:: s = \varphi_L \cdot \min\left(c_f,\ 1 - (C_m / C_P)^{\beta_f}\right)
+
+    Unit cost falls with the pooled volume as :math:`V^{-\beta}`; the member's cost base
+    :math:`C_m` stands for its volume. The published evidence for the field caps the share
+    (:math:`c_f`), and the legal form realises the part :math:`\varphi_L` of it.
+
+    Parameters
+    ----------
+    cost_member, cost_pool : float or array_like
+        Annual cost of the member and of all partners together (EUR/year).
+    scale_exponent : float or array_like
+        :math:`\beta_f`.
+    cap : float or array_like
+        :math:`c_f`, the largest share the field's evidence supports.
+    pooling_factor : float or array_like
+        :math:`\varphi_L`, the part of the scale savings the legal form realises.
+
+    Returns
+    -------
+    float or array_like
+        Savings share in [0, 1]; 0 where the pool has no cost.
+    """
+    cost_member = np.asarray(cost_member, dtype=float)
+    cost_pool = np.asarray(cost_pool, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(cost_pool > 0, cost_member / np.where(cost_pool > 0, cost_pool, 1), 1)
+    raw = 1 - np.power(ratio, scale_exponent)
+    return np.asarray(pooling_factor) * np.minimum(cap, np.clip(raw, 0, 1))
+
+
+def net_savings(annual_cost, share_saved, governance_cost_share):
+    r"""Net annual savings of a member (EUR/year, maximise).
+
+    .. math:: N_m = C_m \cdot (s - \kappa_L)
+
+    Parameters
+    ----------
+    annual_cost : float or array_like
+        :math:`C_m`, the member's annual cost in the field.
+    share_saved : float or array_like
+        :math:`s` from :func:`savings_share`.
+    governance_cost_share : float or array_like
+        :math:`\kappa_L`, running cost of the legal form's bodies and settlements as a share
+        of the member's annual cost.
+    """
+    return np.asarray(annual_cost, dtype=float) * (
+        np.asarray(share_saved) - np.asarray(governance_cost_share)
+    )
+
+
+def ikz_grant(eligible_cost, n_partners, base, per_partner, max_share):
+    r"""NRW IKZ grant for a cooperation (EUR, whole pool).
+
+    .. math:: G = \min\left(g_{max} \cdot E,\ g_0 + g_1 \cdot (n - 2)\right)
+
+    Parameters
+    ----------
+    eligible_cost : float or array_like
+        :math:`E`, the pool's one-off cost before the grant.
+    n_partners : int or array_like
+        Number of partners (at least 2).
+    base, per_partner, max_share : float
+        :math:`g_0` (two partners), :math:`g_1` (each further partner), :math:`g_{max}`.
+    """
+    cap = base + per_partner * (np.asarray(n_partners) - 2)
+    return np.minimum(max_share * np.asarray(eligible_cost, dtype=float), cap)
+
+
+def one_off_cost(cost_weight, eligible_cost, grant):
+    r"""A member's one-off cost after the grant (EUR, minimise).
+
+    .. math:: O_m = w_m \cdot \max(0, E - G), \quad w_m = C_m / C_P
+
+    where :math:`E = \sum_{k \in P} o_f C_k + F_L` is the pool's migration cost (the
+    field's one-off share :math:`o_f` of annual cost) plus the legal form's setup cost.
+
+    Parameters
+    ----------
+    cost_weight : float or array_like
+        :math:`w_m`, the member's share of the pool's annual cost.
+    eligible_cost, grant : float or array_like
+        :math:`E` and :math:`G` (:func:`ikz_grant`).
+    """
+    return np.asarray(cost_weight) * np.maximum(
+        0.0, np.asarray(eligible_cost, dtype=float) - grant
+    )
+
+
+def staffing_relief(fte, leaving_share, coverage):
+    r"""Posts a member need not refill within ten years (FTE, maximise).
+
+    .. math:: R_m = \mathit{FTE}_m \cdot r_m \cdot \gamma
+
+    :math:`r_m` is the share of staff leaving within ten years; :math:`\gamma` is the part
+    of those departures the pooled solution covers: the form's pooling factor for a member
+    that hands the task over, the savings share for the lead body that performs it.
+    """
+    return np.asarray(fte, dtype=float) * np.asarray(leaving_share) * np.asarray(coverage)
+
+
+def resilience(team_fte, min_team_fte):
+    r"""Resilience of a team: how close it is to the smallest resilient size (0–1).
+
+    .. math:: \rho = \min(1,\ T / T_{min})
+
+    A single-person post (:math:`T < T_{min}`) scores below 1.
+    """
+    return np.minimum(1.0, np.asarray(team_fte, dtype=float) / min_team_fte)
+
+
+def time_to_implement(setup_months, approval_weeks, n_partners, months_per_partner):
+    r"""Months until the cooperation works (minimise).
+
+    .. math:: T = t_L + a_L \cdot 7 / 30.44 + \nu \cdot (n - 2)
+
+    the form's setup time, its supervisory approval period (GkG NRW: 4 weeks) and
+    negotiation time for every partner beyond the second.
+    """
+    extra = np.maximum(np.asarray(n_partners) - 2, 0)
+    return (
+        np.asarray(setup_months, dtype=float)
+        + np.asarray(approval_weeks) * 7 / DAYS_PER_MONTH
+        + months_per_partner * extra
+    )
+
+
+def control_kept(is_lead, control_lead, control_member):
+    """Control a member keeps over the task (0–1, maximise): lead's or member's value."""
+    return np.where(np.asarray(is_lead, dtype=bool), control_lead, control_member)
+
+
+def tax_procurement_risk(
+    reference_date,
+    vat_binding_date,
+    vat_exposure,
+    vat_exposure_transition,
+    public_law,
+    turnover,
+    deminimis,
+    procurement_risk,
+):
+    r"""Risk from VAT (§ 2b UStG) and procurement law (§ 108 GWB) (0–1, minimise).
+
+    .. math:: \mathit{risk} = 1 - (1 - v)(1 - p)
+
+    :math:`v` is the form's VAT exposure once § 2b UStG binds (before that date the
+    transitional exposure, 0 for public-law forms); a public-law provider whose turnover from
+    the partners stays at or below the de-minimis limit (§ 2b Abs. 2 Nr. 1 UStG) owes none.
+    :math:`p` is the form's procurement risk.
+    """
+    binding = reference_date >= vat_binding_date
+    vat = np.where(binding, vat_exposure, vat_exposure_transition)
+    small = np.asarray(public_law, dtype=bool) & (np.asarray(turnover) <= deminimis)
+    vat = np.where(small, 0.0, vat)
+    return 1 - (1 - vat) * (1 - np.asarray(procurement_risk))
+
+
+def urgency(in_force, reference_date, horizon_months):
+    r"""How pressing a duty is at the reference date (0–1).
+
+    .. math:: u = \mathrm{clip}\left(1 - \frac{\text{months until in force}}{H}, 0, 1\right)
+
+    1 once the duty binds (and while overdue), rising linearly over the ``H`` months before.
+    """
+    months = (in_force - reference_date).days / DAYS_PER_MONTH
+    return float(np.clip(1 - months / horizon_months, 0, 1))
+
+
+def obligation_pressure(weights, urgencies, fulfilment):
+    r"""Pressure from the duties of a field on a body (0–1).
+
+    .. math:: P = \frac{\sum_d w_d\, u_d\, (1 - f_d)}{\sum_d w_d}
+
+    0 if the field has no duties (or all weights are 0).
+    """
+    w = np.asarray(weights, dtype=float)
+    if w.sum() == 0:
+        return 0.0
+    return float(np.sum(w * np.asarray(urgencies) * (1 - np.asarray(fulfilment))) / w.sum())
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """Description of an indicator a criterion can use."""
+
+    unit: str
+    label_de: str
+    label_en: str
+
+
+#: Indicators a criteria model may name (``indicator:`` key); columns of :func:`indicator_table`.
+INDICATORS = {
+    "net_savings": Indicator("EUR/a", "Nettoeinsparung", "Net savings"),
+    "one_off_cost": Indicator("EUR", "Einmalkosten", "One-off cost"),
+    "staffing_relief": Indicator("VZÄ", "Personalentlastung", "Staffing relief"),
+    "resilience": Indicator("0–1", "Resilienzgewinn", "Resilience gain"),
+    "time_to_implement": Indicator("Monate", "Umsetzungsdauer", "Time to implement"),
+    "control_kept": Indicator("0–1", "Steuerung behalten", "Control kept"),
+    "tax_procurement_risk": Indicator(
+        "0–1", "Steuer- und Vergaberisiko", "Tax and procurement risk"
+    ),
+    "obligation_pressure": Indicator("0–1", "Pflichtendruck", "Obligation pressure"),
+}
+
+
+def body_field_inputs(dataset: Dataset) -> pd.DataFrame:
+    """Annual cost, staff and leaving share per (body, field), reported or estimated.
+
+    A figure a body reported (``body_fields.csv``) wins; otherwise it is estimated from the
+    body's population with the field's per-capita benchmark. The county's own volume is the
+    field's ``kreis_share`` of the county population.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``body``, ``field``, ``annual_cost``, ``fte``, ``leaving_share`` and
+        ``estimated`` (True where any of the three is an estimate).
+    """
+    reported = {(r.body, r.field): r for r in dataset.body_fields}
+    leaving = float(dataset.parameter("leaving_share_10y"))
+    rows = []
+    for body in dataset.bodies:
+        for field in dataset.fields:
+            fp = lambda name, f=field.id: float(dataset.field_parameter(f, name))  # noqa: E731
+            volume = body.population * (fp("kreis_share") if body.kind == "kreis" else 1.0)
+            rep = reported.get((body.id, field.id))
+            cost = rep.annual_cost_eur if rep and rep.annual_cost_eur is not None else None
+            fte = rep.fte if rep and rep.fte is not None else None
+            share = rep.leaving_share if rep and rep.leaving_share is not None else None
+            rows.append(
+                {
+                    "body": body.id,
+                    "field": field.id,
+                    "annual_cost": fp("cost_per_capita") * volume if cost is None else cost,
+                    "fte": fp("fte_per_10k") * volume / 10_000 if fte is None else fte,
+                    "leaving_share": leaving if share is None else share,
+                    "estimated": cost is None or fte is None or share is None,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def pressure_table(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
+    """Obligation pressure per (body, field) at the reference date (:func:`obligation_pressure`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``body``, ``field``, ``pressure``.
+    """
+    horizon = float(dataset.parameter("urgency_horizon_months"))
+    default = float(dataset.parameter("default_fulfilment"))
+    done = {(f.body, f.obligation): f.fulfilment for f in dataset.fulfilment}
+    obligations = {o.id: o for o in dataset.obligations}
+    rows = []
+    for body in dataset.bodies:
+        for field in dataset.fields:
+            duties = [obligations[o] for o in field.obligations]
+            rows.append(
+                {
+                    "body": body.id,
+                    "field": field.id,
+                    "pressure": obligation_pressure(
+                        [d.weight for d in duties],
+                        [urgency(d.in_force, reference_date, horizon) for d in duties],
+                        [done.get((body.id, d.id), default) for d in duties],
+                    ),
+                }
+            )
+    return pd.DataFrame(rows, columns=["body", "field", "pressure"])
+
+
+def _form_table(dataset: Dataset) -> pd.DataFrame:
+    rows = []
+    for form in dataset.legal_forms:
+        p = lambda name, d=None, f=form.id: float(dataset.form_parameter(f, name, d))  # noqa: E731
+        member = p("control_member")
+        rows.append(
+            {
+                "legal_form": form.id,
+                "pooling_factor": p("pooling_factor"),
+                "governance_cost_share": p("governance_cost_share"),
+                "setup_cost": p("setup_cost_eur"),
+                "setup_months": p("setup_months"),
+                "approval_weeks": p("approval_weeks"),
+                "control_member": member,
+                "control_lead": p("control_lead", member),
+                "vat_exposure": p("vat_exposure"),
+                "vat_exposure_transition": p("vat_exposure_transition"),
+                "procurement_risk": p("procurement_risk"),
+                "public_law": form.public_law,
+                "has_lead": form.has_lead,
+                "transfers_execution": form.transfers_execution,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _field_table(dataset: Dataset) -> pd.DataFrame:
+    names = ("savings_cap", "scale_exponent", "one_off_share")
+    return pd.DataFrame(
+        [
+            {"field": f.id, **{n: float(dataset.field_parameter(f.id, n)) for n in names}}
+            for f in dataset.fields
+        ]
+    )
+
+
+def indicator_table(
+    dataset: Dataset, options: pd.DataFrame, reference_date: dt.date
+) -> pd.DataFrame:
+    """Indicator values of every (body, option), stand-alone rows included.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset.
+    options : pandas.DataFrame
+        Options from :func:`potential.options.generate_options`.
+    reference_date : datetime.date
+        Date at which duties and VAT rules are judged.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (body, option) with the option columns, ``is_lead``, the inputs used
+        (``annual_cost``, ``fte``, ``savings_share`` ...) and one column per indicator in
+        :data:`INDICATORS`. Rows are ordered by body (dataset order), stand-alone first,
+        then options in generation order.
+    """
+    inputs = body_field_inputs(dataset)
+    pool = memberships(options).merge(inputs, on=["body", "field"], how="left")
+    pool = pool.merge(_form_table(dataset), on="legal_form").merge(_field_table(dataset), on="field")
+    pool = pool.merge(pressure_table(dataset, reference_date), on=["body", "field"])
+    by_option = pool.groupby("option", sort=False)
+    pool["pool_cost"] = by_option["annual_cost"].transform("sum")
+    pool["pool_fte"] = by_option["fte"].transform("sum")
+
+    scale = savings_share(
+        pool["annual_cost"], pool["pool_cost"], pool["scale_exponent"], pool["savings_cap"], 1.0
+    )
+    pool["savings_share"] = pool["pooling_factor"] * scale
+    n = pool["n_partners"].to_numpy()
+    weight = np.where(pool["pool_cost"] > 0, pool["annual_cost"] / pool["pool_cost"].where(
+        pool["pool_cost"] > 0, 1), 1 / n)
+    eligible = pool["one_off_share"] * pool["pool_cost"] + pool["setup_cost"]
+    grant = ikz_grant(
+        eligible,
+        n,
+        float(dataset.parameter("grant_base_eur")),
+        float(dataset.parameter("grant_per_partner_eur")),
+        float(dataset.parameter("grant_max_share")),
+    )
+    lead_role = pool["has_lead"] & pool["is_lead"]
+    coverage = np.where(lead_role, pool["savings_share"], pool["pooling_factor"])
+    min_team = float(dataset.parameter("min_team_fte"))
+    team = np.where(pool["transfers_execution"], pool["pool_fte"], pool["fte"])
+    charged = np.where(lead_role, 0.0, pool["annual_cost"] * (1 - pool["savings_share"]))
+    pool["turnover"] = pd.Series(charged, index=pool.index).groupby(pool["option"]).transform(
+        "sum"
+    )
+
+    pool["net_savings"] = net_savings(
+        pool["annual_cost"], pool["savings_share"], pool["governance_cost_share"]
+    )
+    pool["one_off_cost"] = one_off_cost(weight, eligible, grant)
+    pool["staffing_relief"] = staffing_relief(pool["fte"], pool["leaving_share"], coverage)
+    pool["resilience"] = resilience(team, min_team) - resilience(pool["fte"], min_team)
+    pool["time_to_implement"] = time_to_implement(
+        pool["setup_months"],
+        pool["approval_weeks"],
+        n,
+        float(dataset.parameter("negotiation_months_per_partner")),
+    )
+    pool["control_kept"] = control_kept(lead_role, pool["control_lead"], pool["control_member"])
+    pool["tax_procurement_risk"] = tax_procurement_risk(
+        reference_date,
+        dataset.parameter("vat_binding_date"),
+        pool["vat_exposure"],
+        pool["vat_exposure_transition"],
+        pool["public_law"],
+        pool["turnover"],
+        float(dataset.parameter("vat_deminimis_eur")),
+        pool["procurement_risk"],
+    )
+    pool["obligation_pressure"] = pool["pressure"] * pool["pooling_factor"]
+    pool["is_lead"] = lead_role
+
+    alone = pd.DataFrame(
+        {
+            "body": [b.id for b in dataset.bodies],
+            "option": STAND_ALONE,
+            "field": "",
+            "legal_form": "",
+            "partner_set": "",
+            "partners": [b.id for b in dataset.bodies],
+            "lead": "",
+            "n_partners": 1,
+            "is_lead": False,
+            "net_savings": 0.0,
+            "one_off_cost": 0.0,
+            "staffing_relief": 0.0,
+            "resilience": 0.0,
+            "time_to_implement": 0.0,
+            "control_kept": 1.0,
+            "tax_procurement_risk": 0.0,
+            "obligation_pressure": 0.0,
+        }
+    )
+    keep = [
+        "body", "option", "field", "legal_form", "partner_set", "partners", "lead",
+        "n_partners", "is_lead", "annual_cost", "fte", "estimated", "savings_share",
+        "turnover", *INDICATORS,
+    ]  # fmt: skip
+    table = pd.concat([alone, pool[keep]], ignore_index=True)
+    order = {b.id: i for i, b in enumerate(dataset.bodies)}
+    table["_body"] = table["body"].map(order)
+    table["_alone"] = table["option"] != STAND_ALONE
+    table = table.sort_values(["_body", "_alone"], kind="stable").drop(columns=["_body", "_alone"])
+    return table.reset_index(drop=True)

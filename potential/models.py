@@ -1,0 +1,361 @@
+"""Validated domain models (pydantic v2, unknown keys forbidden).
+
+Terms follow ``docs/method.md``: a *body* (Körperschaft) ranks cooperation *options*; an
+option is a *field* (Handlungsfeld) × *legal form* (Kooperationsform) × *partner set*. Every
+number in a dataset carries a *source* id or an *assumption* with its rationale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from potential.errors import InputError
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=64)]
+IdList = tuple[Id, ...]
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+class Model(BaseModel):
+    """Base of all models: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _split_list(value):
+    """Accept ``"a;b"`` (CSV cells) as well as lists; blank means empty."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(";") if v.strip())
+    return value
+
+
+def _blank_to_none(value):
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+class Source(Model):
+    """A citable source. ``grade``: V primary, S secondary, U unverified."""
+
+    id: Id
+    grade: Literal["V", "S", "U"]
+    title: str = Field(min_length=1)
+    url: str = Field(min_length=1)
+
+
+class Body(Model):
+    """A body (Körperschaft): the county or one of its towns."""
+
+    id: Id
+    ags: Annotated[str, StringConstraints(pattern=r"^\d{5}(\d{3})?$")]
+    ags_status: str
+    name: str = Field(min_length=1)
+    kind: Literal["kreis", "stadt", "gemeinde"]
+    status: str
+    population: int = Field(gt=0)
+    population_date: dt.date
+    population_source: Id
+    area_km2: float = Field(gt=0)
+    area_source: Id
+    neighbours: IdList = ()
+    neighbours_source: Id | None = None
+
+    _lists = field_validator("neighbours", mode="before")(_split_list)
+    _blank = field_validator("neighbours_source", mode="before")(_blank_to_none)
+
+
+class LegalForm(Model):
+    """A legal form of cooperation (GkG NRW, GmbH, Amtshilfe) and its attributes."""
+
+    id: Id
+    label_de: str
+    label_en: str
+    law: str
+    has_lead: bool
+    transfers_execution: bool
+    approval: bool
+    public_law: bool
+    source: Id
+
+
+class FieldOfAction(Model):
+    """A field of action (Handlungsfeld) with its fitting legal forms and duties."""
+
+    id: Id
+    label_de: str
+    label_en: str
+    legal_forms: IdList = Field(min_length=1)
+    obligations: IdList = ()
+    source: IdList = Field(min_length=1)
+
+    _lists = field_validator("legal_forms", "obligations", "source", mode="before")(_split_list)
+
+
+class Obligation(Model):
+    """A statutory duty that bears on one or more fields."""
+
+    id: Id
+    label_de: str
+    label_en: str
+    law: str
+    in_force: dt.date
+    binding: Literal["duty", "unverified", "option"]
+    weight: float = Field(ge=0)
+    source: Id
+    assumption: str | None = None
+
+    _blank = field_validator("assumption", mode="before")(_blank_to_none)
+
+
+class Parameter(Model):
+    """One number with its provenance: a source id or an assumption with rationale."""
+
+    owner: str = ""
+    parameter: Id
+    value: float | dt.date
+    unit: str
+    source: IdList = ()
+    assumption: str | None = None
+    note: str | None = None
+
+    _lists = field_validator("source", mode="before")(_split_list)
+    _blank = field_validator("assumption", "note", mode="before")(_blank_to_none)
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, value):
+        if isinstance(value, str):
+            text = value.strip()
+            try:
+                return float(text)
+            except ValueError:
+                try:
+                    return dt.date.fromisoformat(text)
+                except ValueError:
+                    raise ValueError(
+                        f"expected a number or a date (YYYY-MM-DD), got {text!r}"
+                    ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _provenance(self):
+        if bool(self.source) == bool(self.assumption):
+            raise ValueError(
+                "give exactly one of 'source' (a source id) or 'assumption' (its rationale)"
+            )
+        return self
+
+
+class Cooperation(Model):
+    """An existing cooperation between bodies."""
+
+    id: Id
+    label: str
+    field: Id | None = None
+    legal_form: Id
+    members: IdList = Field(min_length=2)
+    lead: Id | None = None
+    since: dt.date | None = None
+    scope: Literal["full", "partial"]
+    source: Id
+
+    _lists = field_validator("members", mode="before")(_split_list)
+    _blank = field_validator("field", "lead", "since", mode="before")(_blank_to_none)
+
+    @model_validator(mode="after")
+    def _lead_is_member(self):
+        if self.lead is not None and self.lead not in self.members:
+            raise ValueError(f"lead {self.lead!r} is not among the members")
+        return self
+
+
+class BodyField(Model):
+    """Figures a body reported for one field; blanks fall back to per-capita estimates."""
+
+    body: Id
+    field: Id
+    annual_cost_eur: float | None = Field(default=None, ge=0)
+    fte: float | None = Field(default=None, ge=0)
+    leaving_share: Share | None = None
+    source: str = Field(min_length=1)
+
+    _blank = field_validator("annual_cost_eur", "fte", "leaving_share", mode="before")(
+        _blank_to_none
+    )
+
+
+class Fulfilment(Model):
+    """How far a body already meets a duty (0 = not at all, 1 = fully)."""
+
+    body: Id
+    obligation: Id
+    fulfilment: Share
+    source: str = Field(min_length=1)
+
+
+PartnerSetFamily = Literal["county", "towns", "county_pairs", "neighbour_pairs", "existing"]
+
+
+class OptionRules(Model):
+    """Which partner sets cooperation options are generated from."""
+
+    partner_sets: tuple[PartnerSetFamily, ...] = (
+        "county",
+        "towns",
+        "county_pairs",
+        "neighbour_pairs",
+        "existing",
+    )
+
+
+class Label(Model):
+    """A text in German and English."""
+
+    de: str
+    en: str
+
+
+class DatasetMeta(Model):
+    """The ``dataset.yaml`` of a dataset folder."""
+
+    id: Id
+    title: Label
+    description: str = ""
+    options: OptionRules = OptionRules()
+
+
+class Dataset(Model):
+    """A complete, cross-checked dataset (see :func:`potential.datasets.load_dataset`)."""
+
+    meta: DatasetMeta
+    path: str
+    sources: tuple[Source, ...]
+    bodies: tuple[Body, ...]
+    fields: tuple[FieldOfAction, ...]
+    legal_forms: tuple[LegalForm, ...]
+    obligations: tuple[Obligation, ...]
+    cooperations: tuple[Cooperation, ...]
+    parameters: tuple[Parameter, ...]
+    field_parameters: tuple[Parameter, ...]
+    legal_form_parameters: tuple[Parameter, ...]
+    body_fields: tuple[BodyField, ...] = ()
+    fulfilment: tuple[Fulfilment, ...] = ()
+
+    def body(self, body_id: str) -> Body:
+        """Return the body with this id."""
+        return _by_id(self.bodies, body_id, "body")
+
+    def field(self, field_id: str) -> FieldOfAction:
+        """Return the field with this id."""
+        return _by_id(self.fields, field_id, "field")
+
+    def legal_form(self, form_id: str) -> LegalForm:
+        """Return the legal form with this id."""
+        return _by_id(self.legal_forms, form_id, "legal form")
+
+    def parameter(self, name: str):
+        """Return the value of a global parameter (``parameters.csv``)."""
+        for p in self.parameters:
+            if p.parameter == name:
+                return p.value
+        raise InputError(f"parameter {name!r} is missing", f"{self.path}/parameters.csv")
+
+    def field_parameter(self, field_id: str, name: str) -> float:
+        """Return a parameter of a field (``field_parameters.csv``)."""
+        return _owned(self.field_parameters, field_id, name, f"{self.path}/field_parameters.csv")
+
+    def form_parameter(self, form_id: str, name: str, default: float | None = None) -> float:
+        """Return a parameter of a legal form (``legal_form_parameters.csv``)."""
+        return _owned(
+            self.legal_form_parameters,
+            form_id,
+            name,
+            f"{self.path}/legal_form_parameters.csv",
+            default,
+        )
+
+
+def _by_id(items, key, what):
+    for item in items:
+        if item.id == key:
+            return item
+    known = ", ".join(i.id for i in items)
+    raise InputError(f"unknown {what} {key!r}; expected one of {known}")
+
+
+def _owned(params, owner, name, where, default=None):
+    for p in params:
+        if p.owner == owner and p.parameter == name:
+            return p.value
+    if default is not None:
+        return default
+    raise InputError(f"no parameter {name!r} for {owner!r}", where)
+
+
+def describe_validation_error(exc: ValidationError, key_word: str = "key") -> str:
+    """Turn a pydantic error into one line: key, bad value, what was expected.
+
+    Parameters
+    ----------
+    exc : pydantic.ValidationError
+        The error to describe.
+    key_word : str
+        How to call a location: ``"key"`` for YAML, ``"column"`` for CSV rows.
+
+    Returns
+    -------
+    str
+        ``"key 'a.b': got 'x'; expected ..."`` for the first problem, with a count of the
+        others.
+    """
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    loc = ".".join(str(p) for p in first["loc"])
+    msg = first["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if first["type"] == "extra_forbidden":
+        text = f"unknown {key_word} {loc!r} (a typo?)"
+    elif first["type"] == "missing":
+        text = f"{key_word} {loc!r} is missing"
+    elif first["loc"]:
+        text = f"{key_word} {loc!r}: got {first['input']!r}; expected: {msg[0].lower() + msg[1:]}"
+    else:
+        text = msg
+    if len(errors) > 1:
+        text += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+    return text
+
+
+def parse(model: type[Model], data, where: str, key_word: str = "key"):
+    """Validate ``data`` against ``model``; raise :class:`InputError` naming ``where``.
+
+    Parameters
+    ----------
+    model : type
+        The pydantic model.
+    data : object
+        Raw data (mapping from a CSV row or a YAML document).
+    where : str
+        Location for the message, e.g. ``"bodies.csv, line 4"``.
+    key_word : str
+        ``"key"`` or ``"column"``, see :func:`describe_validation_error`.
+    """
+    if not isinstance(data, dict):
+        raise InputError(f"expected a mapping of keys to values, got {type(data).__name__}", where)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(describe_validation_error(exc, key_word), where) from None
