@@ -115,9 +115,7 @@ def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
             tables[name], lines[name] = [], []
             continue
         required_cols = tuple(
-            n
-            for n, f in model.model_fields.items()
-            if f.is_required() and n != "owner"
+            n for n, f in model.model_fields.items() if f.is_required() and n != "owner"
         ) + ((owner,) if owner else ())
         rows = files.read_csv_rows(path, required_cols)
         parsed = []
@@ -148,8 +146,14 @@ def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
 
 
 def _check_unique(folder, tables, lines):
-    for name in ("sources.csv", "bodies.csv", "fields.csv", "legal_forms.csv",
-                 "obligations.csv", "cooperations.csv"):
+    for name in (
+        "sources.csv",
+        "bodies.csv",
+        "fields.csv",
+        "legal_forms.csv",
+        "obligations.csv",
+        "cooperations.csv",
+    ):
         seen = set()
         for item, line in zip(tables[name], lines[name], strict=True):
             if item.id in seen:
@@ -202,11 +206,21 @@ def _check_references(folder, tables, lines):
         for src in field.source:
             _ref(src, ids["sources"], "source", where, "source")
     for form, line in rows("legal_forms.csv"):
-        _ref(form.source, ids["sources"], "source", f"{folder / 'legal_forms.csv'}, line {line}",
-             "source")
+        _ref(
+            form.source,
+            ids["sources"],
+            "source",
+            f"{folder / 'legal_forms.csv'}, line {line}",
+            "source",
+        )
     for ob, line in rows("obligations.csv"):
-        _ref(ob.source, ids["sources"], "source", f"{folder / 'obligations.csv'}, line {line}",
-             "source")
+        _ref(
+            ob.source,
+            ids["sources"],
+            "source",
+            f"{folder / 'obligations.csv'}, line {line}",
+            "source",
+        )
     for coop, line in rows("cooperations.csv"):
         where = f"{folder / 'cooperations.csv'}, line {line}"
         if coop.field is not None:
@@ -215,8 +229,10 @@ def _check_references(folder, tables, lines):
         for member in coop.members:
             _ref(member, ids["bodies"], "body", where, "members")
         _ref(coop.source, ids["sources"], "source", where, "source")
-    owners = {"field_parameters.csv": ids["fields"], "legal_form_parameters.csv":
-              ids["legal_forms"]}
+    owners = {
+        "field_parameters.csv": ids["fields"],
+        "legal_form_parameters.csv": ids["legal_forms"],
+    }
     for name in ("parameters.csv", "field_parameters.csv", "legal_form_parameters.csv"):
         for p, line in rows(name):
             where = f"{folder / name}, line {line}"
@@ -241,9 +257,7 @@ def _check_parameters(folder, tables):
         missing = [r for r in required if r not in have]
         if missing:
             who = f" for {owner!r}" if owner else ""
-            raise InputError(
-                f"parameter(s) {', '.join(missing)} missing{who}", str(folder / name)
-            )
+            raise InputError(f"parameter(s) {', '.join(missing)} missing{who}", str(folder / name))
 
     need("parameters.csv", "", GLOBAL_PARAMETERS)
     for field in tables["fields.csv"]:

@@ -127,6 +127,12 @@ def read_yaml(path: Path) -> object:
 Writer = Callable[[Path], None]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_outputs(out_dir: Path, outputs: Mapping[str, Writer], protect=()) -> list[Path]:
     """Write several output files so that each appears complete or not at all.
 
@@ -163,6 +169,7 @@ def write_outputs(out_dir: Path, outputs: Mapping[str, Writer], protect=()) -> l
         for name, writer in outputs.items():
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
             os.close(fd)
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
             temps[name] = Path(tmp)
             writer(temps[name])
         for name, tmp in temps.items():

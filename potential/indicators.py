@@ -358,7 +358,9 @@ def indicator_table(
     """
     inputs = body_field_inputs(dataset)
     pool = memberships(options).merge(inputs, on=["body", "field"], how="left")
-    pool = pool.merge(_form_table(dataset), on="legal_form").merge(_field_table(dataset), on="field")
+    pool = pool.merge(_form_table(dataset), on="legal_form").merge(
+        _field_table(dataset), on="field"
+    )
     pool = pool.merge(pressure_table(dataset, reference_date), on=["body", "field"])
     by_option = pool.groupby("option", sort=False)
     pool["pool_cost"] = by_option["annual_cost"].transform("sum")
@@ -369,8 +371,11 @@ def indicator_table(
     )
     pool["savings_share"] = pool["pooling_factor"] * scale
     n = pool["n_partners"].to_numpy()
-    weight = np.where(pool["pool_cost"] > 0, pool["annual_cost"] / pool["pool_cost"].where(
-        pool["pool_cost"] > 0, 1), 1 / n)
+    weight = np.where(
+        pool["pool_cost"] > 0,
+        pool["annual_cost"] / pool["pool_cost"].where(pool["pool_cost"] > 0, 1),
+        1 / n,
+    )
     eligible = pool["one_off_share"] * pool["pool_cost"] + pool["setup_cost"]
     grant = ikz_grant(
         eligible,
@@ -384,8 +389,8 @@ def indicator_table(
     min_team = float(dataset.parameter("min_team_fte"))
     team = np.where(pool["transfers_execution"], pool["pool_fte"], pool["fte"])
     charged = np.where(lead_role, 0.0, pool["annual_cost"] * (1 - pool["savings_share"]))
-    pool["turnover"] = pd.Series(charged, index=pool.index).groupby(pool["option"]).transform(
-        "sum"
+    pool["turnover"] = (
+        pd.Series(charged, index=pool.index).groupby(pool["option"]).transform("sum")
     )
 
     pool["net_savings"] = net_savings(

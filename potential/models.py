@@ -233,6 +233,7 @@ class DatasetMeta(Model):
     id: Id
     title: Label
     description: str = ""
+    reference_date: dt.date
     options: OptionRules = OptionRules()
 
 
@@ -304,6 +305,14 @@ def _owned(params, owner, name, where, default=None):
     raise InputError(f"no parameter {name!r} for {owner!r}", where)
 
 
+def _key_path(loc) -> str:
+    """``('groups', 3, 'weight')`` → ``groups[4].weight`` (list items counted from 1)."""
+    text = ""
+    for part in loc:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 def describe_validation_error(exc: ValidationError, key_word: str = "key") -> str:
     """Turn a pydantic error into one line: key, bad value, what was expected.
 
@@ -322,7 +331,7 @@ def describe_validation_error(exc: ValidationError, key_word: str = "key") -> st
     """
     errors = exc.errors(include_url=False)
     first = errors[0]
-    loc = ".".join(str(p) for p in first["loc"])
+    loc = _key_path(first["loc"])
     msg = first["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]

@@ -1,0 +1,249 @@
+"""The potential analysis: options → indicators → per-body rankings → joint view.
+
+:func:`analyse` runs the whole flow of ``docs/method.md`` and returns an :class:`Analysis`
+whose tables are plain pandas DataFrames with documented columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from potential import mcda
+from potential.criteria import CriteriaModel, load_criteria
+from potential.datasets import load_dataset
+from potential.errors import InputError
+from potential.indicators import indicator_table
+from potential.models import Dataset
+from potential.options import STAND_ALONE, generate_options
+
+#: WPM needs strictly positive values; indicators such as net savings are interval scales
+#: (zero for stand-alone, possibly negative), so the analysis maps every criterion onto
+#: [0.1, 1] with its linear value function first. 0.1 keeps the worst value from vetoing an
+#: option (a zero would make the whole product zero). An assumption, listed as such.
+WPM_VALUE_FLOOR = 0.1
+
+OPTION_COLUMNS = ["option", "field", "legal_form", "partners", "lead", "n_partners"]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Result of :func:`analyse`.
+
+    Attributes
+    ----------
+    ranking : pandas.DataFrame
+        One row per (body, option), stand-alone included: ``body``, ``body_name``,
+        ``option``, ``field``, ``legal_form``, ``partners`` (ids joined by ``;``), ``lead``,
+        ``n_partners``, ``score``, ``rank`` (1 = best, 1..n per body), ``benefit`` (score
+        minus the body's stand-alone score) and one column per criterion with its raw value.
+        Sorted by body (dataset order) and rank.
+    contributions : pandas.DataFrame
+        One row per (body, option, criterion): ``group``, ``weight``, ``value`` (raw),
+        ``normalised`` (linear value function, 0–1), ``contribution`` (weight ×
+        normalised) and ``share`` (contribution ÷ sum of contributions). For ``wsm`` the
+        contributions add up to the score exactly.
+    joint : pandas.DataFrame
+        One row per cooperation option: ``members``, ``members_gaining``, ``all_gain`` (every
+        member scores above its stand-alone), ``summed_benefit``, ``min_benefit``,
+        ``summed_net_savings``, ``mean_rank`` and ``consensus_rank`` (1 = best; ordered by
+        the smallest member benefit, then the summed benefit).
+    indicators : pandas.DataFrame
+        The full indicator table with the inputs used (:func:`potential.indicators.indicator_table`).
+    """
+
+    ranking: pd.DataFrame
+    contributions: pd.DataFrame
+    joint: pd.DataFrame
+    indicators: pd.DataFrame
+    dataset: Dataset
+    criteria: CriteriaModel
+    method: str
+    reference_date: dt.date
+    params: dict = field(default_factory=dict)
+
+    def top(self, n: int = 3) -> pd.DataFrame:
+        """The ``n`` best options of every body (rows of :attr:`ranking`)."""
+        return self.ranking[self.ranking["rank"] <= n]
+
+    def explain(self, body: str, option: str | None = None) -> pd.DataFrame:
+        """Why an option scores as it does for a body: its criteria, largest share first.
+
+        Parameters
+        ----------
+        body : str
+            Body id.
+        option : str, optional
+            Option id; default the body's top-ranked option.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Rows of :attr:`contributions` for that (body, option), sorted by contribution.
+        """
+        if body not in set(self.ranking["body"]):
+            raise InputError(f"unknown body {body!r}")
+        if option is None:
+            rows = self.ranking[(self.ranking["body"] == body) & (self.ranking["rank"] == 1)]
+            option = rows["option"].iloc[0]
+        c = self.contributions
+        out = c[(c["body"] == body) & (c["option"] == option)]
+        if out.empty:
+            raise InputError(f"body {body!r} takes no part in option {option!r}")
+        return out.sort_values("contribution", ascending=False, kind="stable")
+
+
+def parse_date(value, what: str = "reference date") -> dt.date:
+    """A date from a ``date`` or an ISO string (YYYY-MM-DD)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"{what}: got {value!r}; expected a date as YYYY-MM-DD") from None
+
+
+def analyse(
+    dataset: str | Path | Dataset | None = None,
+    criteria: str | Path | CriteriaModel = "ikz-egov-nrw",
+    method: str = "wsm",
+    reference_date: str | dt.date | None = None,
+    **params,
+) -> Analysis:
+    """Run the potential analysis and rank every body's cooperation options.
+
+    Parameters
+    ----------
+    dataset : str, Path or Dataset, optional
+        Embedded dataset name, dataset folder, or a loaded dataset; default ``kreis-unna``.
+    criteria : str, Path or CriteriaModel
+        Shipped criteria model name, YAML file, or a model; default ``ikz-egov-nrw``.
+    method : str
+        Ranking method of :func:`potential.mcda.rank` (``wsm``, ``wpm``, ``topsis``).
+    reference_date : str or datetime.date, optional
+        Date at which duties and tax rules are judged; default the dataset's
+        ``reference_date`` (so the same inputs always give the same result).
+    **params
+        Parameters of the ranking method.
+
+    Returns
+    -------
+    Analysis
+        Rankings per body, criterion contributions and the joint view.
+
+    Examples
+    --------
+    >>> result = analyse()                                   # doctest: +SKIP
+    >>> result.top(1)[["body_name", "option", "score"]]      # doctest: +SKIP
+    """
+    ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
+    model = load_criteria(criteria)
+    if method not in mcda.METHODS:
+        raise InputError(f"unknown method {method!r}; expected one of {', '.join(mcda.METHODS)}")
+    date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
+    if method == "wpm":
+        params.setdefault("value_floor", WPM_VALUE_FLOOR)
+
+    table = indicator_table(ds, generate_options(ds, date), date)
+    crits = model.criteria
+    weights = model.weights()
+    objectives = [c.direction for c in crits]
+    w = [weights[c.id] for c in crits]
+    group = model.group_of()
+
+    rankings, contributions = [], []
+    for body in ds.bodies:
+        rows = table[table["body"] == body.id]
+        matrix = pd.DataFrame(
+            {c.id: rows[c.indicator].to_numpy(dtype=float) for c in crits},
+            index=rows["option"].to_numpy(),
+        )
+        result = mcda.rank(matrix, objectives, w, method, **params)
+        values = mcda.value_scores(matrix, objectives)
+        contrib = values * np.asarray(w)
+        total = contrib.sum(axis=1)
+        long = (
+            contrib.rename_axis("option").reset_index()
+            .melt(id_vars="option", var_name="criterion", value_name="contribution")
+        )  # fmt: skip
+        long["body"] = body.id
+        long["group"] = long["criterion"].map(group)
+        long["weight"] = long["criterion"].map(weights)
+        long["value"] = matrix.melt()["value"].to_numpy()
+        long["normalised"] = values.melt()["value"].to_numpy()
+        denom = long["option"].map(total)
+        long["share"] = np.where(denom > 0, long["contribution"] / denom.where(denom > 0, 1), 0.0)
+        contributions.append(long)
+        ranked = rows[["body", *OPTION_COLUMNS]].reset_index(drop=True)
+        ranked.insert(1, "body_name", body.name)
+        ranked["score"] = result["score"].to_numpy()
+        ranked["rank"] = result["rank"].to_numpy()
+        alone = ranked.loc[ranked["option"] == STAND_ALONE, "score"].iloc[0]
+        ranked["benefit"] = ranked["score"] - alone
+        for extra in result.columns.difference(["score", "rank"]):
+            ranked[extra] = result[extra].to_numpy()
+        for c in crits:
+            ranked[c.id] = matrix[c.id].to_numpy()
+        rankings.append(ranked.sort_values("rank", kind="stable"))
+
+    ranking = pd.concat(rankings, ignore_index=True)
+    contrib_cols = [
+        "body", "option", "criterion", "group", "weight", "value", "normalised",
+        "contribution", "share",
+    ]  # fmt: skip
+    contributions = pd.concat(contributions, ignore_index=True)[contrib_cols]
+    return Analysis(
+        ranking=ranking,
+        contributions=contributions,
+        joint=joint_view(ranking),
+        indicators=table,
+        dataset=ds,
+        criteria=model,
+        method=method,
+        reference_date=date,
+        params=dict(params),
+    )
+
+
+def joint_view(ranking: pd.DataFrame) -> pd.DataFrame:
+    """Per cooperation option: do all members gain, and by how much together.
+
+    Parameters
+    ----------
+    ranking : pandas.DataFrame
+        :attr:`Analysis.ranking` (needs ``benefit``, ``rank`` and ``net_savings`` if present).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns as described in :class:`Analysis`, sorted by ``consensus_rank``.
+    """
+    coop = ranking[ranking["option"] != STAND_ALONE]
+    savings = coop["net_savings"] if "net_savings" in coop else pd.Series(0.0, coop.index)
+    grouped = coop.assign(_gain=coop["benefit"] > 0, _sav=savings).groupby(
+        OPTION_COLUMNS, sort=False
+    )
+    joint = grouped.agg(
+        members=("body", "size"),
+        members_gaining=("_gain", "sum"),
+        summed_benefit=("benefit", "sum"),
+        min_benefit=("benefit", "min"),
+        summed_net_savings=("_sav", "sum"),
+        mean_rank=("rank", "mean"),
+    ).reset_index()
+    joint["all_gain"] = joint["members_gaining"] == joint["members"]
+    joint = joint.sort_values(
+        ["min_benefit", "summed_benefit", "option"], ascending=[False, False, True], kind="stable"
+    )
+    joint["consensus_rank"] = np.arange(1, len(joint) + 1)
+    order = [
+        *OPTION_COLUMNS, "members", "members_gaining", "all_gain", "summed_benefit",
+        "min_benefit", "summed_net_savings", "mean_rank", "consensus_rank",
+    ]  # fmt: skip
+    return joint[order].reset_index(drop=True)

@@ -1,0 +1,269 @@
+"""Command line: ``potential analyse | validate | data show | data sources``.
+
+Each command parses its options, makes one library call, writes or prints the result, and
+turns a user's mistake (:class:`potential.errors.InputError`) into one line on stderr and
+exit code 2. The heavy libraries are imported inside the commands, so ``--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class InputProblem(click.ClickException):
+    """A user's mistake: printed as one line, exit code 2."""
+
+    exit_code = 2
+
+
+def reports_input_errors(func):
+    """Turn :class:`InputError` (and missing files) into :class:`InputProblem`."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from potential.errors import InputError
+
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            raise InputProblem(str(exc)) from None
+
+    return wrapper
+
+
+def _version() -> str:
+    from potential import __version__
+
+    return __version__
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(_version(), "-V", "--version", prog_name="potential")
+def main():
+    """Potenzialanalyse interkommunaler Zusammenarbeit (IKZ) im E-Government.
+
+    Rank the cooperation options of every body (county and towns) on the embedded Kreis
+    Unna data or your own, and export the tables for the mayors' conference.
+    """
+
+
+def _data_option(func):
+    return click.option(
+        "--data",
+        "data",
+        default=None,
+        metavar="NAME|PATH",
+        help="Dataset: embedded name or folder with dataset.yaml [default: kreis-unna].",
+    )(func)
+
+
+@main.command(context_settings=CONTEXT)
+@_data_option
+@click.option(
+    "--criteria",
+    default=None,
+    metavar="NAME|PATH",
+    help="Criteria model: shipped name or YAML file [default: ikz-egov-nrw].",
+)
+@click.option(
+    "--method",
+    default=None,
+    type=click.Choice(["wsm", "wpm", "topsis"]),
+    help="Ranking method [default: wsm].",
+)
+@click.option(
+    "--reference-date",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Date at which duties and tax rules are judged [default: the dataset's].",
+)
+@click.option(
+    "--scenario",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Scenario file; its settings apply unless given here.",
+)
+@click.option(
+    "--out",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Output folder.",
+)
+@click.option(
+    "--lang",
+    default="de",
+    show_default=True,
+    type=click.Choice(["de", "en"]),
+    help="Language of labels and workbook headers.",
+)
+@click.option(
+    "--top", default=3, show_default=True, type=click.IntRange(1), help="Options shown per body."
+)
+@reports_input_errors
+def analyse(data, criteria, method, reference_date, scenario, out, lang, top):
+    """Rank every body's cooperation options and write ranking.csv, joint.csv,
+    contributions.csv and ranking.xlsx to the output folder."""
+    from potential import analysis, datasets, exports, labels
+    from potential.criteria import resolve_criteria_path
+    from potential.scenarios import scenario_arguments
+
+    kwargs = scenario_arguments(scenario) if scenario else {}
+    for key, value in (
+        ("dataset", data),
+        ("criteria", criteria),
+        ("method", method),
+        ("reference_date", reference_date),
+    ):
+        if value is not None:
+            kwargs[key] = value
+    result = analysis.analyse(**kwargs)
+    protect = [Path(result.dataset.path) / name for name in datasets.TABLES]
+    protect.append(resolve_criteria_path(kwargs.get("criteria", "ikz-egov-nrw")))
+    if scenario:
+        protect.append(Path(scenario))
+    written = exports.export_analysis(result, Path(out), lang=lang, protect=protect)
+
+    de = lang == "de"
+    click.echo(
+        (
+            f"Stichtag {result.reference_date}, Methode {result.method}, "
+            f"Kriterienmodell {result.criteria.id}"
+        )
+        if de
+        else (
+            f"Reference date {result.reference_date}, method {result.method}, "
+            f"criteria model {result.criteria.id}"
+        )
+    )
+    for body in result.dataset.bodies:
+        click.echo(f"\n{body.name}")
+        rows = result.ranking[
+            (result.ranking["body"] == body.id) & (result.ranking["rank"] <= top)
+        ]
+        for _, row in rows.iterrows():
+            why = result.explain(body.id, row["option"]).head(2)
+            reasons = ", ".join(
+                labels.column(c, lang, result.criteria).split(" (")[0] for c in why["criterion"]
+            )
+            click.echo(
+                f"  {row['rank']}. {labels.option_label(result.dataset, row, lang)}"
+                f"  [{row['score']:.3f}; {'vor allem' if de else 'mainly'}: {reasons}]"
+            )
+    click.echo("")
+    for path in written:
+        click.echo(f"{'geschrieben' if de else 'written'}: {path}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def validate(paths):
+    """Check dataset folders, criteria models and scenario files.
+
+    Every path is checked; each problem is printed on one line. Exit code 2 if any fails.
+    """
+    from potential.validation import validate_path
+
+    failed = 0
+    for path in paths:
+        kind, problem = validate_path(Path(path))
+        if problem:
+            failed += 1
+            click.echo(f"FEHLER {problem}", err=True)
+        else:
+            click.echo(f"OK     {path} ({kind})")
+    if failed:
+        sys.exit(2)
+
+
+@main.group(context_settings=CONTEXT)
+def data():
+    """Look at a dataset: its tables and the sources of its figures."""
+
+
+TABLE_CHOICES = ["bodies", "fields", "legal_forms", "obligations", "cooperations", "parameters"]
+
+
+@data.command(context_settings=CONTEXT)
+@_data_option
+@click.option(
+    "--table",
+    default="bodies",
+    show_default=True,
+    type=click.Choice(TABLE_CHOICES),
+    help="Which table to show.",
+)
+@reports_input_errors
+def show(data, table):
+    """Print a table of the dataset."""
+    import pandas as pd
+
+    from potential.datasets import load_dataset
+
+    ds = load_dataset(data)
+    items = getattr(ds, table)
+    frame = pd.DataFrame([i.model_dump() for i in items])
+    if table == "bodies":
+        frame = frame[
+            [
+                "id",
+                "ags",
+                "name",
+                "kind",
+                "population",
+                "population_date",
+                "area_km2",
+                "neighbours",
+            ]
+        ]
+    with pd.option_context(
+        "display.width", 200, "display.max_columns", 20, "display.max_colwidth", 60
+    ):
+        click.echo(frame.to_string(index=False))
+
+
+@data.command(context_settings=CONTEXT)
+@_data_option
+@click.option(
+    "--criteria",
+    default="ikz-egov-nrw",
+    show_default=True,
+    metavar="NAME|PATH",
+    help="Criteria model whose weights are listed too.",
+)
+@click.option(
+    "--out",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Write the list as CSV to this file instead of printing it.",
+)
+@reports_input_errors
+def sources(data, criteria, out):
+    """List every number of the data and the criteria model with its source or assumption."""
+    from potential.criteria import load_criteria
+    from potential.datasets import load_dataset
+    from potential.files import write_outputs
+    from potential.provenance import sources_table
+
+    table = sources_table(load_dataset(data), load_criteria(criteria))
+    if out:
+        out = Path(out)
+        write_outputs(
+            out.parent if str(out.parent) else Path("."),
+            {out.name: lambda p: table.to_csv(p, index=False, lineterminator="\n")},
+        )
+        click.echo(f"{len(table)} Werte mit Herkunft geschrieben: {out}")
+        return
+    counts = table["status"].value_counts()
+    for _, row in table.iterrows():
+        click.echo(
+            f"{row['table']}:{row['item']}:{row['parameter']} = {row['value']} {row['unit']}"
+            f"\n    {row['status']}: {row['reference']}"
+        )
+    click.echo("\n" + ", ".join(f"{n} {status}" for status, n in counts.sort_index().items()))

@@ -1,0 +1,117 @@
+"""Labels in German (default) and English for what users hand on.
+
+Column headers of exported tables, names of fields, legal forms and partner sets. The data
+stays keyed by stable ids; labels are applied only when a table is exported or printed.
+"""
+
+from __future__ import annotations
+
+from potential.models import Dataset
+from potential.options import STAND_ALONE
+
+LANGS = ("de", "en")
+
+#: column id → (German, English)
+COLUMNS = {
+    "body": ("Körperschaft (ID)", "Body (id)"),
+    "body_name": ("Körperschaft", "Body"),
+    "option": ("Option (ID)", "Option (id)"),
+    "option_label": ("Kooperationsoption", "Cooperation option"),
+    "field": ("Handlungsfeld", "Field"),
+    "legal_form": ("Rechtsform", "Legal form"),
+    "partners": ("Partner", "Partners"),
+    "lead": ("Federführung", "Lead body"),
+    "n_partners": ("Anzahl Partner", "Number of partners"),
+    "score": ("Punktwert", "Score"),
+    "rank": ("Rang", "Rank"),
+    "benefit": ("Vorteil gegenüber Alleingang", "Benefit over stand-alone"),
+    "members": ("Mitglieder", "Members"),
+    "members_gaining": ("Mitglieder mit Vorteil", "Members better off"),
+    "all_gain": ("Alle besser gestellt", "Every member better off"),
+    "summed_benefit": ("Summe der Vorteile", "Summed benefit"),
+    "min_benefit": ("Kleinster Vorteil", "Smallest benefit"),
+    "summed_net_savings": ("Summe Nettoeinsparung (EUR/a)", "Summed net savings (EUR/a)"),
+    "mean_rank": ("Mittlerer Rang", "Mean rank"),
+    "consensus_rank": ("Konsensrang", "Consensus rank"),
+    "criterion": ("Kriterium", "Criterion"),
+    "group": ("Kriteriengruppe", "Criteria group"),
+    "weight": ("Gewicht", "Weight"),
+    "value": ("Wert", "Value"),
+    "normalised": ("Normierter Wert", "Normalised value"),
+    "contribution": ("Beitrag", "Contribution"),
+    "share": ("Anteil am Punktwert", "Share of score"),
+    "estimated": ("Geschätzt", "Estimated"),
+}
+
+TEXT = {
+    "stand_alone": ("Alleingang (keine Kooperation)", "Stand-alone (no cooperation)"),
+    "county_wide": ("kreisweit", "county-wide"),
+    "all_towns": ("alle Städte und Gemeinden", "all towns"),
+    "overview": ("Übersicht", "Overview"),
+    "joint": ("Gemeinsame Sicht", "Joint view"),
+    "yes": ("ja", "yes"),
+    "no": ("nein", "no"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
+    return pair[LANGS.index(lang)]
+
+
+def text(key: str, lang: str = "de") -> str:
+    """A fixed text in the chosen language."""
+    return _pick(TEXT[key], lang)
+
+
+def column(name: str, lang: str = "de", criteria=None) -> str:
+    """Header for a column id; criteria ids get their label from the criteria model."""
+    if name in COLUMNS:
+        return _pick(COLUMNS[name], lang)
+    if criteria is not None:
+        for c in criteria.criteria:
+            if c.id == name:
+                return f"{getattr(c.label, lang)} ({c.unit})"
+    return name
+
+
+def field_label(dataset: Dataset, field_id: str, lang: str = "de") -> str:
+    """Name of a field."""
+    if not field_id:
+        return ""
+    f = dataset.field(field_id)
+    return f.label_de if lang == "de" else f.label_en
+
+
+def form_label(dataset: Dataset, form_id: str, lang: str = "de") -> str:
+    """Name of a legal form."""
+    if not form_id:
+        return ""
+    f = dataset.legal_form(form_id)
+    return f.label_de if lang == "de" else f.label_en
+
+
+def partners_label(dataset: Dataset, partners: str, lang: str = "de") -> str:
+    """Names of the partners, or ``kreisweit`` / ``alle Städte und Gemeinden``."""
+    ids = partners.split(";") if partners else []
+    everyone = [b.id for b in dataset.bodies]
+    towns = [b.id for b in dataset.bodies if b.kind != "kreis"]
+    if len(ids) > 2 and sorted(ids) == sorted(everyone):
+        return text("county_wide", lang)
+    if len(ids) > 2 and sorted(ids) == sorted(towns):
+        return text("all_towns", lang)
+    return ", ".join(dataset.body(i).name for i in ids)
+
+
+def option_label(dataset: Dataset, row, lang: str = "de") -> str:
+    """One-line name of an option: field – legal form – partners."""
+    if row["option"] == STAND_ALONE:
+        return text("stand_alone", lang)
+    return " – ".join(
+        (
+            field_label(dataset, row["field"], lang),
+            form_label(dataset, row["legal_form"], lang),
+            partners_label(dataset, row["partners"], lang),
+        )
+    )
