@@ -53,7 +53,8 @@ class Analysis:
         ``summed_net_savings``, ``mean_rank`` and ``consensus_rank`` (1 = best; ordered by
         the smallest member benefit, then the summed benefit).
     indicators : pandas.DataFrame
-        The full indicator table with the inputs used (:func:`potential.indicators.indicator_table`).
+        The full indicator table with the inputs used
+        (:func:`potential.indicators.indicator_table`).
     """
 
     ranking: pd.DataFrame
