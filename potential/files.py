@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -19,6 +20,7 @@ import yaml
 from potential.errors import InputError
 
 Row = tuple[int, dict[str, str]]
+_DECIMAL_COMMA = re.compile(r"^(-?\d+),(\d+)$")
 
 
 def _read_text(path: Path) -> str:
@@ -45,6 +47,11 @@ def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
     required : tuple of str
         Columns that must be present in the header.
 
+    Notes
+    -----
+    A file saved by a German Excel (``;`` between fields, decimal comma) is read as well:
+    the separator is taken from the header line, and cells such as ``8,04`` become ``8.04``.
+
     Returns
     -------
     list of (int, dict)
@@ -58,7 +65,9 @@ def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
         fields than the header.
     """
     text = _read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    first_line = text.split("\n", 1)[0]
+    german_excel = first_line.count(";") > first_line.count(",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if german_excel else ",")
     try:
         header = next(reader)
     except StopIteration:
@@ -87,7 +96,10 @@ def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
                     "(a comma inside a value needs double quotes)",
                     str(path),
                 )
-            rows.append((line, {h: f.strip() for h, f in zip(header, fields, strict=True)}))
+            cells = [f.strip() for f in fields]
+            if german_excel:
+                cells = [_DECIMAL_COMMA.sub(r"\1.\2", c) for c in cells]
+            rows.append((line, dict(zip(header, cells, strict=True))))
     except csv.Error as exc:
         raise InputError(f"line {reader.line_num}: malformed CSV ({exc})", str(path)) from None
     return rows

@@ -181,6 +181,27 @@ class Cooperation(Model):
         return self
 
 
+class CooperationOption(Model):
+    """A cooperation option: field × legal form × partner set (× lead body)."""
+
+    id: str
+    field: Id
+    legal_form: Id
+    partner_set: str
+    partners: IdList = Field(min_length=2)
+    lead: Id | None = None
+
+    _lists = field_validator("partners", mode="before")(_split_list)
+
+    @model_validator(mode="after")
+    def _lead_is_partner(self):
+        if self.lead is not None and self.lead not in self.partners:
+            raise ValueError(f"lead {self.lead!r} is not among the partners")
+        if len(set(self.partners)) != len(self.partners):
+            raise ValueError("a partner appears twice")
+        return self
+
+
 class BodyField(Model):
     """Figures a body reported for one field; blanks fall back to per-capita estimates."""
 

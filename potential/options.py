@@ -30,7 +30,7 @@ import datetime as dt
 
 import pandas as pd
 
-from potential.models import Dataset
+from potential.models import CooperationOption, Dataset
 
 STAND_ALONE = "alleingang"
 PARTNER_SEP = ";"
@@ -126,15 +126,23 @@ def generate_options(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
                 continue
             for form_id in field.legal_forms:
                 form = dataset.legal_form(form_id)
+                option = CooperationOption(
+                    id=f"{field.id}/{form_id}/{set_id}",
+                    field=field.id,
+                    legal_form=form_id,
+                    partner_set=set_id,
+                    partners=members,
+                    lead=choose_lead(dataset, members) if form.has_lead else None,
+                )
                 rows.append(
                     {
-                        "option": f"{field.id}/{form_id}/{set_id}",
-                        "field": field.id,
-                        "legal_form": form_id,
-                        "partner_set": set_id,
-                        "partners": PARTNER_SEP.join(members),
-                        "lead": choose_lead(dataset, members) if form.has_lead else "",
-                        "n_partners": len(members),
+                        "option": option.id,
+                        "field": option.field,
+                        "legal_form": option.legal_form,
+                        "partner_set": option.partner_set,
+                        "partners": PARTNER_SEP.join(option.partners),
+                        "lead": option.lead or "",
+                        "n_partners": len(option.partners),
                     }
                 )
     columns = ["option", "field", "legal_form", "partner_set", "partners", "lead", "n_partners"]
