@@ -28,14 +28,16 @@ def savings_share(cost_member, cost_pool, scale_exponent, cap, pooling_factor):
 
     .. math:: s = \varphi_L \cdot \min\left(c_f,\ 1 - (C_m / C_P)^{\beta_f}\right)
 
-    Unit cost falls with the pooled volume as :math:`V^{-\beta}`; the member's cost base
-    :math:`C_m` stands for its volume. The published evidence for the field caps the share
-    (:math:`c_f`), and the legal form realises the part :math:`\varphi_L` of it.
+    Unit cost falls with the pooled volume as :math:`V^{-\beta}`; annual cost stands for
+    volume. :math:`C_m` is the member's baseline: its own cost, or the cost of the existing
+    pool it already belongs to in this field (:func:`existing_pools`). The published evidence
+    for the field caps the share (:math:`c_f`), and the legal form realises the part
+    :math:`\varphi_L` of it.
 
     Parameters
     ----------
     cost_member, cost_pool : float or array_like
-        Annual cost of the member and of all partners together (EUR/year).
+        Annual cost of the member's baseline and of all partners together (EUR/year).
     scale_exponent : float or array_like
         :math:`\beta_f`.
     cap : float or array_like
@@ -99,8 +101,9 @@ def one_off_cost(cost_weight, eligible_cost, grant):
 
     .. math:: O_m = w_m \cdot \max(0, E - G), \quad w_m = C_m / C_P
 
-    where :math:`E = \sum_{k \in P} o_f C_k + F_L` is the pool's migration cost (the
-    field's one-off share :math:`o_f` of annual cost) plus the legal form's setup cost.
+    where :math:`E = \varphi_L \sum_{k \in P} o_f C_k + F_L` is the pool's migration cost
+    (the field's one-off share :math:`o_f` of annual cost, for the part :math:`\varphi_L`
+    the form pools) plus the legal form's setup cost.
 
     Parameters
     ----------
@@ -131,7 +134,10 @@ def resilience(team_fte, min_team_fte):
 
     .. math:: \rho = \min(1,\ T / T_{min})
 
-    A single-person post (:math:`T < T_{min}`) scores below 1.
+    A single-person post (:math:`T < T_{min}`) scores below 1. The indicator of an option
+    is the gain :math:`\rho(T_{pooled}) - \rho(T_{baseline})`, where the pooled team is the
+    partners' staff in the field for forms that transfer execution (else the body's own) and
+    the baseline is the body's own staff or its existing pool's.
     """
     return np.minimum(1.0, np.asarray(team_fte, dtype=float) / min_team_fte)
 
@@ -171,12 +177,30 @@ def tax_procurement_risk(
 
     .. math:: \mathit{risk} = 1 - (1 - v)(1 - p)
 
-    :math:`v` is the form's VAT exposure once § 2b UStG binds (before that date the
-    transitional exposure, 0 for public-law forms); a public-law provider whose turnover from
-    the partners stays at or below the de-minimis limit (§ 2b Abs. 2 Nr. 1 UStG) owes none.
-    :math:`p` is the form's procurement risk.
+    :math:`v` is the form's VAT exposure if the cooperation starts on or after the date § 2b
+    UStG binds (before that date the transitional exposure, 0 for public-law forms); a
+    public-law provider whose turnover from the partners stays at or below the de-minimis
+    limit (§ 2b Abs. 2 Nr. 1 UStG) owes none. :math:`p` is the form's procurement risk.
+
+    Parameters
+    ----------
+    reference_date : datetime.date or array of datetime64
+        When the cooperation starts (the analysis passes the reference date plus the time to
+        implement).
+    vat_binding_date : datetime.date
+        Date from which § 2b UStG binds.
+    vat_exposure, vat_exposure_transition : float or array_like
+        The form's VAT exposure after and before that date.
+    public_law : bool or array_like
+        Whether the provider is a public-law body (the de-minimis rule applies only then).
+    turnover : float or array_like
+        The provider's annual turnover from the partners (EUR/year).
+    deminimis : float
+        § 2b Abs. 2 Nr. 1 UStG limit (EUR/year).
+    procurement_risk : float or array_like
+        The form's procurement risk under § 108 GWB.
     """
-    binding = reference_date >= vat_binding_date
+    binding = np.asarray(reference_date, dtype="datetime64[D]") >= np.datetime64(vat_binding_date)
     vat = np.where(binding, vat_exposure, vat_exposure_transition)
     small = np.asarray(public_law, dtype=bool) & (np.asarray(turnover) <= deminimis)
     vat = np.where(small, 0.0, vat)
@@ -298,6 +322,33 @@ def pressure_table(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["body", "field", "pressure"])
 
 
+def existing_pools(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
+    """Who already pools a whole field: the cost and staff of each body's existing pool.
+
+    A body that is a member of an existing cooperation covering a field completely
+    (``scope = full``, in force at the reference date) already works at that pool's scale, so
+    its baseline for further pooling is the pool, not itself.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``body``, ``field``, ``base_cost`` and ``base_fte``: the body's own annual cost
+        and staff, or the sums over its existing pool.
+    """
+    inputs = body_field_inputs(dataset)
+    base = inputs.set_index(["body", "field"])[["annual_cost", "fte"]].copy()
+    own = base.copy()
+    for coop in dataset.cooperations:
+        if coop.field is None or coop.scope != "full":
+            continue
+        if coop.since is not None and coop.since > reference_date:
+            continue
+        keys = [(m, coop.field) for m in coop.members]
+        base.loc[keys, ["annual_cost", "fte"]] = own.loc[keys].sum().to_numpy()
+    base.columns = ["base_cost", "base_fte"]
+    return base.reset_index()
+
+
 def _form_table(dataset: Dataset) -> pd.DataFrame:
     rows = []
     for form in dataset.legal_forms:
@@ -362,12 +413,13 @@ def indicator_table(
         _field_table(dataset), on="field"
     )
     pool = pool.merge(pressure_table(dataset, reference_date), on=["body", "field"])
+    pool = pool.merge(existing_pools(dataset, reference_date), on=["body", "field"])
     by_option = pool.groupby("option", sort=False)
     pool["pool_cost"] = by_option["annual_cost"].transform("sum")
     pool["pool_fte"] = by_option["fte"].transform("sum")
 
     scale = savings_share(
-        pool["annual_cost"], pool["pool_cost"], pool["scale_exponent"], pool["savings_cap"], 1.0
+        pool["base_cost"], pool["pool_cost"], pool["scale_exponent"], pool["savings_cap"], 1.0
     )
     pool["savings_share"] = pool["pooling_factor"] * scale
     n = pool["n_partners"].to_numpy()
@@ -376,7 +428,9 @@ def indicator_table(
         pool["annual_cost"] / pool["pool_cost"].where(pool["pool_cost"] > 0, 1),
         1 / n,
     )
-    eligible = pool["one_off_share"] * pool["pool_cost"] + pool["setup_cost"]
+    eligible = (
+        pool["pooling_factor"] * pool["one_off_share"] * pool["pool_cost"] + pool["setup_cost"]
+    )
     grant = ikz_grant(
         eligible,
         n,
@@ -398,16 +452,20 @@ def indicator_table(
     )
     pool["one_off_cost"] = one_off_cost(weight, eligible, grant)
     pool["staffing_relief"] = staffing_relief(pool["fte"], pool["leaving_share"], coverage)
-    pool["resilience"] = resilience(team, min_team) - resilience(pool["fte"], min_team)
+    team = np.maximum(team, pool["base_fte"])
+    pool["resilience"] = resilience(team, min_team) - resilience(pool["base_fte"], min_team)
     pool["time_to_implement"] = time_to_implement(
         pool["setup_months"],
         pool["approval_weeks"],
         n,
         float(dataset.parameter("negotiation_months_per_partner")),
     )
+    start = np.datetime64(reference_date, "D") + np.round(
+        pool["time_to_implement"].to_numpy() * DAYS_PER_MONTH
+    ).astype("timedelta64[D]")
     pool["control_kept"] = control_kept(lead_role, pool["control_lead"], pool["control_member"])
     pool["tax_procurement_risk"] = tax_procurement_risk(
-        reference_date,
+        start,
         dataset.parameter("vat_binding_date"),
         pool["vat_exposure"],
         pool["vat_exposure_transition"],

@@ -13,7 +13,9 @@ Conventions shared by all methods
   count as a tie, and tied alternatives keep the order of the matrix rows (the earlier row
   gets the better rank), so a ranking is complete and reproducible.
 * A **constant criterion** (the same value for every alternative) cannot tell alternatives
-  apart: its normalised value is 0 for all of them, so it adds nothing to any score.
+  apart: its normalised value is 0 for all of them, so it adds nothing to a ``wsm`` score and
+  is left out of ``topsis``; under ``wpm`` with a ``value_floor`` it multiplies every score by
+  the same factor, so ranks do not change.
 * Missing or infinite values are an error, never a silent NaN.
 """
 
@@ -31,7 +33,7 @@ from potential.errors import InputError
 OBJECTIVES = ("max", "min")
 
 
-def _check(matrix, objectives, weights) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+def _check(matrix, objectives, weights):
     if not isinstance(matrix, pd.DataFrame):
         raise InputError(f"matrix: expected a pandas DataFrame, got {type(matrix).__name__}")
     if matrix.shape[0] == 0 or matrix.shape[1] == 0:
@@ -122,7 +124,8 @@ def value_scores(
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:
-    key = np.round(scores, 12 - int(np.floor(np.log10(np.abs(scores).max() or 1.0))))
+    digits = 11 - int(np.floor(np.log10(np.abs(scores).max() or 1.0)))  # 12 significant
+    key = np.round(scores, digits)
     order = np.lexsort((np.arange(len(scores)), -key))
     ranks = np.empty(len(scores), dtype=int)
     ranks[order] = np.arange(1, len(scores) + 1)

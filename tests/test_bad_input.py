@@ -1,0 +1,640 @@
+"""Bad input through the command line: one clear line, exit code 2, nothing written or touched.
+
+Every case breaks a copy of the embedded dataset (or of the shipped criteria model) in
+``tmp_path`` and runs ``potential analyse`` on it with click's CliRunner. The run must end
+with exit code 2 and a single line ``Error: <file>, line N: ...`` naming the bad value, no
+traceback, no output file (an existing ``ranking.csv`` keeps its old content) and every input
+file byte-identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from potential.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+CRITERIA = ROOT / "criteria" / "ikz-egov-nrw.yaml"
+OLD = "OLD\n"
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def hashes(*paths: Path) -> dict[str, str]:
+    """SHA-256 of every file under the given files and folders."""
+    out = {}
+    for path in paths:
+        files = sorted(p for p in Path(path).rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            out[str(f)] = hashlib.sha256(f.read_bytes()).hexdigest()
+    return out
+
+
+def edit_row(path: Path, match: dict[str, str], changes: dict[str, str]) -> int:
+    """Change cells of the one CSV row matching ``match``; return its line number."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = next(csv.reader([lines[0]]))
+    hits = []
+    for i, line in enumerate(lines[1:], start=1):
+        fields = next(csv.reader([line]), [])
+        row = dict(zip(header, fields, strict=False))
+        if all(row.get(k) == v for k, v in match.items()):
+            hits.append((i, fields))
+    assert len(hits) == 1, f"{path.name}: {len(hits)} rows match {match}"
+    i, fields = hits[0]
+    for column, value in changes.items():
+        fields[header.index(column)] = value
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(fields)
+    lines[i] = buffer.getvalue()
+    path.write_text("".join(lines), encoding="utf-8")
+    return i + 1
+
+
+def append_row(path: Path, line: str) -> int:
+    """Append a raw line to a CSV file; return its line number."""
+    text = path.read_text(encoding="utf-8")
+    if text and not text.endswith("\n"):
+        text += "\n"
+    text += line + "\n"
+    path.write_text(text, encoding="utf-8")
+    return len(text.splitlines())
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace the one occurrence of ``old``; return the line it starts on."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{path.name}: {old!r} found {text.count(old)} times"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def criteria_copy(tmp_path: Path, old: str | None = None, new: str = "") -> Path:
+    """A copy of the shipped criteria model, with ``old`` replaced once by ``new``."""
+    path = tmp_path / "mein-modell.yaml"
+    path.write_text(CRITERIA.read_text(encoding="utf-8"), encoding="utf-8")
+    if old is not None:
+        replace_once(path, old, new)
+    return path
+
+
+def run_analyse(args, out: Path):
+    return CliRunner().invoke(main, ["analyse", *[str(a) for a in args], "--out", str(out)])
+
+
+def assert_clean_failure(tmp_path: Path, args, inputs) -> str:
+    """Run ``analyse`` twice (fresh and existing out folder); check a clean failure.
+
+    Returns the error line.
+    """
+    inputs = [Path(p) for p in inputs if Path(p).exists()]
+    before = hashes(*inputs)
+
+    # 1. the output folder does not exist yet: it must not appear (or stay empty)
+    fresh = tmp_path / "fresh-out"
+    result = run_analyse(args, fresh)
+    _check_result(result)
+    assert not fresh.exists() or not any(fresh.iterdir()), "partial output left behind"
+
+    # 2. an output folder with an earlier result: it must stay as it was
+    old = tmp_path / "old-out"
+    old.mkdir()
+    (old / "ranking.csv").write_text(OLD)
+    result2 = run_analyse(args, old)
+    _check_result(result2)
+    assert [p.name for p in old.iterdir()] == ["ranking.csv"], "partial output left behind"
+    assert (old / "ranking.csv").read_text() == OLD
+
+    assert hashes(*inputs) == before, "an input file was touched"
+    assert result2.output == result.output.replace(str(fresh), str(old))
+    return result.output.strip()
+
+
+def _check_result(result) -> None:
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, f"expected one line, got:\n{result.output}"
+    assert lines[0].startswith("Error: ")
+    assert result.stdout == "", "the error belongs on stderr"
+
+
+# --- missing files ---------------------------------------------------------------------------
+
+
+def test_missing_data_folder(tmp_path):
+    missing = tmp_path / "nirgendwo"
+    line = assert_clean_failure(tmp_path, ["--data", missing], [])
+    assert str(missing) in line
+    assert "no such dataset folder" in line
+
+
+def test_folder_without_dataset_yaml(dataset_copy, tmp_path):
+    (dataset_copy / "dataset.yaml").unlink()
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {dataset_copy}: ")
+    assert "dataset.yaml" in line
+
+
+def test_missing_bodies_csv(dataset_copy, tmp_path):
+    (dataset_copy / "bodies.csv").unlink()
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line == f"Error: {dataset_copy / 'bodies.csv'}: file not found"
+
+
+def test_missing_criteria_file(tmp_path):
+    missing = tmp_path / "fehlt.yaml"
+    line = assert_clean_failure(tmp_path, ["--criteria", missing], [])
+    assert line == f"Error: {missing}: file not found"
+
+
+def test_missing_scenario_file(tmp_path):
+    missing = tmp_path / "fehlt.yaml"
+    line = assert_clean_failure(tmp_path, ["--scenario", missing], [])
+    assert line == f"Error: {missing}: file not found"
+
+
+# --- malformed files -------------------------------------------------------------------------
+
+
+def test_csv_row_with_an_extra_unquoted_comma(dataset_copy, tmp_path):
+    path = dataset_copy / "bodies.csv"
+    n = replace_once(path, ",Lünen,", ",Lü,nen,")
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}: line {n}: ")
+    assert "fields, but the header has" in line
+
+
+def test_csv_missing_column(dataset_copy, tmp_path):
+    path = dataset_copy / "bodies.csv"
+    replace_once(path, ",population,", ",populaton,")
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}: line 1: ")
+    assert "population" in line
+
+
+def test_csv_not_utf8(dataset_copy, tmp_path):
+    path = dataset_copy / "bodies.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}: ")
+    assert "UTF-8" in line
+
+
+def test_dataset_yaml_bad_indentation(dataset_copy, tmp_path):
+    path = dataset_copy / "dataset.yaml"
+    n = replace_once(path, "\n  de: ", "\n de: ") + 1  # the line now indented by one
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert re.match(rf"Error: {re.escape(str(path))}: line \d+, column \d+: malformed YAML", line)
+    reported = int(re.search(r"line (\d+)", line).group(1))
+    assert n <= reported <= n + 1
+
+
+def test_dataset_yaml_unclosed_bracket(dataset_copy, tmp_path):
+    path = dataset_copy / "dataset.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "partner_sets: [" in text
+    path.write_text(text.replace("partner_sets: [", "partner_sets: [[", 1), encoding="utf-8")
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert re.match(rf"Error: {re.escape(str(path))}: line \d+, column \d+: malformed YAML", line)
+
+
+def test_criteria_yaml_bad_indentation(tmp_path):
+    path = criteria_copy(tmp_path, "    weight: 0.25\n", "      weight: 0.25\n")
+    line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
+    assert re.match(rf"Error: {re.escape(str(path))}: line \d+, column \d+: malformed YAML", line)
+
+
+def test_criteria_yaml_unclosed_bracket(tmp_path):
+    old = "label: {de: Personal, en: Staffing}"
+    path = criteria_copy(tmp_path, old, old[:-1])
+    n = CRITERIA.read_text(encoding="utf-8").splitlines().index(f"    {old}") + 1
+    line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
+    assert re.match(rf"Error: {re.escape(str(path))}: line \d+, column \d+: malformed YAML", line)
+    reported = int(re.search(r"line (\d+)", line).group(1))
+    assert n <= reported <= n + 2
+
+
+def test_empty_criteria_yaml(tmp_path):
+    path = tmp_path / "leer.yaml"
+    path.write_text("# nothing here\n")
+    line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
+    assert line == f"Error: {path}: empty file; expected a YAML mapping"
+
+
+# --- criteria model ------------------------------------------------------------------------------
+
+
+def test_unknown_indicator(tmp_path):
+    path = criteria_copy(tmp_path, "indicator: resilience", "indicator: resilienz")
+    line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
+    assert line.startswith(f"Error: {path}: key 'groups[2].criteria[2]")
+    assert "unknown indicator 'resilienz'" in line
+
+
+def test_unknown_key_typo(tmp_path):
+    path = criteria_copy(tmp_path, "\ndescription: >", "\ndescripton: >")
+    line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
+    assert line.startswith(f"Error: {path}: ")
+    assert "unknown key 'descripton'" in line
+
+
+def test_unknown_key_typo_in_a_criterion(tmp_path):
+    path = criteria_copy(tmp_path, "        unit: VZÄ\n", "        unit: VZÄ\n        richtung: max\n")
+    line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
+    assert line.startswith(f"Error: {path}: ")
+    assert "unknown key 'groups[2].criteria[1].richtung'" in line
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: a misspelt required key ('wieght' for 'weight') is reported as "
+    "\"key 'groups[2].weight' is missing (and 1 more problem)\"; the typo itself is not named",
+)
+def test_unknown_key_typo_of_a_required_key(tmp_path):
+    path = criteria_copy(tmp_path, "    weight: 0.25\n", "    wieght: 0.25\n")
+    line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
+    assert line.startswith(f"Error: {path}: ")
+    assert "'groups[2].wieght'" in line
+
+
+def test_negative_weight(tmp_path):
+    path = criteria_copy(tmp_path, "    weight: 0.25\n", "    weight: -0.25\n")
+    line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
+    assert line.startswith(f"Error: {path}: key 'groups[2].weight': got -0.25")
+
+
+def test_negative_criterion_weight(tmp_path):
+    path = criteria_copy(tmp_path, "        weight: 1.0\n", "        weight: -1\n")
+    line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
+    assert line.startswith(f"Error: {path}: key 'groups[4].criteria[1].weight': got -1")
+
+
+def test_all_weights_zero(tmp_path):
+    path = criteria_copy(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    text, n = re.subn(r"(\n\s+weight:) [0-9.]+", r"\1 0", text)
+    assert n >= 8
+    path.write_text(text, encoding="utf-8")
+    line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
+    assert line.startswith(f"Error: {path}: ")
+    assert "zero" in line
+
+
+def test_all_criterion_weights_of_a_group_zero(tmp_path):
+    path = criteria_copy(tmp_path, "        weight: 1.0\n", "        weight: 0\n")
+    line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
+    assert line.startswith(f"Error: {path}: ")
+    assert "'egov_pflichten'" in line and "zero" in line
+
+
+def test_unknown_criteria_name(tmp_path):
+    line = assert_clean_failure(tmp_path, ["--criteria", "ikz-egov-nrv"], [])
+    assert "'ikz-egov-nrv'" in line and "ikz-egov-nrw" in line
+
+
+# --- bodies ----------------------------------------------------------------------------------
+
+
+def test_negative_population(dataset_copy, tmp_path):
+    path = dataset_copy / "bodies.csv"
+    n = edit_row(path, {"id": "luenen"}, {"population": "-87266"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: column 'population': got '-87266'")
+
+
+def test_non_numeric_population(dataset_copy, tmp_path):
+    path = dataset_copy / "bodies.csv"
+    n = edit_row(path, {"id": "luenen"}, {"population": "viele"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: column 'population': got 'viele'")
+
+
+def test_bad_population_date(dataset_copy, tmp_path):
+    path = dataset_copy / "bodies.csv"
+    n = edit_row(path, {"id": "luenen"}, {"population_date": "2023-02-30"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: column 'population_date': got '2023-02-30'")
+
+
+def test_unknown_neighbour(dataset_copy, tmp_path):
+    path = dataset_copy / "bodies.csv"
+    n = edit_row(path, {"id": "luenen"}, {"neighbours": "selm;werne;dortmund"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: column 'neighbours': unknown body 'dortmund'")
+
+
+def test_unknown_body_in_cooperations(dataset_copy, tmp_path):
+    path = dataset_copy / "cooperations.csv"
+    n = edit_row(path, {"id": "vhs_kamen_boenen"}, {"members": "kamen;boenen;dortmund"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: column 'members': unknown body 'dortmund'")
+
+
+def test_unknown_body_in_body_fields(dataset_copy, tmp_path):
+    path = dataset_copy / "body_fields.csv"
+    n = append_row(path, "dortmund,it,100000,1,,Umfrage 2025")
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: column 'body': unknown body 'dortmund'")
+
+
+def test_unknown_body_in_fulfilment(dataset_copy, tmp_path):
+    path = dataset_copy / "fulfilment.csv"
+    n = append_row(path, "dortmund,ozg,0.5,Umfrage 2025")
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: column 'body': unknown body 'dortmund'")
+
+
+# --- fields, legal forms, sources ----------------------------------------------------------------
+
+
+def test_unknown_field_in_body_fields(dataset_copy, tmp_path):
+    path = dataset_copy / "body_fields.csv"
+    n = append_row(path, "kamen,schwimmbad,100000,1,,Umfrage 2025")
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: column 'field': unknown field 'schwimmbad'")
+
+
+def test_unknown_field_in_cooperations(dataset_copy, tmp_path):
+    path = dataset_copy / "cooperations.csv"
+    n = edit_row(path, {"id": "rpa_schwerte"}, {"field": "schwimmbad"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: column 'field': unknown field 'schwimmbad'")
+
+
+def test_unknown_legal_form_in_fields(dataset_copy, tmp_path):
+    path = dataset_copy / "fields.csv"
+    n = edit_row(path, {"id": "epayment"}, {"legal_forms": "arbeitsgemeinschaft;anstalt"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(
+        f"Error: {path}, line {n}: column 'legal_forms': unknown legal form 'anstalt'"
+    )
+
+
+def test_number_without_source_or_assumption(dataset_copy, tmp_path):
+    path = dataset_copy / "field_parameters.csv"
+    n = edit_row(
+        path,
+        {"field": "shared_services", "parameter": "cost_per_capita"},
+        {"source": "", "assumption": ""},
+    )
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: ")
+    assert "'source'" in line and "'assumption'" in line
+
+
+def test_number_with_both_source_and_assumption(dataset_copy, tmp_path):
+    path = dataset_copy / "parameters.csv"
+    n = edit_row(path, {"parameter": "leaving_share_10y"}, {"assumption": "geschätzt"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: ")
+    assert "exactly one of 'source'" in line
+
+
+def test_non_numeric_parameter_value(dataset_copy, tmp_path):
+    path = dataset_copy / "parameters.csv"
+    n = edit_row(path, {"parameter": "leaving_share_10y"}, {"value": "ein Drittel"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: column 'value': got 'ein Drittel'")
+
+
+def test_unknown_source_id(dataset_copy, tmp_path):
+    path = dataset_copy / "parameters.csv"
+    n = edit_row(path, {"parameter": "leaving_share_10y"}, {"source": "dbb-2099"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}, line {n}: column 'source': unknown source 'dbb-2099'")
+
+
+def test_unknown_population_source(dataset_copy, tmp_path):
+    path = dataset_copy / "bodies.csv"
+    n = edit_row(path, {"id": "luenen"}, {"population_source": "wiki-lunen"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(
+        f"Error: {path}, line {n}: column 'population_source': unknown source 'wiki-lunen'"
+    )
+
+
+def test_duplicate_body_id(dataset_copy, tmp_path):
+    path = dataset_copy / "bodies.csv"
+    n = edit_row(path, {"id": "werne"}, {"id": "unna"})
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line == f"Error: {path}, line {n}: id 'unna' appears twice"
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def test_bad_reference_date_option(tmp_path):
+    line = assert_clean_failure(tmp_path, ["--reference-date", "2026-02-30"], [])
+    assert "reference date" in line and "'2026-02-30'" in line
+
+
+def test_reference_date_not_a_date(tmp_path):
+    line = assert_clean_failure(tmp_path, ["--reference-date", "morgen"], [])
+    assert "reference date" in line and "'morgen'" in line
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: an impossible date in YAML (reference_date: 2026-02-30) makes PyYAML raise "
+    "ValueError, which read_yaml does not catch: traceback and exit code 1",
+)
+def test_bad_reference_date_in_dataset_yaml(dataset_copy, tmp_path):
+    path = dataset_copy / "dataset.yaml"
+    text = path.read_text(encoding="utf-8")
+    text, n = re.subn(r"(?m)^reference_date: .*$", "reference_date: 2026-02-30", text)
+    assert n == 1
+    path.write_text(text, encoding="utf-8")
+    line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
+    assert line.startswith(f"Error: {path}: ")
+    assert "2026-02-30" in line
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: an impossible date in a scenario file (reference_date: 2026-02-30) gives a "
+    "ValueError traceback and exit code 1 (PyYAML's date constructor, not caught)",
+)
+def test_bad_reference_date_in_scenario(tmp_path):
+    path = tmp_path / "szenario.yaml"
+    path.write_text("name: test\nreference_date: 2026-02-30\n", encoding="utf-8")
+    line = assert_clean_failure(tmp_path, ["--scenario", path], [path])
+    assert line.startswith(f"Error: {path}: ")
+    assert "2026-02-30" in line
+
+
+def test_unknown_key_in_scenario(tmp_path):
+    path = tmp_path / "szenario.yaml"
+    path.write_text("name: test\nmethode: wsm\n", encoding="utf-8")
+    line = assert_clean_failure(tmp_path, ["--scenario", path], [path])
+    assert line == f"Error: {path}: unknown key 'methode' (a typo?)"
+
+
+def test_unknown_method_in_scenario(tmp_path):
+    path = tmp_path / "szenario.yaml"
+    path.write_text("name: test\nmethod: ahp\n", encoding="utf-8")
+    line = assert_clean_failure(tmp_path, ["--scenario", path], [path])
+    assert "unknown method 'ahp'" in line
+
+
+# --- other commands on broken data -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command", [["data", "show"], ["data", "sources"]], ids=["show", "sources"]
+)
+def test_data_commands_on_broken_data(command, dataset_copy):
+    path = dataset_copy / "bodies.csv"
+    n = edit_row(path, {"id": "luenen"}, {"population": "viele"})
+    before = hashes(dataset_copy)
+    result = CliRunner().invoke(main, [*command, "--data", str(dataset_copy)])
+    _check_result(result)
+    assert result.output.startswith(f"Error: {path}, line {n}: column 'population'")
+    assert hashes(dataset_copy) == before
+
+
+# --- the output folder ---------------------------------------------------------------------------
+
+
+def test_out_is_an_existing_file(tmp_path):
+    target = tmp_path / "ranking.csv"
+    target.write_text(OLD)
+    result = run_analyse([], target)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert result.output.strip().splitlines()[-1].startswith("Error: ")
+    assert str(target) in result.output
+    assert target.read_text() == OLD
+    assert [p.name for p in tmp_path.iterdir()] == ["ranking.csv"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: write_outputs moves the files one by one; when a later os.replace fails "
+    "(here joint.csv is a folder) ranking.csv is already replaced (partial output) and the "
+    "OSError escapes as a traceback with exit code 1",
+)
+def test_output_name_taken_by_a_folder(tmp_path):
+    out = tmp_path / "out"
+    (out / "joint.csv").mkdir(parents=True)
+    (out / "ranking.csv").write_text(OLD)
+    result = run_analyse([], out)
+    assert "Traceback" not in result.output
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines()[-1].startswith("Error: ")
+    assert (out / "ranking.csv").read_text() == OLD
+    assert sorted(p.name for p in out.iterdir()) == ["joint.csv", "ranking.csv"]
+
+
+# --- atomic writing ------------------------------------------------------------------------------
+
+
+def _writer(text):
+    def write(path):
+        Path(path).write_text(text)
+
+    return write
+
+
+def _failing(path):
+    Path(path).write_text("half a fi")
+    raise RuntimeError("disk full")
+
+
+def test_write_outputs_writes_all(tmp_path):
+    from potential.files import write_outputs
+
+    out = tmp_path / "new" / "folder"
+    written = write_outputs(out, {"a.csv": _writer("a\n"), "b.csv": _writer("b\n")})
+    assert written == [out / "a.csv", out / "b.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.csv", "b.csv"]
+    assert (out / "a.csv").read_text() == "a\n"
+
+
+def test_write_outputs_failing_writer_leaves_nothing(tmp_path):
+    from potential.files import write_outputs
+
+    out = tmp_path / "out"
+    with pytest.raises(RuntimeError, match="disk full"):
+        write_outputs(out, {"a.csv": _writer("a\n"), "b.csv": _failing, "c.csv": _writer("c\n")})
+    assert list(out.iterdir()) == []
+
+
+def test_write_outputs_failing_writer_keeps_old_files(tmp_path):
+    from potential.files import write_outputs
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.csv").write_text(OLD)
+    (out / "b.csv").write_text(OLD)
+    with pytest.raises(RuntimeError):
+        write_outputs(out, {"a.csv": _writer("new\n"), "b.csv": _failing})
+    assert sorted(p.name for p in out.iterdir()) == ["a.csv", "b.csv"]
+    assert (out / "a.csv").read_text() == OLD
+    assert (out / "b.csv").read_text() == OLD
+
+
+def test_write_outputs_uses_temporary_files_in_the_target_folder(tmp_path):
+    from potential.files import write_outputs
+
+    out = tmp_path / "out"
+    seen = []
+
+    def spy(path):
+        path = Path(path)
+        seen.append(path)
+        assert path.parent == out
+        assert path.name != "a.csv"
+        assert not (out / "a.csv").exists()  # nothing at the final name while writing
+        path.write_text("a\n")
+
+    write_outputs(out, {"a.csv": spy})
+    assert (out / "a.csv").read_text() == "a\n"
+    assert not seen[0].exists()
+    assert [p.name for p in out.iterdir()] == ["a.csv"]
+
+
+def test_write_outputs_refuses_to_overwrite_an_input(tmp_path):
+    from potential.errors import InputError
+    from potential.files import write_outputs
+
+    source = tmp_path / "bodies.csv"
+    source.write_text(OLD)
+    with pytest.raises(InputError, match="is an input file"):
+        write_outputs(tmp_path, {"bodies.csv": _writer("new\n")}, protect=[source])
+    assert source.read_text() == OLD
+    assert [p.name for p in tmp_path.iterdir()] == ["bodies.csv"]
+
+
+def test_write_outputs_out_is_a_file(tmp_path):
+    from potential.errors import InputError
+    from potential.files import write_outputs
+
+    target = tmp_path / "out"
+    target.write_text(OLD)
+    with pytest.raises(InputError, match="not a folder"):
+        write_outputs(target, {"a.csv": _writer("a\n")})
+    assert target.read_text() == OLD
+
+
+def test_write_outputs_file_mode_follows_umask(tmp_path):
+    from potential.files import write_outputs
+
+    old = os.umask(0o022)
+    try:
+        write_outputs(tmp_path, {"a.csv": _writer("a\n")})
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.csv").stat().st_mode & 0o777 == 0o644

@@ -1,0 +1,202 @@
+"""Tests of :mod:`potential.criteria`: effective weights by hand and bad model files."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from potential.criteria import CriteriaModel, load_criteria, shipped_criteria
+from potential.errors import InputError
+
+# Effective weights of criteria/ikz-egov-nrw.yaml, by hand (group share × share in the group):
+#   group weights 0.35, 0.25, 0.2, 0.2 (sum 1.0)
+#   wirtschaftlichkeit:   net_savings 0.6/1.0 · 0.35 = 0.21,  one_off_cost 0.4 · 0.35 = 0.14
+#   personal:             staffing_relief 0.6 · 0.25 = 0.15,  resilience 0.4 · 0.25 = 0.10
+#   rechtsform_steuerung: time_to_implement 0.3 · 0.2 = 0.06, control_kept 0.4 · 0.2 = 0.08,
+#                         tax_procurement_risk 0.3 · 0.2 = 0.06
+#   egov_pflichten:       obligation_pressure 1.0 · 0.2 = 0.20
+SHIPPED_WEIGHTS = {
+    "net_savings": 0.21,
+    "one_off_cost": 0.14,
+    "staffing_relief": 0.15,
+    "resilience": 0.10,
+    "time_to_implement": 0.06,
+    "control_kept": 0.08,
+    "tax_procurement_risk": 0.06,
+    "obligation_pressure": 0.20,
+}
+
+
+def test_shipped_model_effective_weights():
+    model = load_criteria()
+    w = model.weights()
+    assert list(w) == list(SHIPPED_WEIGHTS)
+    for key, expected in SHIPPED_WEIGHTS.items():
+        assert w[key] == pytest.approx(expected, abs=1e-12), key
+    assert sum(w.values()) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_shipped_model_structure():
+    model = load_criteria("ikz-egov-nrw")
+    assert "ikz-egov-nrw" in shipped_criteria()
+    assert model.id == "ikz-egov-nrw"
+    assert [g.id for g in model.groups] == [
+        "wirtschaftlichkeit", "personal", "rechtsform_steuerung", "egov_pflichten",
+    ]  # fmt: skip
+    directions = {c.id: c.direction for c in model.criteria}
+    assert [k for k, d in directions.items() if d == "min"] == [
+        "one_off_cost", "time_to_implement", "tax_procurement_risk",
+    ]  # fmt: skip
+    assert model.group_of()["control_kept"] == "rechtsform_steuerung"
+    assert model.assumption  # the weights are an assumption, not a source
+    assert load_criteria(model) is model
+
+
+# --- small models written to tmp_path --------------------------------------------------------
+
+TEMPLATE = """\
+id: small
+label: {{de: Klein, en: Small}}
+assumption: for testing
+groups:
+  - id: money
+    label: {{de: Geld, en: Money}}
+    weight: {g1}
+    criteria:
+      - id: {c1}
+        label: {{de: Einsparung, en: Savings}}
+        direction: max
+        unit: EUR/a
+        indicator: {ind1}
+        weight: {w1}
+      - id: one_off_cost
+        label: {{de: Einmalkosten, en: One-off cost}}
+        direction: min
+        unit: EUR
+        indicator: one_off_cost
+        weight: {w2}
+  - id: duties
+    label: {{de: Pflichten, en: Duties}}
+    weight: {g2}
+    criteria:
+      - id: {c3}
+        label: {{de: Pflichtendruck, en: Obligation pressure}}
+        direction: max
+        unit: 0-1
+        indicator: obligation_pressure
+        weight: 2
+        {extra}
+"""
+DEFAULTS = dict(
+    g1=3, g2=1, c1="net_savings", ind1="net_savings", w1=1, w2=3, c3="obligation_pressure", extra=""
+)
+
+
+def write(tmp_path, name="model.yaml", **changes):
+    path = tmp_path / name
+    path.write_text(TEMPLATE.format(**{**DEFAULTS, **changes}), encoding="utf-8")
+    return path
+
+
+def test_small_model_weights_by_hand(tmp_path):
+    # groups 3 : 1 -> 0.75, 0.25; money criteria 1 : 3 -> 0.25, 0.75; duties one criterion
+    #   net_savings 0.75 · 0.25 = 0.1875, one_off_cost 0.75 · 0.75 = 0.5625,
+    #   obligation_pressure 0.25 · 1 = 0.25
+    model = load_criteria(write(tmp_path))
+    assert isinstance(model, CriteriaModel)
+    w = model.weights()
+    assert w == pytest.approx(
+        {"net_savings": 0.1875, "one_off_cost": 0.5625, "obligation_pressure": 0.25}, abs=1e-15
+    )
+
+
+def test_zero_weight_group_takes_no_part(tmp_path):
+    # duties weight 0 -> money 1.0; obligation_pressure 0
+    w = load_criteria(write(tmp_path, g2=0)).weights()
+    assert w == pytest.approx(
+        {"net_savings": 0.25, "one_off_cost": 0.75, "obligation_pressure": 0.0}, abs=1e-15
+    )
+
+
+def test_zero_weight_criterion_takes_no_part(tmp_path):
+    w = load_criteria(write(tmp_path, w1=0)).weights()
+    assert w == pytest.approx(
+        {"net_savings": 0.0, "one_off_cost": 0.75, "obligation_pressure": 0.25}, abs=1e-15
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "key"),
+    [
+        ({"g1": 0, "g2": 0}, "weight"),
+        ({"g2": -1}, "groups[2].weight"),
+        ({"w1": -0.5}, "groups[1].criteria[1].weight"),
+        ({"ind1": "net_saving"}, "net_saving"),
+        ({"extra": "weigth: 1"}, "groups[2].criteria[1].weigth"),
+        ({"c3": "net_savings"}, "net_savings"),
+        ({"w1": 0, "w2": 0}, "money"),
+    ],
+    ids=[
+        "all-zero-group-weights",
+        "negative-group-weight",
+        "negative-criterion-weight",
+        "unknown-indicator",
+        "unknown-key",
+        "duplicate-criterion-id",
+        "group-with-all-zero-criteria",
+    ],
+)
+def test_bad_model_raises_naming_file_and_key(tmp_path, changes, key):
+    path = write(tmp_path, "bad-model.yaml", **changes)
+    with pytest.raises(InputError) as info:
+        load_criteria(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert key in message
+
+
+def test_unknown_indicator_message_lists_the_known_ones(tmp_path):
+    path = write(tmp_path, ind1="net_saving")
+    with pytest.raises(InputError, match="indicator") as info:
+        load_criteria(path)
+    assert "net_savings" in str(info.value)  # the expected indicator is offered
+
+
+def test_unknown_top_level_key(tmp_path):
+    path = tmp_path / "typo.yaml"
+    path.write_text(write(tmp_path).read_text() + "asumption: typo\n", encoding="utf-8")
+    with pytest.raises(InputError, match="asumption") as info:
+        load_criteria(path)
+    assert str(path) in str(info.value)
+
+
+def test_bad_direction(tmp_path):
+    text = write(tmp_path).read_text().replace("direction: min", "direction: minimum")
+    path = tmp_path / "dir.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=r"groups\[1\]\.criteria\[2\]\.direction") as info:
+        load_criteria(path)
+    assert str(path) in str(info.value)
+
+
+def test_missing_provenance_of_weights(tmp_path):
+    text = write(tmp_path).read_text().replace("assumption: for testing\n", "")
+    path = tmp_path / "noprov.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="assumption") as info:
+        load_criteria(path)
+    assert str(path) in str(info.value)
+
+
+def test_unknown_model_name():
+    with pytest.raises(InputError, match="no-such-model"):
+        load_criteria("no-such-model")
+
+
+def test_malformed_yaml_names_file(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text(textwrap.dedent("id: x\ngroups: [\n"), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_criteria(path)
+    assert str(path) in str(info.value)
