@@ -1,0 +1,207 @@
+"""The exported tables: ranking.xlsx (sheets, headers, values, layout), the CSV files,
+byte-for-byte determinism and file permissions."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from potential.exports import export_analysis
+
+OUTPUTS = ["contributions.csv", "joint.csv", "ranking.csv", "ranking.xlsx"]
+INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+@pytest.fixture(scope="module")
+def exported(default_analysis, tmp_path_factory):
+    """lang → output folder of ``export_analysis``."""
+    folders = {}
+    for lang in ("de", "en"):
+        out = tmp_path_factory.mktemp(f"export-{lang}")
+        written = export_analysis(default_analysis, out, lang=lang)
+        assert sorted(p.name for p in written) == OUTPUTS
+        folders[lang] = out
+    return folders
+
+
+@pytest.fixture(scope="module")
+def workbook(exported):
+    return load_workbook(exported["de"] / "ranking.xlsx")
+
+
+@pytest.fixture(scope="module")
+def workbook_en(exported):
+    return load_workbook(exported["en"] / "ranking.xlsx")
+
+
+def header(ws) -> list[str]:
+    return [c.value for c in ws[1]]
+
+
+def column_values(ws, name: str) -> list:
+    j = header(ws).index(name)
+    return [row[j] for row in ws.iter_rows(min_row=2, values_only=True)]
+
+
+def test_export_writes_exactly_the_four_files(exported):
+    for out in exported.values():
+        assert sorted(p.name for p in out.iterdir()) == OUTPUTS
+
+
+def test_sheet_names_and_order(workbook, dataset):
+    names = workbook.sheetnames
+    assert names[:3] == ["Übersicht", "Gemeinsame Sicht", "Kriterienmodell"]
+    assert len(dataset.bodies) == 11
+    assert len(names) == 3 + 11
+    for body, name in zip(dataset.bodies, names[3:], strict=True):
+        assert name == INVALID_SHEET_CHARS.sub("-", body.name)[:31]
+
+
+def test_sheet_names_are_valid(workbook, workbook_en):
+    for wb in (workbook, workbook_en):
+        assert len(set(wb.sheetnames)) == len(wb.sheetnames)
+        for name in wb.sheetnames:
+            assert 0 < len(name) <= 31
+            assert not INVALID_SHEET_CHARS.search(name), name
+
+
+def test_froendenberg_sheet_has_no_slash(workbook):
+    matches = [n for n in workbook.sheetnames if n.startswith("Fröndenberg")]
+    assert matches == ["Fröndenberg-Ruhr"]
+
+
+def test_english_sheet_names(workbook_en, dataset):
+    names = workbook_en.sheetnames
+    assert names[:3] == ["Overview", "Joint view", "Criteria model"]
+    assert len(names) == 3 + len(dataset.bodies)
+
+
+def test_german_headers(workbook):
+    overview = header(workbook["Übersicht"])
+    for name in ("Körperschaft", "Kooperationsoption", "Rang", "Punktwert", "Handlungsfeld"):
+        assert name in overview
+    assert "rank" not in overview and "score" not in overview
+    assert "Konsensrang" in header(workbook["Gemeinsame Sicht"])
+    assert header(workbook["Kriterienmodell"])[:3] == ["Gruppe", "Gruppengewicht", "Kriterium"]
+    assert "Nettoeinsparung (EUR/a)" in overview  # criteria columns carry label and unit
+
+
+def test_english_headers(workbook_en):
+    overview = header(workbook_en["Overview"])
+    for name in ("Body", "Cooperation option", "Rank", "Score", "Field"):
+        assert name in overview
+    assert "Rang" not in overview and "Punktwert" not in overview
+    assert "Consensus rank" in header(workbook_en["Joint view"])
+    assert header(workbook_en["Criteria model"])[:3] == ["Group", "Group weight", "Criterion"]
+
+
+def test_body_sheets_have_one_row_per_ranked_option(workbook, default_analysis):
+    ranking = default_analysis.ranking
+    for body, name in zip(default_analysis.dataset.bodies, workbook.sheetnames[3:], strict=True):
+        ws = workbook[name]
+        n = int((ranking["body"] == body.id).sum())
+        assert n > 1
+        assert ws.max_row - 1 == n, name
+
+
+def test_body_sheet_scores_equal_the_ranking(workbook, default_analysis):
+    ranking = default_analysis.ranking
+    for body, name in zip(default_analysis.dataset.bodies, workbook.sheetnames[3:], strict=True):
+        ws = workbook[name]
+        rows = ranking[ranking["body"] == body.id]
+        assert column_values(ws, "Punktwert") == pytest.approx(rows["score"].tolist(), rel=1e-12)
+        assert column_values(ws, "Rang") == rows["rank"].tolist()
+
+
+def test_body_sheet_shows_names_not_ids(workbook, default_analysis):
+    ws = workbook["Fröndenberg-Ruhr"]
+    head = header(ws)
+    assert "Körperschaft (ID)" not in head and "Option (ID)" not in head
+    labels = column_values(ws, "Kooperationsoption")
+    assert "Alleingang (keine Kooperation)" in labels
+    assert any("Fröndenberg/Ruhr" in str(v) for v in column_values(ws, "Partner"))
+
+
+def test_overview_holds_the_top_three_of_every_body(workbook, default_analysis):
+    ws = workbook["Übersicht"]
+    top = default_analysis.top(3)
+    assert ws.max_row - 1 == len(top)
+    assert column_values(ws, "Punktwert") == pytest.approx(top["score"].tolist(), rel=1e-12)
+
+
+def test_criteria_sheet_weights_sum_to_one(workbook, default_analysis):
+    ws = workbook["Kriterienmodell"]
+    weights = column_values(ws, "Wirksames Gewicht")
+    assert len(weights) == len(default_analysis.criteria.criteria)
+    assert sum(weights) == pytest.approx(1.0)
+
+
+def test_every_sheet_has_a_frozen_header_and_a_filter(workbook, workbook_en):
+    for wb in (workbook, workbook_en):
+        for ws in wb.worksheets:
+            assert ws.freeze_panes == "A2", ws.title
+            assert ws.auto_filter.ref, ws.title
+            assert ws.auto_filter.ref.startswith("A1:"), ws.title
+            assert all(cell.font.bold for cell in ws[1]), ws.title
+
+
+def test_ranking_csv_ranks_every_body_from_one(exported, dataset):
+    for out in exported.values():
+        ranking = pd.read_csv(out / "ranking.csv")
+        assert list(ranking["body"].unique()) == [b.id for b in dataset.bodies]
+        for body, rows in ranking.groupby("body"):
+            assert sorted(rows["rank"]) == list(range(1, len(rows) + 1)), body
+
+
+def test_ranking_csv_keeps_column_ids(exported, default_analysis):
+    de = pd.read_csv(exported["de"] / "ranking.csv")
+    en = pd.read_csv(exported["en"] / "ranking.csv")
+    assert list(de.columns) == list(en.columns)
+    for col in ("body", "body_name", "option", "option_label", "score", "rank", "benefit"):
+        assert col in de.columns
+    assert de["score"].tolist() == pytest.approx(default_analysis.ranking["score"].tolist())
+    assert "Alleingang (keine Kooperation)" in set(de["option_label"])
+    assert "Stand-alone (no cooperation)" in set(en["option_label"])
+
+
+def test_joint_and_contributions_csv(exported, default_analysis):
+    joint = pd.read_csv(exported["de"] / "joint.csv")
+    assert len(joint) == len(default_analysis.joint)
+    assert list(joint["consensus_rank"]) == list(range(1, len(joint) + 1))
+    contributions = pd.read_csv(exported["de"] / "contributions.csv")
+    assert len(contributions) == len(default_analysis.contributions)
+    assert list(contributions.columns) == list(default_analysis.contributions.columns)
+
+
+def test_export_is_deterministic(default_analysis, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    export_analysis(default_analysis, first)
+    time.sleep(2.1)  # cross a zip timestamp boundary (2 s resolution)
+    export_analysis(default_analysis, second)
+    for name in OUTPUTS:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_export_overwrites_an_earlier_result(default_analysis, tmp_path):
+    (tmp_path / "ranking.csv").write_text("OLD\n")
+    export_analysis(default_analysis, tmp_path)
+    assert (tmp_path / "ranking.csv").read_text(encoding="utf-8").startswith("body,")
+    assert sorted(p.name for p in tmp_path.iterdir()) == OUTPUTS
+
+
+def test_outputs_are_readable_by_others(default_analysis, tmp_path):
+    old = os.umask(0o022)
+    try:
+        written = export_analysis(default_analysis, tmp_path / "out")
+    finally:
+        os.umask(old)
+    for path in written:
+        mode = Path(path).stat().st_mode
+        assert mode & 0o044 != 0, f"{path.name}: {oct(mode)}"
+        assert mode & 0o777 == 0o644, f"{path.name}: {oct(mode)}"
