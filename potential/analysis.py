@@ -143,10 +143,9 @@ def analyse(
     >>> result = analyse()                                   # doctest: +SKIP
     >>> result.top(1)[["body_name", "option", "score"]]      # doctest: +SKIP
     """
+    mcda.check_method(method, params)
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
     model = load_criteria(criteria)
-    if method not in mcda.METHODS:
-        raise InputError(f"unknown method {method!r}; expected one of {', '.join(mcda.METHODS)}")
     date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
     if method == "wpm":
         params.setdefault("value_floor", WPM_VALUE_FLOOR)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from potential import files
 from potential.errors import InputError
@@ -30,13 +30,12 @@ class Criterion(Model):
     weight: float = Field(ge=0)
     description: str | None = None
 
-    @model_validator(mode="after")
-    def _known_indicator(self):
-        if self.indicator not in INDICATORS:
-            raise ValueError(
-                f"unknown indicator {self.indicator!r}; expected one of {', '.join(INDICATORS)}"
-            )
-        return self
+    @field_validator("indicator")
+    @classmethod
+    def _known_indicator(cls, value):
+        if value not in INDICATORS:
+            raise ValueError(f"one of {', '.join(INDICATORS)}")
+        return value
 
 
 class CriteriaGroup(Model):

@@ -93,7 +93,8 @@ def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
             if len(fields) != len(header):
                 raise InputError(
                     f"line {line}: {len(fields)} fields, but the header has {len(header)} "
-                    "(a comma inside a value needs double quotes)",
+                    f"(a {'semicolon' if german_excel else 'comma'} inside a value needs "
+                    "double quotes)",
                     str(path),
                 )
             cells = [f.strip() for f in fields]
@@ -103,6 +104,16 @@ def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
     except csv.Error as exc:
         raise InputError(f"line {reader.line_num}: malformed CSV ({exc})", str(path)) from None
     return rows
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML loader that leaves dates as text, so validation can name a bad date's key."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def read_yaml(path: Path) -> object:
@@ -125,7 +136,7 @@ def read_yaml(path: Path) -> object:
     """
     text = _read_text(path)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -175,19 +186,39 @@ def write_outputs(out_dir: Path, outputs: Mapping[str, Writer], protect=()) -> l
     for path in targets.values():
         if path.resolve() in protected:
             raise InputError("is an input file; choose another output folder", str(path))
+        if path.exists() and not path.is_file():
+            raise InputError("exists and is not a file; cannot write output here", str(path))
     out_dir.mkdir(parents=True, exist_ok=True)
     temps: dict[str, Path] = {}
+    backups: dict[Path, Path] = {}
     try:
         for name, writer in outputs.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-            os.close(fd)
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-            temps[name] = Path(tmp)
+            temps[name] = _temp_file(out_dir, name)
             writer(temps[name])
-        for name, tmp in temps.items():
-            os.replace(tmp, targets[name])
+        for path in targets.values():
+            if path.exists():  # keep the old file until every new one is in place
+                backups[path] = _temp_file(out_dir, path.name + ".old")
+                os.replace(path, backups[path])
+        done = []
+        try:
+            for name, tmp in temps.items():
+                os.replace(tmp, targets[name])
+                done.append(targets[name])
+        except BaseException:
+            for path in done:
+                path.unlink()
+            for path, old in backups.items():
+                os.replace(old, path)
+            raise
     finally:
-        for tmp in temps.values():
+        for tmp in [*temps.values(), *backups.values()]:
             if tmp.exists():
                 tmp.unlink()
     return list(targets.values())
+
+
+def _temp_file(folder: Path, name: str) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
+    return Path(tmp)

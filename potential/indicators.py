@@ -145,7 +145,7 @@ def resilience(team_fte, min_team_fte):
 def time_to_implement(setup_months, approval_weeks, n_partners, months_per_partner):
     r"""Months until the cooperation works (minimise).
 
-    .. math:: T = t_L + a_L \cdot 7 / 30.44 + \nu \cdot (n - 2)
+    .. math:: T = t_L + a_L \cdot 7 / 30.4375 + \nu \cdot (n - 2)
 
     the form's setup time, its supervisory approval period (GkG NRW: 4 weeks) and
     negotiation time for every partner beyond the second.
@@ -397,7 +397,8 @@ def indicator_table(
     options : pandas.DataFrame
         Options from :func:`potential.options.generate_options`.
     reference_date : datetime.date
-        Date at which duties and VAT rules are judged.
+        Date at which existing cooperations and duties are judged. VAT is judged at each
+        option's start: the reference date plus its time to implement (rounded to days).
 
     Returns
     -------

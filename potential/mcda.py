@@ -227,6 +227,19 @@ METHODS = {"wsm": _wsm, "wpm": _wpm, "topsis": _topsis}
 _POSITIONAL = ("matrix", "objectives", "weights")
 
 
+def check_method(method: str, params: Mapping | None = None) -> None:
+    """Raise :class:`InputError` unless ``method`` exists and takes every key of ``params``."""
+    if method not in METHODS:
+        raise InputError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
+    allowed = [p for p in inspect.signature(METHODS[method]).parameters if p not in _POSITIONAL]
+    unknown = sorted(set(params or {}) - set(allowed))
+    if unknown:
+        raise InputError(
+            f"method {method!r} has no parameter {', '.join(map(repr, unknown))}; "
+            f"its parameters: {', '.join(allowed) or 'none'}"
+        )
+
+
 def rank(
     matrix: pd.DataFrame,
     objectives: Sequence[str],
@@ -268,21 +281,13 @@ def rank(
     --------
     >>> import pandas as pd
     >>> m = pd.DataFrame({"cost": [10.0, 20.0], "benefit": [1.0, 3.0]}, index=["a", "b"])
-    >>> rank(m, ["min", "max"], [1, 1])["rank"].tolist()
+    >>> rank(m, ["min", "max"], [1, 2])["rank"].tolist()  # a: 1/3, b: 2/3
     [2, 1]
     """
-    if method not in METHODS:
-        raise InputError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
+    check_method(method, params)
     matrix, _, w, _ = _check(matrix, objectives, weights)
     objectives = list(objectives)
     func = METHODS[method]
-    allowed = [p for p in inspect.signature(func).parameters if p not in _POSITIONAL]
-    unknown = sorted(set(params) - set(allowed))
-    if unknown:
-        raise InputError(
-            f"method {method!r} has no parameter {', '.join(map(repr, unknown))}; "
-            f"its parameters: {', '.join(allowed) or 'none'}"
-        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         out = func(matrix, objectives, w, **params)

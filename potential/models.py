@@ -8,6 +8,7 @@ number in a dataset carries a *source* id or an *assumption* with its rationale.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -351,13 +352,22 @@ def describe_validation_error(exc: ValidationError, key_word: str = "key") -> st
         others.
     """
     errors = exc.errors(include_url=False)
+    # A misspelt key shows up twice: as unknown and as missing. Report the typo first.
+    errors.sort(key=lambda e: e["type"] != "extra_forbidden")
     first = errors[0]
     loc = _key_path(first["loc"])
     msg = first["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
     if first["type"] == "extra_forbidden":
-        text = f"unknown {key_word} {loc!r} (a typo?)"
+        missing = [
+            str(e["loc"][-1])
+            for e in errors
+            if e["type"] == "missing" and e["loc"][:-1] == first["loc"][:-1]
+        ]
+        close = difflib.get_close_matches(str(first["loc"][-1]), missing, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "a typo?"
+        text = f"unknown {key_word} {loc!r} ({hint})"
     elif first["type"] == "missing":
         text = f"{key_word} {loc!r} is missing"
     elif first["loc"]:

@@ -236,13 +236,22 @@ def test_validate_missing_path_exits_2(tmp_path):
     assert "nothing.yaml" in result.output
 
 
+def test_validate_impossible_date_exits_2(tmp_path):
+    bad = tmp_path / "szenario.yaml"
+    bad.write_text("name: test\nreference_date: 2026-02-30\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(bad)])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 2
+    assert result.output.startswith(f"FEHLER {bad}: ")
+
+
 def test_validate_needs_a_path():
     result = invoke("validate")
     assert result.exit_code == 2
     assert "Missing argument" in result.output
 
 
-# --- data show / data sources --------------------------------------------------------------
+# --- data show / data sources -------------------------------------------------------------
 
 
 def test_data_show_bodies(dataset):
@@ -339,7 +348,7 @@ def test_sources_table_lists_luenen_population_and_dbb_share(dataset):
     assert "dbb" in row["reference"] and "http" in row["reference"]
 
 
-# --- light import ---------------------------------------------------------------------------
+# --- light import -------------------------------------------------------------------------
 
 
 def test_importing_the_cli_is_light(tmp_path):

@@ -89,7 +89,14 @@ groups:
         {extra}
 """
 DEFAULTS = dict(
-    g1=3, g2=1, c1="net_savings", ind1="net_savings", w1=1, w2=3, c3="obligation_pressure", extra=""
+    g1=3,
+    g2=1,
+    c1="net_savings",
+    ind1="net_savings",
+    w1=1,
+    w2=3,
+    c3="obligation_pressure",
+    extra="",
 )
 
 

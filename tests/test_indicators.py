@@ -5,6 +5,12 @@ Every expected value below is worked out from the formula in the docstring of
 the CSV tables, never from the package's own helpers. The arithmetic is written next to each
 expected value. A month is 365.25/12 = 30.4375 days (method.md 4.5; the docstrings round it to
 30.44).
+
+Rules taken from the docstrings of ``indicators.py`` (they are newer than method.md 4.2/4.4/4.7):
+* § 2b UStG is judged at the option's start, the reference date plus its time to implement;
+* the eligible migration cost is scaled by the pooling factor, E = phi * o_f * C_P + F_L;
+* a member of an existing full-scope pool in the field measures savings and resilience against
+  that pool (its baseline), not against itself.
 """
 
 from __future__ import annotations
@@ -426,6 +432,8 @@ def _check(row, expected):
 #   E = 0.5 * 1,521,480 + 10,000 = 770,740; G = min(0.9 * 770,740 = 693,666, 175,000) = 175,000
 #   E - G = 595,740
 #   turnover = Holzwickede's charge 703,480 * (1 - 0.13) = 612,027.6 (lead charges nothing)
+#   start = 2026-11-25 + 6.919918 months (210.6 days) = about 2027-06-23 >= 2027-01-01:
+#   § 2b binds, turnover > 17,500 -> v = 0.25 -> risk 1 - 0.75 * 0.75 = 0.4375
 C_H, C_F = IT["cpc"] * POP["holzwickede"], IT["cpc"] * POP["froendenberg"]
 FTE_H = IT["fte10k"] * POP["holzwickede"] / 10_000
 FTE_F = IT["fte10k"] * POP["froendenberg"] / 10_000
@@ -470,8 +478,8 @@ def test_member_row_holzwickede_it(table):
             "time_to_implement": 6 + 28 / MONTH,
             "control_kept": 0.75,
             "turnover": 703480 * 0.87,
-            # 2026-11-25 < 2027-01-01: v = 0 -> 1 - 1 * (1 - 0.25) = 0.25
-            "tax_procurement_risk": 0.25,
+            # starts mid-2027, after § 2b binds: 1 - (1 - 0.25)(1 - 0.25) = 0.4375
+            "tax_procurement_risk": 0.4375,
             # egovg_3 (2018) and ozg (2022) in force: u = 1, fulfilment 0 -> P = 1; x pooling 1
             "obligation_pressure": 1.0,
         },
@@ -499,7 +507,7 @@ def test_lead_row_froendenberg_it(table):
             "time_to_implement": 6 + 28 / MONTH,
             "control_kept": 1.0,
             "turnover": 703480 * 0.87,
-            "tax_procurement_risk": 0.25,
+            "tax_procurement_risk": 0.4375,
             "obligation_pressure": 1.0,
         },
     )
@@ -507,13 +515,23 @@ def test_lead_row_froendenberg_it(table):
     assert row["staffing_relief"] == pytest.approx(0.212679, abs=1e-6)
 
 
-def test_it_option_after_vat_binds(dataset):
-    # same option at 2027-01-01: turnover 612,027.6 > 17,500 -> v = 0.25
-    # -> 1 - 0.75 * 0.75 = 0.4375 for both members
-    t = ind.indicator_table(dataset, generate_options(dataset, VAT_BINDS), VAT_BINDS)
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        # start = reference + 210.6 days: 2026-06-02 -> 2026-12-29, before § 2b binds: v = 0
+        # -> 1 - 1 * 0.75 = 0.25
+        (dt.date(2026, 6, 2), 0.25),
+        # 2026-06-06 -> 2027-01-02, § 2b binds: v = 0.25 -> 1 - 0.75 * 0.75 = 0.4375
+        (dt.date(2026, 6, 6), 0.4375),
+        # a start long before the binding date
+        (dt.date(2016, 4, 1), 0.25),
+    ],
+)
+def test_it_option_vat_judged_at_the_start(dataset, reference, expected):
+    t = ind.indicator_table(dataset, generate_options(dataset, reference), reference)
     for body in ("holzwickede", "froendenberg"):
         assert _row(t, body, IT_OPTION)["tax_procurement_risk"] == pytest.approx(
-            0.4375, rel=EXACT
+            expected, rel=EXACT
         )
 
 
@@ -523,9 +541,7 @@ def test_it_option_obligation_pressure_in_2016(dataset):
     date = dt.date(2016, 4, 1)
     t = ind.indicator_table(dataset, generate_options(dataset, date), date)
     row = _row(t, "holzwickede", IT_OPTION)
-    assert row["obligation_pressure"] == pytest.approx(
-        (1 - 640 / MONTH / 36) / 2, rel=EXACT
-    )
+    assert row["obligation_pressure"] == pytest.approx((1 - 640 / MONTH / 36) / 2, rel=EXACT)
     assert row["obligation_pressure"] == pytest.approx(0.207963, abs=1e-6)
     # epayment duties at 2016-04-01: egovg_7 (w 0.5, 2019-01-01, 1005 days ahead) and ozg (0)
     # u = 1 - (1005/30.4375)/36 = 0.082820 -> P = 0.5 * 0.082820 / 1.5 = 0.027607;
@@ -540,8 +556,8 @@ def test_it_option_obligation_pressure_in_2016(dataset):
 #   C_u = 2 * 58,816 = 117,632  C_P = 153,974
 #   Bönen: 1 - (18,171/76,987)^0.2 = 1 - 0.749191 = 0.250809 < cap 0.4; x 0.25 = 0.062702
 #   Unna:  1 - (58,816/76,987)^0.2 = 0.052421; x 0.25 = 0.013105
-#   E = 0.3 * 153,974 + 0 = 46,192.2; G = min(0.9 * 46,192.2 = 41,572.98, 175,000) -> 90 % binds
-#   E - G = 4,619.22
+#   E = 0.25 * 0.3 * 153,974 + 0 = 11,548.05 (only the pooled quarter migrates)
+#   G = min(0.9 * 11,548.05 = 10,393.245, 175,000) -> the 90 % share binds; E - G = 1,154.805
 S_B = 0.25 * (1 - (18171 / 76987) ** 0.2)
 S_U = 0.25 * (1 - (58816 / 76987) ** 0.2)
 
@@ -560,8 +576,8 @@ def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
             "savings_share": S_B,
             # 36,342 * (0.062702 - 0.005) = 2,097.02
             "net_savings": 36342 * (S_B - 0.005),
-            # 4,619.22 * 18,171/76,987 = 1,090.26
-            "one_off_cost": 4619.22 * 18171 / 76987,
+            # 1,154.805 * 18,171/76,987 = 272.565
+            "one_off_cost": 1154.805 * 18171 / 76987,
             # no lead: coverage = pooling factor 0.25 -> 0.36342 * 0.297 * 0.25 = 0.026984
             "staffing_relief": 0.36342 * 0.297 * 0.25,
             # no transfer of execution: team = own staff -> gain 0
@@ -571,7 +587,7 @@ def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
             "control_kept": 1.0,
             # no lead: both members pay: 36,342 * (1 - 0.062702) + 117,632 * (1 - 0.013105)
             "turnover": 36342 * (1 - S_B) + 117632 * (1 - S_U),
-            # v = 0 -> 1 - 1 * (1 - 0.5) = 0.5
+            # v = 0 (before and after § 2b binds) -> 1 - 1 * (1 - 0.5) = 0.5
             "tax_procurement_risk": 0.5,
             # egovg_7 and ozg in force, nothing met: P = 1; x 0.25
             "obligation_pressure": 0.25,
@@ -579,7 +595,7 @@ def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
     )
     assert row["savings_share"] == pytest.approx(0.062702, abs=1e-6)
     assert row["net_savings"] == pytest.approx(2097.02, abs=0.01)
-    assert row["one_off_cost"] == pytest.approx(1090.26, abs=0.01)
+    assert row["one_off_cost"] == pytest.approx(272.565, abs=0.001)
 
 
 # epayment/oerv_mandat/kreisweit, county as lead, by hand:
@@ -588,15 +604,14 @@ def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
 #   s_k = 1 - (79,889.4/477,744.4)^0.2 = 0.300708 (< 0.4)
 #   E = 0.3 * 955,488.8 + 10,000 = 296,646.64; G = min(266,981.976, 175,000 + 9 * 35,000)
 #     = 266,981.976 (90 % binds) -> E - G = 29,664.664
+#   start = 2026-11-25 + 15.92 months (484.6 days) = March 2028: § 2b binds -> 0.4375
 KREIS_VOL = 0.2 * POP["kreis_unna"]
 POOL_VOL = TOWNS_POP + KREIS_VOL
 
 
 def test_lead_row_county_epayment_kreisweit(table):
     s_k = 1 - (KREIS_VOL / POOL_VOL) ** 0.2
-    town_shares = {
-        t: min(0.4, 1 - (POP[t] / POOL_VOL) ** 0.2) for t in POP if t != "kreis_unna"
-    }
+    town_shares = {t: min(0.4, 1 - (POP[t] / POOL_VOL) ** 0.2) for t in POP if t != "kreis_unna"}
     row = _row(table, "kreis_unna", "epayment/oerv_mandat/kreisweit")
     _check(
         row,
@@ -617,7 +632,7 @@ def test_lead_row_county_epayment_kreisweit(table):
             "control_kept": 1.0,
             # the ten towns pay for their part; the lead county does not
             "turnover": sum(2 * POP[t] * (1 - s) for t, s in town_shares.items()),
-            "tax_procurement_risk": 0.25,
+            "tax_procurement_risk": 0.4375,
             "obligation_pressure": 1.0,
         },
     )
@@ -625,6 +640,112 @@ def test_lead_row_county_epayment_kreisweit(table):
     assert row["resilience"] == pytest.approx(0.201106, abs=1e-6)
     # the cap binds for the small towns but not for Lünen
     assert town_shares["holzwickede"] == 0.4 and town_shares["luenen"] < 0.4
+
+
+# it/oerv_mandat/wie_gwa_sammlung (county, Bönen, Holzwickede, Kamen), by hand. Bönen's IT has
+# been run by the county since 2013 (cooperations.csv it_boenen_zdv, scope full), so Bönen and
+# the county start from their existing pool, C_base = C_k + C_b:
+#   C_k = 40 * 0.2 * 399,447 = 3,195,576   C_b = 40 * 18,171 = 726,840
+#   C_h = 40 * 17,587 = 703,480            C_kamen = 40 * 43,001 = 1,720,040
+#   C_P = 6,345,936; C_base = 3,922,416
+#   Bönen: 1 - (3,922,416/6,345,936)^0.2 = 1 - 0.908263 = 0.091737 (< 0.13)
+#     (against its own cost it would be 1 - (726,840/6,345,936)^0.2 = 0.352 -> capped 0.13)
+#   Holzwickede 703,480/6,345,936 and Kamen 1,720,040/6,345,936 -> raw 0.356, 0.230 -> 0.13
+#   E = 1 * 0.5 * 6,345,936 + 10,000 = 3,182,968; G = min(2,864,671.2, 175,000 + 2 * 35,000)
+#     = 245,000 -> E - G = 2,937,968
+#   start = 2026-11-25 + 8.92 months: 2027 -> v = 0.25 -> 0.4375
+C_GWA = {"kreis_unna": 3195576, "boenen": 726840, "holzwickede": 703480, "kamen": 1720040}
+
+
+def test_existing_pool_is_the_baseline(table):
+    pool = sum(C_GWA.values())
+    base = C_GWA["kreis_unna"] + C_GWA["boenen"]
+    assert pool == 6345936 and base == 3922416
+    s_b = 1 - (base / pool) ** 0.2
+    assert s_b == pytest.approx(0.091737, abs=1e-6)
+    option = "it/oerv_mandat/wie_gwa_sammlung"
+    row = _row(table, "boenen", option)
+    _check(
+        row,
+        {
+            "lead": "kreis_unna",
+            "is_lead": False,
+            "annual_cost": 726840.0,
+            "savings_share": s_b,
+            # net savings stay on the body's own cost: 726,840 * (0.091737 - 0.01)
+            "net_savings": 726840 * (s_b - 0.01),
+            "one_off_cost": 2937968 * 726840 / pool,
+            # member: 5.4513 * 0.297 * 1
+            "staffing_relief": 3.0 * 1.8171 * 0.297,
+            # pool 3.0 * (7.98894 + 1.8171 + 1.7587 + 4.3001) = 47.6 FTE and baseline 29.4 FTE:
+            # both resilient -> 1 - 1 = 0
+            "resilience": 0.0,
+            "time_to_implement": 8 + 28 / MONTH,
+            "control_kept": 0.75,
+            # non-lead members pay: Bönen (1 - 0.091737), Holzwickede and Kamen (1 - 0.13)
+            "turnover": 726840 * (1 - s_b) + (703480 + 1720040) * 0.87,
+            "tax_procurement_risk": 0.4375,
+            "obligation_pressure": 1.0,
+        },
+    )
+    # the lead county shares the same baseline
+    lead = _row(table, "kreis_unna", option)
+    assert lead["is_lead"]
+    assert lead["savings_share"] == pytest.approx(s_b, rel=EXACT)
+    assert lead["staffing_relief"] == pytest.approx(3.0 * 7.98894 * 0.297 * s_b, rel=EXACT)
+    # Holzwickede has no existing IT pool: its own cost is its baseline -> cap 0.13
+    assert _row(table, "holzwickede", option)["savings_share"] == pytest.approx(0.13, rel=EXACT)
+
+
+def _small_with_cooperation(tmp_path, line):
+    folder = tmp_path / "small"
+    shutil.copytree(SMALL, folder)
+    with (folder / "cooperations.csv").open("a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
+    d = load_dataset(folder)
+    return ind.indicator_table(
+        d, generate_options(d, d.meta.reference_date), d.meta.reference_date
+    )
+
+
+def test_existing_pool_baseline_in_the_small_dataset(tmp_path):
+    # kreis_x and stadt_b already pool ePayment (full scope, no start date):
+    #   baseline of both: C = 70,000 + 14,000 = 84,000, FTE = 4.0 + 0.8 = 4.8
+    #   kreisweit oerv_mandat: C_P = 105,000, FTE_P = 6.0
+    #   stadt_b: s = 1 - sqrt(84,000/105,000) = 1 - 0.894427 = 0.105573 (not the cap 0.5)
+    #            resilience = rho(max(6.0, 4.8)) - rho(4.8) = 1 - 1 = 0 (not 0.6)
+    #   stadt_a: unchanged, s = 0.5 (cap), resilience 1 - 1.2/2 = 0.4
+    #   turnover = 21,000 * 0.5 + 14,000 * (1 - 0.105573) = 10,500 + 12,521.98 = 23,021.98
+    #     > 17,500 and § 2b binds -> 1 - 0.75 * 0.75 = 0.4375 (it was 0.25 at 17,500)
+    t = _small_with_cooperation(
+        tmp_path, "pool_kb,Pool K+B,epay,oerv_mandat,kreis_x;stadt_b,kreis_x,,full,test"
+    )
+    s_b = 1 - 0.8**0.5
+    b = _row(t, "stadt_b", "epay/oerv_mandat/kreisweit")
+    assert b["savings_share"] == pytest.approx(s_b, rel=EXACT)
+    assert b["net_savings"] == pytest.approx(14000 * (s_b - 0.01), rel=EXACT)
+    assert b["resilience"] == pytest.approx(0.0, abs=1e-12)
+    assert b["turnover"] == pytest.approx(10500 + 14000 * (1 - s_b), rel=EXACT)
+    assert b["tax_procurement_risk"] == pytest.approx(0.4375, rel=EXACT)
+    k = _row(t, "kreis_x", "epay/oerv_mandat/kreisweit")
+    assert k["savings_share"] == pytest.approx(s_b, rel=EXACT)
+    a = _row(t, "stadt_a", "epay/oerv_mandat/kreisweit")
+    assert a["savings_share"] == pytest.approx(0.5, rel=EXACT)
+    assert a["resilience"] == pytest.approx(0.4, rel=EXACT)
+    # the existing pair and the sets that would split it are no options any more
+    assert set(t["option"]) == {"alleingang", "epay/oerv_mandat/kreisweit", "epay/gmbh/kreisweit"}
+
+
+def test_existing_pool_not_yet_in_force_is_no_baseline(tmp_path):
+    # same pool, but it starts after the reference date 2027-06-01: no effect, stadt_b keeps
+    # the cap 0.5 and the resilience gain 1 - 0.8/2 = 0.6 in kreisweit
+    t = _small_with_cooperation(
+        tmp_path, "pool_kb,Pool K+B,epay,oerv_mandat,kreis_x;stadt_b,kreis_x,2027-06-02,full,test"
+    )
+    b = _row(t, "stadt_b", "epay/oerv_mandat/kreisweit")
+    assert b["savings_share"] == pytest.approx(0.5, rel=EXACT)
+    assert b["resilience"] == pytest.approx(0.6, rel=EXACT)
+    assert "epay/oerv_mandat/stadt_a+stadt_b" in set(t["option"])
 
 
 def test_stand_alone_rows(table, dataset):
@@ -679,7 +800,9 @@ def test_table_layout(table, dataset):
 @pytest.fixture(scope="module")
 def small():
     d = load_dataset(SMALL)
-    return ind.indicator_table(d, generate_options(d, d.meta.reference_date), d.meta.reference_date)
+    return ind.indicator_table(
+        d, generate_options(d, d.meta.reference_date), d.meta.reference_date
+    )
 
 
 U_SOON = 1 - 366 / MONTH / 36  # 2027-06-01 -> 2028-06-01 = 366 days (leap day) -> 0.665982
@@ -773,9 +896,7 @@ def test_small_fulfilment_reduces_pressure(small):
     # stadt_a meets duty_now to 0.5 (fulfilment.csv), duty_soon to the default 0.2:
     # (0.5 * 1 * 0.5 + 1 * 0.665982 * 0.8) / 1.5 = (0.25 + 0.532786) / 1.5 = 0.521857
     row = _row(small, "stadt_a", "epay/oerv_mandat/stadt_a+stadt_b")
-    assert row["obligation_pressure"] == pytest.approx(
-        (0.5 * 0.5 + U_SOON * 0.8) / 1.5, rel=EXACT
-    )
+    assert row["obligation_pressure"] == pytest.approx((0.5 * 0.5 + U_SOON * 0.8) / 1.5, rel=EXACT)
     assert row["obligation_pressure"] == pytest.approx(0.521857, abs=1e-6)
 
 
@@ -875,8 +996,8 @@ def test_reported_figures_flow_into_the_indicators(dataset_copy):
     d = _add_body_fields(dataset_copy, ["holzwickede,it,500000,4.0,0.4,survey 2026 (test)"])
     t = ind.indicator_table(d, generate_options(d, REF), REF)
     # pool C = 500,000 + 818,000 = 1,318,000
-    #   Holzwickede: 1 - (500,000/1,318,000)^0.2 = 1 - 0.823774 = 0.176226 -> cap 0.13
-    #   Fröndenberg: 1 - (818,000/1,318,000)^0.2 = 0.090989
+    #   Holzwickede: 1 - (500,000/1,318,000)^0.2 = 1 - 0.823779 = 0.176221 -> cap 0.13
+    #   Fröndenberg: 1 - (818,000/1,318,000)^0.2 = 0.090992
     row = _row(t, "holzwickede", IT_OPTION)
     assert not row["estimated"]
     assert row["net_savings"] == pytest.approx(500000 * 0.12, rel=EXACT)  # 60,000
