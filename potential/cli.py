@@ -89,13 +89,7 @@ def _data_option(func):
     type=click.Path(dir_okay=False),
     help="Scenario file; its settings apply unless given here.",
 )
-@click.option(
-    "--out",
-    default="out",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Output folder.",
-)
+@click.option("--out", default="out", show_default=True, help="Output folder.")
 @click.option(
     "--lang",
     default="de",

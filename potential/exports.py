@@ -112,7 +112,7 @@ def _sheet_name(name: str, taken: set[str]) -> str:
 
 
 def workbook_sheets(analysis: Analysis, lang: str = "de") -> dict[str, pd.DataFrame]:
-    """Sheets of ``ranking.xlsx``: overview, joint view, criteria model, one per body."""
+    """Sheets of ``ranking.xlsx``: overview, joint view, criteria model, one per body, sources."""
     ranking = ranking_frame(analysis, lang)
     taken: set[str] = set()
     sheets = {
@@ -129,7 +129,26 @@ def workbook_sheets(analysis: Analysis, lang: str = "de") -> dict[str, pd.DataFr
     for body in analysis.dataset.bodies:
         rows = ranking[ranking["body"] == body.id].drop(columns=["body_name"])
         sheets[_sheet_name(body.name, taken)] = _readable(rows, analysis, lang)
+    sheets[_sheet_name("Quellen" if lang == "de" else "Sources", taken)] = sources_frame(
+        analysis, lang
+    )
     return sheets
+
+
+def sources_frame(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
+    """Every number of the data and the criteria model with its source or assumption."""
+    from potential.provenance import sources_table
+
+    table = sources_table(analysis.dataset, analysis.criteria)
+    if lang == "de":
+        table["status"] = table["status"].map(
+            {"source": "Quelle", "assumption": "Annahme", "reported": "gemeldet"}
+        )
+        table.columns = [
+            "Tabelle", "Eintrag", "Parameter", "Wert", "Einheit", "Herkunft", "Quellen-ID",
+            "Beleg oder Begründung",
+        ]  # fmt: skip
+    return table
 
 
 def _format_sheet(ws, frame: pd.DataFrame) -> None:

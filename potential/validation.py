@@ -55,10 +55,16 @@ def assert_valid(path: str | Path) -> str:
     elif kind == "criteria":
         load_criteria(path)
     else:
-        load_scenario(path)
+        from potential.mcda import check_method
+
+        scenario = load_scenario(path)
         args = scenario_arguments(path)
         load_dataset(args["dataset"])
         load_criteria(args["criteria"])
+        try:
+            check_method(scenario.method, scenario.method_params)
+        except InputError as exc:
+            raise InputError(f"key 'method': {exc}", str(path)) from None
     return kind
 
 

@@ -542,8 +542,8 @@ def test_out_is_an_existing_file(tmp_path):
     result = run_analyse([], target)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    assert result.output.strip().splitlines()[-1].startswith("Error: ")
-    assert str(target) in result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {target}: ")
     assert target.read_text() == OLD
     assert [p.name for p in tmp_path.iterdir()] == ["ranking.csv"]
 
@@ -660,3 +660,12 @@ def test_write_outputs_file_mode_follows_umask(tmp_path):
     finally:
         os.umask(old)
     assert (tmp_path / "a.csv").stat().st_mode & 0o777 == 0o644
+
+
+def test_validate_reports_an_unknown_method_parameter(tmp_path):
+    scenario = tmp_path / "szenario.yaml"
+    scenario.write_text("name: test\nmethod: topsis\nmethod_params: {normalisation: minmax}\n")
+    result = CliRunner().invoke(main, ["validate", str(scenario)])
+    assert result.exit_code == 2
+    assert f"{scenario}: key 'method'" in result.output
+    assert "'normalisation'" in result.output and "normalization" in result.output

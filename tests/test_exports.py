@@ -58,8 +58,9 @@ def test_sheet_names_and_order(workbook, dataset):
     names = workbook.sheetnames
     assert names[:3] == ["Übersicht", "Gemeinsame Sicht", "Kriterienmodell"]
     assert len(dataset.bodies) == 11
-    assert len(names) == 3 + 11
-    for body, name in zip(dataset.bodies, names[3:], strict=True):
+    assert len(names) == 3 + 11 + 1
+    assert names[-1] == "Quellen"
+    for body, name in zip(dataset.bodies, names[3:-1], strict=True):
         assert name == INVALID_SHEET_CHARS.sub("-", body.name)[:31]
 
 
@@ -79,7 +80,8 @@ def test_froendenberg_sheet_has_no_slash(workbook):
 def test_english_sheet_names(workbook_en, dataset):
     names = workbook_en.sheetnames
     assert names[:3] == ["Overview", "Joint view", "Criteria model"]
-    assert len(names) == 3 + len(dataset.bodies)
+    assert len(names) == 3 + len(dataset.bodies) + 1
+    assert names[-1] == "Sources"
 
 
 def test_german_headers(workbook):
@@ -103,7 +105,7 @@ def test_english_headers(workbook_en):
 
 def test_body_sheets_have_one_row_per_ranked_option(workbook, default_analysis):
     ranking = default_analysis.ranking
-    for body, name in zip(default_analysis.dataset.bodies, workbook.sheetnames[3:], strict=True):
+    for body, name in zip(default_analysis.dataset.bodies, workbook.sheetnames[3:-1], strict=True):
         ws = workbook[name]
         n = int((ranking["body"] == body.id).sum())
         assert n > 1
@@ -112,7 +114,7 @@ def test_body_sheets_have_one_row_per_ranked_option(workbook, default_analysis):
 
 def test_body_sheet_scores_equal_the_ranking(workbook, default_analysis):
     ranking = default_analysis.ranking
-    for body, name in zip(default_analysis.dataset.bodies, workbook.sheetnames[3:], strict=True):
+    for body, name in zip(default_analysis.dataset.bodies, workbook.sheetnames[3:-1], strict=True):
         ws = workbook[name]
         rows = ranking[ranking["body"] == body.id]
         assert column_values(ws, "Punktwert") == pytest.approx(rows["score"].tolist(), rel=1e-12)
@@ -205,3 +207,14 @@ def test_outputs_are_readable_by_others(default_analysis, tmp_path):
         mode = Path(path).stat().st_mode
         assert mode & 0o044 != 0, f"{path.name}: {oct(mode)}"
         assert mode & 0o777 == 0o644, f"{path.name}: {oct(mode)}"
+
+
+def test_sources_sheet_lists_every_number(workbook, default_analysis):
+    from potential.provenance import sources_table
+
+    ws = workbook["Quellen"]
+    assert header(ws)[:3] == ["Tabelle", "Eintrag", "Parameter"]
+    expected = sources_table(default_analysis.dataset, default_analysis.criteria)
+    assert ws.max_row - 1 == len(expected)
+    statuses = {row[5] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert statuses == {"Quelle", "Annahme"}
