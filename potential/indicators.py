@@ -419,10 +419,13 @@ def indicator_table(
     pool["pool_cost"] = by_option["annual_cost"].transform("sum")
     pool["pool_fte"] = by_option["fte"].transform("sum")
 
-    scale = savings_share(
-        pool["base_cost"], pool["pool_cost"], pool["scale_exponent"], pool["savings_cap"], 1.0
+    pool["savings_share"] = savings_share(
+        pool["base_cost"],
+        pool["pool_cost"],
+        pool["scale_exponent"],
+        pool["savings_cap"],
+        pool["pooling_factor"],
     )
-    pool["savings_share"] = pool["pooling_factor"] * scale
     n = pool["n_partners"].to_numpy()
     weight = np.where(
         pool["pool_cost"] > 0,
@@ -442,7 +445,9 @@ def indicator_table(
     lead_role = pool["has_lead"] & pool["is_lead"]
     coverage = np.where(lead_role, pool["savings_share"], pool["pooling_factor"])
     min_team = float(dataset.parameter("min_team_fte"))
-    team = np.where(pool["transfers_execution"], pool["pool_fte"], pool["fte"])
+    team = np.maximum(
+        np.where(pool["transfers_execution"], pool["pool_fte"], pool["fte"]), pool["base_fte"]
+    )
     charged = np.where(lead_role, 0.0, pool["annual_cost"] * (1 - pool["savings_share"]))
     pool["turnover"] = (
         pd.Series(charged, index=pool.index).groupby(pool["option"]).transform("sum")
@@ -453,7 +458,6 @@ def indicator_table(
     )
     pool["one_off_cost"] = one_off_cost(weight, eligible, grant)
     pool["staffing_relief"] = staffing_relief(pool["fte"], pool["leaving_share"], coverage)
-    team = np.maximum(team, pool["base_fte"])
     pool["resilience"] = resilience(team, min_team) - resilience(pool["base_fte"], min_team)
     pool["time_to_implement"] = time_to_implement(
         pool["setup_months"],
