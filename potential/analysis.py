@@ -27,6 +27,12 @@ from potential.options import STAND_ALONE, generate_options
 #: option (a zero would make the whole product zero). An assumption, listed as such.
 WPM_VALUE_FLOOR = 0.1
 
+#: Parameters the analysis gives a method unless the caller does (WASPAS has a WPM part).
+METHOD_DEFAULTS = {
+    "wpm": {"value_floor": WPM_VALUE_FLOOR},
+    "waspas": {"value_floor": WPM_VALUE_FLOOR},
+}
+
 OPTION_COLUMNS = ["option", "field", "legal_form", "partners", "lead", "n_partners"]
 
 
@@ -147,57 +153,9 @@ def analyse(
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
     model = load_criteria(criteria)
     date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
-    if method == "wpm":
-        params.setdefault("value_floor", WPM_VALUE_FLOOR)
-
+    params = {**METHOD_DEFAULTS.get(method, {}), **params}
     table = indicator_table(ds, generate_options(ds, date), date)
-    crits = model.criteria
-    weights = model.weights()
-    objectives = [c.direction for c in crits]
-    w = [weights[c.id] for c in crits]
-    group = model.group_of()
-
-    rankings, contributions = [], []
-    for body in ds.bodies:
-        rows = table[table["body"] == body.id]
-        matrix = pd.DataFrame(
-            {c.id: rows[c.indicator].to_numpy(dtype=float) for c in crits},
-            index=rows["option"].to_numpy(),
-        )
-        result = mcda.rank(matrix, objectives, w, method, **params)
-        values = mcda.value_scores(matrix, objectives)
-        contrib = values * np.asarray(w)
-        total = contrib.sum(axis=1)
-        long = (
-            contrib.rename_axis("option").reset_index()
-            .melt(id_vars="option", var_name="criterion", value_name="contribution")
-        )  # fmt: skip
-        long["body"] = body.id
-        long["group"] = long["criterion"].map(group)
-        long["weight"] = long["criterion"].map(weights)
-        long["value"] = matrix.melt()["value"].to_numpy()
-        long["normalised"] = values.melt()["value"].to_numpy()
-        denom = long["option"].map(total)
-        long["share"] = np.where(denom > 0, long["contribution"] / denom.where(denom > 0, 1), 0.0)
-        contributions.append(long)
-        ranked = rows[["body", *OPTION_COLUMNS]].reset_index(drop=True)
-        ranked.insert(1, "body_name", body.name)
-        ranked["score"] = result["score"].to_numpy()
-        ranked["rank"] = result["rank"].to_numpy()
-        alone = ranked.loc[ranked["option"] == STAND_ALONE, "score"].iloc[0]
-        ranked["benefit"] = ranked["score"] - alone
-        for extra in result.columns.difference(["score", "rank"]):
-            ranked[extra] = result[extra].to_numpy()
-        for c in crits:
-            ranked[c.id] = matrix[c.id].to_numpy()
-        rankings.append(ranked.sort_values("rank", kind="stable"))
-
-    ranking = pd.concat(rankings, ignore_index=True)
-    contrib_cols = [
-        "body", "option", "criterion", "group", "weight", "value", "normalised",
-        "contribution", "share",
-    ]  # fmt: skip
-    contributions = pd.concat(contributions, ignore_index=True)[contrib_cols]
+    ranking, contributions = rank_bodies(ds, table, model, method, params)
     return Analysis(
         ranking=ranking,
         contributions=contributions,
@@ -207,7 +165,156 @@ def analyse(
         criteria=model,
         method=method,
         reference_date=date,
-        params=dict(params),
+        params=params,
+    )
+
+
+def decision_matrices(
+    dataset: Dataset, table: pd.DataFrame, model: CriteriaModel
+) -> dict[str, pd.DataFrame]:
+    """Each body's decision matrix: its options (rows) × the model's criteria (columns).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        Gives the bodies and their order.
+    table : pandas.DataFrame
+        :func:`potential.indicators.indicator_table`.
+    model : CriteriaModel
+        Which indicator each criterion reads.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Body id → matrix indexed by option id, stand-alone first.
+    """
+    return {b.id: decision_matrices_for(dataset, table, model, b.id) for b in dataset.bodies}
+
+
+def _contributions(matrix, objectives, weights, model, body_id):
+    values = mcda.value_scores(matrix, objectives)
+    w = pd.Series(weights, index=matrix.columns)
+    contrib = values * w
+    total = contrib.sum(axis=1)
+    long = contrib.stack().rename("contribution").reset_index()
+    long.columns = ["option", "criterion", "contribution"]
+    long["body"] = body_id
+    long["group"] = long["criterion"].map(model.group_of())
+    long["weight"] = long["criterion"].map(w)
+    long["value"] = matrix.stack().to_numpy()
+    long["normalised"] = values.stack().to_numpy()
+    denom = long["option"].map(total)
+    long["share"] = np.where(denom > 0, long["contribution"] / denom.where(denom > 0, 1), 0.0)
+    return long[
+        ["body", "option", "criterion", "group", "weight", "value", "normalised",
+         "contribution", "share"]
+    ]  # fmt: skip
+
+
+def rank_bodies(
+    dataset: Dataset, table: pd.DataFrame, model: CriteriaModel, method: str, params: dict
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rank every body's options by one method (the core of :func:`analyse`).
+
+    Returns
+    -------
+    ranking, contributions : pandas.DataFrame
+        As described in :class:`Analysis`.
+    """
+    weights = model.weights()
+    objectives = [c.direction for c in model.criteria]
+    w = [weights[c.id] for c in model.criteria]
+    rankings, contributions = [], []
+    for body in dataset.bodies:
+        matrix = decision_matrices_for(dataset, table, model, body.id)
+        result = mcda.rank(matrix, objectives, w, method, **params)
+        contributions.append(_contributions(matrix, objectives, w, model, body.id))
+        rows = table[table["body"] == body.id]
+        ranked = rows[["body", *OPTION_COLUMNS]].reset_index(drop=True)
+        ranked.insert(1, "body_name", body.name)
+        ranked["score"] = result["score"].to_numpy()
+        ranked["rank"] = result["rank"].to_numpy()
+        alone = ranked.loc[ranked["option"] == STAND_ALONE, "score"].iloc[0]
+        ranked["benefit"] = ranked["score"] - alone
+        for extra in result.columns.difference(["score", "rank"]):
+            ranked[extra] = result[extra].to_numpy()
+        for c in model.criteria:
+            ranked[c.id] = matrix[c.id].to_numpy()
+        rankings.append(ranked.sort_values("rank", kind="stable"))
+    return (
+        pd.concat(rankings, ignore_index=True),
+        pd.concat(contributions, ignore_index=True),
+    )
+
+
+def compare_methods(
+    dataset: str | Path | Dataset | None = None,
+    criteria: str | Path | CriteriaModel = "ikz-egov-nrw",
+    methods: list[str] | None = None,
+    reference_date: str | dt.date | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rank every body's options by several methods and correlate the rankings.
+
+    Parameters
+    ----------
+    dataset, criteria, reference_date
+        As for :func:`analyse`.
+    methods : list of str, optional
+        Methods to compare (default: all of :data:`potential.mcda.METHODS`), each with its
+        default parameters (and the analysis' ``value_floor`` for ``wpm`` and ``waspas``).
+
+    Returns
+    -------
+    ranks : pandas.DataFrame
+        One row per (body, option): ``body``, ``option`` and one rank column per method.
+    agreement : pandas.DataFrame
+        One row per (body, method pair): ``body``, ``method_a``, ``method_b``,
+        ``kendall_tau`` (Kendall's tau-b between the two rankings of the body's options) and
+        ``same_top`` (both methods put the same option first).
+    """
+    from potential.mcda.compare import kendall_tau
+
+    methods = list(methods) if methods else list(mcda.METHODS)
+    for m in methods:
+        mcda.check_method(m)
+    ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
+    model = load_criteria(criteria)
+    date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
+    table = indicator_table(ds, generate_options(ds, date), date)
+    weights = model.weights()
+    objectives = [c.direction for c in model.criteria]
+    w = [weights[c.id] for c in model.criteria]
+    ranks, agreement = [], []
+    for body in ds.bodies:
+        matrix = decision_matrices_for(ds, table, model, body.id)
+        body_ranks = pd.DataFrame(
+            {
+                m: mcda.rank(matrix, objectives, w, m, **METHOD_DEFAULTS.get(m, {}))["rank"]
+                for m in methods
+            }
+        )
+        for i, a in enumerate(methods):
+            for b in methods[i + 1 :]:
+                agreement.append(
+                    {
+                        "body": body.id,
+                        "method_a": a,
+                        "method_b": b,
+                        "kendall_tau": kendall_tau(body_ranks[a], body_ranks[b]),
+                        "same_top": body_ranks[a].idxmin() == body_ranks[b].idxmin(),
+                    }
+                )
+        ranks.append(body_ranks.reset_index().assign(body=body.id))
+    ranks = pd.concat(ranks, ignore_index=True)[["body", "option", *methods]]
+    return ranks, pd.DataFrame(agreement)
+
+
+def decision_matrices_for(dataset, table, model, body_id) -> pd.DataFrame:
+    """The decision matrix of one body (see :func:`decision_matrices`)."""
+    rows = table[table["body"] == body_id]
+    return pd.DataFrame(
+        {c.id: rows[c.indicator].to_numpy(dtype=float) for c in model.criteria},
+        index=pd.Index(rows["option"].to_numpy(), name="option"),
     )
 
 

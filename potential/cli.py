@@ -15,6 +15,10 @@ import click
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+#: The ranking methods of :data:`potential.mcda.METHODS` (kept here so --help stays light;
+#: a test checks that both lists agree).
+METHOD_NAMES = ("wsm", "wpm", "waspas", "topsis", "vikor", "promethee2", "electre1")
+
 
 class InputProblem(click.ClickException):
     """A user's mistake: printed as one line, exit code 2."""
@@ -74,8 +78,8 @@ def _data_option(func):
 @click.option(
     "--method",
     default=None,
-    type=click.Choice(["wsm", "wpm", "topsis"]),
-    help="Ranking method [default: wsm].",
+    metavar="NAME",
+    help=f"Ranking method: {', '.join(METHOD_NAMES)} [default: wsm].",
 )
 @click.option(
     "--reference-date",
@@ -153,6 +157,65 @@ def analyse(data, criteria, method, reference_date, scenario, out, lang, top):
     click.echo("")
     for path in written:
         click.echo(f"{'geschrieben' if de else 'written'}: {path}")
+
+
+@main.command("compare-methods", context_settings=CONTEXT)
+@_data_option
+@click.option(
+    "--criteria",
+    default=None,
+    metavar="NAME|PATH",
+    help="Criteria model: shipped name or YAML file [default: ikz-egov-nrw].",
+)
+@click.option(
+    "--methods",
+    default=",".join(METHOD_NAMES),
+    show_default=True,
+    metavar="A,B,...",
+    help="Methods to compare, separated by commas.",
+)
+@click.option(
+    "--reference-date",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Date at which duties and tax rules are judged [default: the dataset's].",
+)
+@click.option("--out", default="out", show_default=True, help="Output folder.")
+@reports_input_errors
+def compare_methods(data, criteria, methods, reference_date, out):
+    """Would another method agree? Rank every body by several methods and compare.
+
+    Writes methods_ranks.csv (each option's rank by each method) and methods_agreement.csv
+    (Kendall's tau between every two methods, per body) and prints the agreement.
+    """
+    from potential import analysis, files
+
+    names = [m.strip() for m in methods.split(",") if m.strip()]
+    ranks, agreement = analysis.compare_methods(
+        dataset=data,
+        criteria=criteria or "ikz-egov-nrw",
+        methods=names,
+        reference_date=reference_date,
+    )
+    written = files.write_outputs(
+        Path(out),
+        {
+            "methods_ranks.csv": lambda p: ranks.to_csv(p, index=False, lineterminator="\n"),
+            "methods_agreement.csv": lambda p: agreement.to_csv(
+                p, index=False, lineterminator="\n"
+            ),
+        },
+    )
+    summary = agreement.groupby(["method_a", "method_b"], sort=False).agg(
+        tau=("kendall_tau", "mean"), same_top=("same_top", "sum")
+    )
+    n = agreement["body"].nunique()
+    click.echo(f"Kendall's tau (mean over {n} bodies) and bodies with the same top option:")
+    for (a, b), row in summary.iterrows():
+        click.echo(f"  {a:>10} ~ {b:<10}  tau {row['tau']:+.3f}   same top {int(row['same_top'])}/{n}")
+    click.echo("")
+    for path in written:
+        click.echo(f"written: {path}")
 
 
 @main.command(context_settings=CONTEXT)
