@@ -174,13 +174,23 @@ def test_analyse_reference_date_is_printed(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [["--top", "0"], ["--method", "ahp"], ["--lang", "fr"]],
-    ids=["top-0", "method", "lang"],
+    [["--top", "0"], ["--lang", "fr"]],
+    ids=["top-0", "lang"],
 )
 def test_analyse_rejects_bad_options(tmp_path, args):
     result = invoke("analyse", "--out", tmp_path / "out", *args)
     assert result.exit_code == 2
     assert "Error: Invalid value" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_analyse_rejects_an_unknown_method_in_one_line(tmp_path):
+    result = invoke("analyse", "--out", tmp_path / "out", "--method", "ahp")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "Error: unknown method 'ahp'; expected one of "
+        "wsm, wpm, waspas, topsis, vikor, promethee2, electre1"
+    ]
     assert not (tmp_path / "out").exists()
 
 

@@ -121,8 +121,8 @@ def promethee2(matrix, objectives, weights, *, preference="usual", q=None, p=Non
     [0.0, 0.0, 0.0]
     >>> out = promethee2(m, ["min", "max"], np.array([0.5, 0.5]), preference="linear",
     ...                  q=[2.0, 0.0], p=[10.0, 2.0])
-    >>> np.round(out["score"], 6).tolist()
-    [0.15625, -0.15625, 0.0]
+    >>> out["score"].tolist()  # cost: P(0,1) = 1, P(0,2) = P(2,1) = 3/8; quality: 1, 1/2, 1/2
+    [-0.03125, 0.03125, 0.0]
     """
     columns = matrix.columns
     m = len(columns)
