@@ -244,4 +244,6 @@ def _check_thresholds(names, thresholds, columns):
                 f"q: criterion {col!r} has q = {q} ≥ p = {p}; the 'level' function needs q < p"
             )
         if name == "gaussian" and thresholds["s"][j] == 0:
-            raise InputError(f"s: criterion {col!r} has s = 0; the 'gaussian' function needs s > 0")
+            raise InputError(
+                f"s: criterion {col!r} has s = 0; the 'gaussian' function needs s > 0"
+            )
