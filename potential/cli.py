@@ -212,7 +212,9 @@ def compare_methods(data, criteria, methods, reference_date, out):
     n = agreement["body"].nunique()
     click.echo(f"Kendall's tau (mean over {n} bodies) and bodies with the same top option:")
     for (a, b), row in summary.iterrows():
-        click.echo(f"  {a:>10} ~ {b:<10}  tau {row['tau']:+.3f}   same top {int(row['same_top'])}/{n}")
+        click.echo(
+            f"  {a:>10} ~ {b:<10}  tau {row['tau']:+.3f}   same top {int(row['same_top'])}/{n}"
+        )
     click.echo("")
     for path in written:
         click.echo(f"written: {path}")
