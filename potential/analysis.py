@@ -309,6 +309,68 @@ def compare_methods(
     return ranks, pd.DataFrame(agreement)
 
 
+def rank_reversal_checks(
+    dataset: str | Path | Dataset | None = None,
+    criteria: str | Path | CriteriaModel = "ikz-egov-nrw",
+    methods: list[str] | None = None,
+    reference_date: str | dt.date | None = None,
+    repeat: int = 1,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Rank-invariance check (:func:`potential.mcda.compare.rank_reversal`) for every body.
+
+    Parameters
+    ----------
+    dataset, criteria, reference_date
+        As for :func:`analyse`.
+    methods : list of str, optional
+        Methods to check (default ``["wsm"]``).
+    repeat, seed
+        Worsenings per suboptimal option, and the seed of the random worsening.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (body, method): ``optimal_preservation_rate`` (share of experiments in
+        which the top option stays first), ``rank_displacement`` (mean places it drops),
+        ``experiments``, ``top_changed`` (experiments in which it lost first place),
+        ``min_kendall_tau_others`` (the most the order of the untouched options changed) and
+        ``duplicates`` (options identical to another, checked once).
+    """
+    from potential.mcda.compare import rank_reversal
+
+    methods = list(methods) if methods else ["wsm"]
+    for m in methods:
+        mcda.check_method(m)
+    ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
+    model = load_criteria(criteria)
+    date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
+    table = indicator_table(ds, generate_options(ds, date), date)
+    weights = model.weights()
+    objectives = [c.direction for c in model.criteria]
+    w = [weights[c.id] for c in model.criteria]
+    rows = []
+    for body in ds.bodies:
+        matrix = decision_matrices_for(ds, table, model, body.id)
+        for m in methods:
+            check = rank_reversal(
+                matrix, objectives, w, m, repeat=repeat, seed=seed, **METHOD_DEFAULTS.get(m, {})
+            )
+            rows.append(
+                {
+                    "body": body.id,
+                    "method": m,
+                    "optimal_preservation_rate": check.optimal_preservation_rate,
+                    "rank_displacement": check.rank_displacement,
+                    "experiments": len(check.reversals),
+                    "top_changed": int((~check.reversals["best_stays_first"]).sum()),
+                    "min_kendall_tau_others": check.reversals["kendall_tau_others"].min(),
+                    "duplicates": len(check.duplicates),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def decision_matrices_for(dataset, table, model, body_id) -> pd.DataFrame:
     """The decision matrix of one body (see :func:`decision_matrices`)."""
     rows = table[table["body"] == body_id]

@@ -181,31 +181,45 @@ def analyse(data, criteria, method, reference_date, scenario, out, lang, top):
     help="Date at which duties and tax rules are judged [default: the dataset's].",
 )
 @click.option("--out", default="out", show_default=True, help="Output folder.")
+@click.option(
+    "--rank-reversal",
+    is_flag=True,
+    help="Also run the rank-invariance check (worsen each non-top option) for every method "
+    "and body; writes rank_reversal.csv. Takes a minute or two.",
+)
+@click.option(
+    "--seed",
+    default=0,
+    show_default=True,
+    type=int,
+    help="Seed of the random worsening in the rank-reversal check.",
+)
 @reports_input_errors
-def compare_methods(data, criteria, methods, reference_date, out):
+def compare_methods(data, criteria, methods, reference_date, out, rank_reversal, seed):
     """Would another method agree? Rank every body by several methods and compare.
 
     Writes methods_ranks.csv (each option's rank by each method) and methods_agreement.csv
-    (Kendall's tau between every two methods, per body) and prints the agreement.
+    (Kendall's tau between every two methods, per body) and prints the agreement. With
+    --rank-reversal also rank_reversal.csv.
     """
     from potential import analysis, files
 
     names = [m.strip() for m in methods.split(",") if m.strip()]
-    ranks, agreement = analysis.compare_methods(
-        dataset=data,
-        criteria=criteria or "ikz-egov-nrw",
-        methods=names,
-        reference_date=reference_date,
-    )
-    written = files.write_outputs(
-        Path(out),
-        {
-            "methods_ranks.csv": lambda p: ranks.to_csv(p, index=False, lineterminator="\n"),
-            "methods_agreement.csv": lambda p: agreement.to_csv(
-                p, index=False, lineterminator="\n"
-            ),
-        },
-    )
+    common = {
+        "dataset": data,
+        "criteria": criteria or "ikz-egov-nrw",
+        "methods": names,
+        "reference_date": reference_date,
+    }
+    ranks, agreement = analysis.compare_methods(**common)
+    outputs = {
+        "methods_ranks.csv": lambda p: ranks.to_csv(p, index=False, lineterminator="\n"),
+        "methods_agreement.csv": lambda p: agreement.to_csv(p, index=False, lineterminator="\n"),
+    }
+    if rank_reversal:
+        checks = analysis.rank_reversal_checks(**common, seed=seed)
+        outputs["rank_reversal.csv"] = lambda p: checks.to_csv(p, index=False, lineterminator="\n")
+    written = files.write_outputs(Path(out), outputs)
     summary = agreement.groupby(["method_a", "method_b"], sort=False).agg(
         tau=("kendall_tau", "mean"), same_top=("same_top", "sum")
     )
@@ -215,6 +229,11 @@ def compare_methods(data, criteria, methods, reference_date, out):
         click.echo(
             f"  {a:>10} ~ {b:<10}  tau {row['tau']:+.3f}   same top {int(row['same_top'])}/{n}"
         )
+    if rank_reversal:
+        click.echo("\nRank invariance: top option kept when another option is made worse")
+        for m, rows in checks.groupby("method", sort=False):
+            kept = rows["optimal_preservation_rate"].mean()
+            click.echo(f"  {m:>10}  kept in {kept:.0%} of the experiments (mean over bodies)")
     click.echo("")
     for path in written:
         click.echo(f"written: {path}")

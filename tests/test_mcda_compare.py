@@ -146,3 +146,48 @@ def test_compare_methods_command_unknown_method(tmp_path):
         "Error: unknown method 'nope'; expected one of " + ", ".join(METHODS)
     ]
     assert not (tmp_path / "o").exists()
+
+
+def test_rank_reversal_handles_zero_rows_and_duplicates():
+    """scikit-criteria caps the noise at |value|; an all-zero row used to loop for ever."""
+    import signal
+
+    matrix = pd.DataFrame(
+        {
+            "savings": [0.0, 5.0, 3.0, 3.0, 1.0],
+            "risk": [0.0, 0.5, 0.25, 0.25, 0.1],
+            "control": [1.0, 0.5, 0.75, 0.75, 1.0],
+        },
+        index=["alone", "a", "b", "b_twin", "c"],
+    )
+
+    def fail(*_):
+        raise TimeoutError("rank_reversal did not finish")
+
+    old = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(30)
+    try:
+        check = rank_reversal(matrix, ["max", "min", "max"], [0.5, 0.3, 0.2], "wsm", seed=1)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert check.duplicates == ["b_twin"]
+    assert list(check.ranks.index) == ["alone", "a", "b", "c"]
+    assert check.ranks.shape[1] == 1 + 3
+    expected = rank(matrix.drop(index="b_twin"), ["max", "min", "max"], [0.5, 0.3, 0.2])
+    assert check.ranks["Reference"].tolist() == expected["rank"].tolist()
+
+
+def test_rank_reversal_checks_per_body():
+    from pathlib import Path
+
+    from potential.analysis import rank_reversal_checks
+
+    small = Path(__file__).parent / "data" / "indicators" / "small"
+    table = rank_reversal_checks(dataset=small, methods=["wsm", "topsis"], seed=3)
+    again = rank_reversal_checks(dataset=small, methods=["wsm", "topsis"], seed=3)
+    pd.testing.assert_frame_equal(table, again)
+    assert set(table["method"]) == {"wsm", "topsis"}
+    assert table["optimal_preservation_rate"].between(0, 1).all()
+    kept = 1 - table["top_changed"] / table["experiments"]
+    assert np.allclose(kept, table["optimal_preservation_rate"])

@@ -102,10 +102,14 @@ def compare_methods(
 
 
 class _DecisionMaker:
-    """Adapter that lets scikit-criteria's rank-reversal checkers call our methods."""
+    """Adapter that lets scikit-criteria's rank-reversal checkers call our methods.
 
-    def __init__(self, method: str, params: Mapping):
-        self.method, self.params = method, dict(params)
+    ``shift`` is subtracted from every matrix before our method sees it (see
+    :func:`rank_reversal`).
+    """
+
+    def __init__(self, method: str, params: Mapping, shift: np.ndarray):
+        self.method, self.params, self.shift = method, dict(params), shift
 
     def evaluate(self, dm):
         import warnings
@@ -113,7 +117,9 @@ class _DecisionMaker:
         from skcriteria.agg import RankResult
 
         matrix = pd.DataFrame(
-            dm.matrix.to_numpy(), index=list(dm.alternatives), columns=list(dm.criteria)
+            dm.matrix.to_numpy() - self.shift,
+            index=list(dm.alternatives),
+            columns=list(dm.criteria),
         )
         objectives = ["max" if o > 0 else "min" for o in dm.iobjectives.to_numpy()]
         _, _, w, _ = check_inputs(matrix, objectives, dm.weights.to_numpy())
@@ -140,12 +146,15 @@ class RankReversalCheck:
     reversals : pandas.DataFrame
         For each experiment: the worsened alternative, whether the best stayed first, and
         Kendall's tau between its ranking and the reference on the untouched alternatives.
+    duplicates : list
+        Alternatives left out because an earlier row has the same values on every criterion.
     """
 
     ranks: pd.DataFrame
     optimal_preservation_rate: float
     rank_displacement: float
     reversals: pd.DataFrame
+    duplicates: list
 
 
 def rank_reversal(
@@ -164,6 +173,13 @@ def rank_reversal(
     ``RankInvariantChecker``: the alternative gets worse but stays better than the next one
     below it) and the problem is ranked again. A sound method keeps the best alternative and
     the order of the untouched alternatives (Wang & Triantaphyllou 2008, test criterion 1).
+
+    Two preparations keep scikit-criteria's random worsening well defined (its noise is
+    capped so a value never crosses zero, and it draws until some noise is positive):
+    alternatives identical to an earlier row on every criterion are checked once (listed in
+    ``duplicates``), and a column that is not strictly positive is shifted by its range minus
+    its minimum while the checker works on it; the method always sees the original values
+    (plus the noise).
 
     Parameters
     ----------
@@ -190,12 +206,18 @@ def rank_reversal(
     from potential.mcda._base import decision_matrix
 
     check_method(method, params)
-    matrix, values, w, _ = check_inputs(matrix, objectives, weights)
+    matrix, _, w, _ = check_inputs(matrix, objectives, weights)
+    duplicated = matrix.duplicated(keep="first")
+    duplicates = matrix.index[duplicated].tolist()
+    matrix = matrix[~duplicated]
     if len(matrix) < 2:
-        raise InputError("rank reversal needs at least two alternatives")
-    dm = decision_matrix(values, list(objectives), w, matrix.index, matrix.columns)
+        raise InputError("rank reversal needs at least two different alternatives")
+    values = matrix.to_numpy(dtype=float)
+    low, high = values.min(axis=0), values.max(axis=0)
+    shift = np.where(low > 0, 0.0, (high - low) - low + (high == low))
+    dm = decision_matrix(values + shift, list(objectives), w, matrix.index, matrix.columns)
     checker = RankInvariantChecker(
-        _DecisionMaker(method, params), repeat=int(repeat), random_state=seed
+        _DecisionMaker(method, params, shift), repeat=int(repeat), random_state=seed
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -221,4 +243,5 @@ def rank_reversal(
         optimal_preservation_rate=float(result.extra_.opr),
         rank_displacement=float(result.extra_.rd),
         reversals=pd.DataFrame(rows),
+        duplicates=duplicates,
     )
