@@ -46,7 +46,8 @@ class Analysis:
         One row per (body, option), stand-alone included: ``body``, ``body_name``,
         ``option``, ``field``, ``legal_form``, ``partners`` (ids joined by ``;``), ``lead``,
         ``n_partners``, ``score``, ``rank`` (1 = best, 1..n per body), ``benefit`` (score
-        minus the body's stand-alone score) and one column per criterion with its raw value.
+        minus the body's stand-alone score), the method's own quantities (e.g. ``S``, ``R``,
+        ``Q`` for vikor) and one column per criterion with its raw value.
         Sorted by body (dataset order) and rank.
     contributions : pandas.DataFrame
         One row per (body, option, criterion): ``group``, ``weight``, ``value`` (raw),
@@ -132,7 +133,8 @@ def analyse(
     criteria : str, Path or CriteriaModel
         Shipped criteria model name, YAML file, or a model; default ``ikz-egov-nrw``.
     method : str
-        Ranking method of :func:`potential.mcda.rank` (``wsm``, ``wpm``, ``topsis``).
+        Ranking method of :func:`potential.mcda.rank`: ``wsm`` (default), ``wpm``,
+        ``waspas``, ``topsis``, ``vikor``, ``promethee2`` or ``electre1``.
     reference_date : str or datetime.date, optional
         Date at which duties and tax rules are judged; default the dataset's
         ``reference_date`` (so the same inputs always give the same result).

@@ -1,4 +1,4 @@
-"""Command line: ``potential analyse | validate | data show | data sources``.
+"""Command line: ``potential analyse | compare-methods | validate | data show | data sources``.
 
 Each command parses its options, makes one library call, writes or prints the result, and
 turns a user's mistake (:class:`potential.errors.InputError`) into one line on stderr and

@@ -107,16 +107,17 @@ def sources_table(dataset: Dataset, criteria: CriteriaModel | None = None) -> pd
             rows.append([table, g.id, "group_weight", g.weight, "weight", status, "", ref])
             for c in g.criteria:
                 rows.append([table, c.id, "weight", c.weight, "weight in group", status, "", ref])
-    from potential.analysis import WPM_VALUE_FLOOR
+    from potential.analysis import METHOD_DEFAULTS
 
-    add(
-        "analysis",
-        "wpm",
-        "value_floor",
-        WPM_VALUE_FLOOR,
-        "0–1",
-        (),
-        "the weighted product needs positive values; the worst value maps to 0.1 so that it "
-        "does not veto an option (docs/method.md)",
-    )
+    for method, params in METHOD_DEFAULTS.items():
+        add(
+            "analysis",
+            method,
+            "value_floor",
+            params["value_floor"],
+            "0–1",
+            (),
+            "the weighted product needs positive values; the worst value maps to 0.1 so that "
+            "it does not veto an option (docs/method.md)",
+        )
     return pd.DataFrame(rows, columns=COLUMNS)

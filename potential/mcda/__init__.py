@@ -16,9 +16,11 @@ Conventions shared by all methods
   count as a tie, and tied alternatives keep the order of the matrix rows (the earlier row
   gets the better rank), so a ranking is complete and reproducible.
 * A **constant criterion** (the same value for every alternative) cannot tell alternatives
-  apart: its normalised value is 0 for all of them, so it adds nothing to a ``wsm`` score and
-  is left out of ``topsis``; under ``wpm`` with a ``value_floor`` it multiplies every score by
-  the same factor, so ranks do not change.
+  apart. It adds the same amount to every ``wsm`` score (0 under min-max), multiplies every
+  ``wpm``/``waspas`` score by the same factor, is left out of ``topsis`` and adds nothing to
+  ``promethee2`` flows or ``vikor``'s S and R, so ranks do not change. Under ``electre1`` it
+  counts as agreement for every pair, raising every concordance index by its weight, which
+  can change which alternatives pass the concordance threshold (Roy's definition).
 * Missing or infinite values are an error, never a silent NaN.
 """
 
@@ -88,11 +90,12 @@ def rank(
     weights : sequence of float or mapping
         One non-negative weight per column (or criterion → weight); divided by their sum.
     method : str
-        One of :data:`METHODS`: ``wsm`` (parameters ``value_function``, ``bounds``,
-        ``breakpoints``), ``wpm`` (``value_floor``), ``waspas``, ``topsis``
-        (``normalization``, ``metric``), ``vikor``, ``promethee2``, ``electre1``. See each
-        method's function for its parameters and conventions, and the package notes for the
-        conventions all methods share.
+        One of :data:`METHODS`, with parameters: ``wsm`` (``value_function``, ``bounds``,
+        ``breakpoints``), ``wpm`` (``value_floor``), ``waspas`` (``lambda_``,
+        ``value_floor``), ``topsis`` (``normalization``, ``metric``), ``vikor`` (``v``),
+        ``promethee2`` (``preference``, ``q``, ``p``, ``s``), ``electre1`` (``p``, ``q``).
+        Each method's function documents its parameters and conventions; ``docs/methods.md``
+        compares them; the package notes give the conventions all methods share.
     **params
         Method parameters.
 

@@ -77,6 +77,9 @@ def check_inputs(matrix, objectives, weights):
         missing = [c for c in matrix.columns if c not in weights]
         if missing:
             raise InputError(f"weights: no weight for criteria {missing}")
+        extra = [c for c in weights if c not in matrix.columns]
+        if extra:
+            raise InputError(f"weights: criteria {extra} are not columns of the matrix")
         weights = [weights[c] for c in matrix.columns]
     w = np.asarray(weights, dtype=float).ravel()
     if w.size != matrix.shape[1]:

@@ -79,8 +79,8 @@ def compare_methods(
     matrix, objectives, weights
         As for :func:`potential.mcda.rank`.
     methods : sequence of str, optional
-        Methods to compare; default all of :data:`potential.mcda.METHODS` that accept the
-        data (``wpm`` and ``waspas`` need positive values unless given a ``value_floor``).
+        Methods to compare; default all of :data:`potential.mcda.METHODS` (``wpm`` and
+        ``waspas`` then need positive values, or a ``value_floor`` in ``params``).
     params : mapping of str to mapping, optional
         Method → its parameters.
 
@@ -170,9 +170,10 @@ def rank_reversal(
     """Rank-invariance check: does worsening a non-optimal alternative change the winner?
 
     Each suboptimal alternative is worsened ``repeat`` times (scikit-criteria
-    ``RankInvariantChecker``: the alternative gets worse but stays better than the next one
-    below it) and the problem is ranked again. A sound method keeps the best alternative and
-    the order of the untouched alternatives (Wang & Triantaphyllou 2008, test criterion 1).
+    ``RankInvariantChecker``: on each criterion by at most its distance to the next
+    alternative below it in the reference ranking) and the problem is ranked again. A sound
+    method keeps the best alternative and the order of the untouched alternatives (Wang &
+    Triantaphyllou 2008, test criterion 1).
 
     Two preparations keep scikit-criteria's random worsening well defined (its noise is
     capped so a value never crosses zero, and it draws until some noise is positive):

@@ -44,8 +44,9 @@ def floor_values(matrix, objectives, value_floor):
 def wpm(matrix, objectives, weights, *, value_floor=None):
     r"""Weighted product (scikit-criteria ``WeightedProductModel``).
 
-    **Normalisation:** none; the raw values must be strictly positive ratio-scale numbers,
-    and the product is invariant to each column's unit. With ``value_floor`` :math:`f` in
+    **Normalisation:** none; the raw values must be strictly positive ratio-scale numbers.
+    A change of a column's unit multiplies every score by the same factor, so the ranking
+    does not depend on units. With ``value_floor`` :math:`f` in
     (0, 1) every column is first mapped by the min-max value function onto
     :math:`f + (1 - f)\,v`, which admits zero and negative raw values. **Cost criteria**
     enter as :math:`1/x` (scikit-criteria ``InvertMinimize``). **Score**

@@ -7,6 +7,11 @@ import numpy as np
 from potential.errors import InputError
 from potential.mcda._base import decision_matrix
 
+_METRICS = {
+    "braycurtis", "canberra", "chebyshev", "cityblock", "cosine", "euclidean", "minkowski",
+    "sqeuclidean",
+}  # fmt: skip
+
 
 def topsis(matrix, objectives, weights, *, normalization="vector", metric="euclidean"):
     r"""TOPSIS (scikit-criteria ``TOPSIS``).
@@ -16,8 +21,10 @@ def topsis(matrix, objectives, weights, *, normalization="vector", metric="eucli
     weights. **Cost criteria** are handled inside TOPSIS: their ideal is the column minimum,
     their anti-ideal the maximum. **Score** :math:`d^- / (d^+ + d^-)` in [0, 1]
     (``d_plus``, ``d_minus``: distances to the ideal and anti-ideal points). Columns that do
-    not vary are left out (they add the same to every distance); if no column varies, every
-    score is 0.5. **Ties:** the shared rule of :mod:`potential.mcda`.
+    not vary, or weigh nothing, are left out (they add nothing to any distance); if no
+    weighted column varies, every score is 0.5. ``metric``: a distance of
+    :func:`scipy.spatial.distance.cdist` (default ``"euclidean"``, as in Hwang & Yoon).
+    **Ties:** the shared rule of :mod:`potential.mcda`.
 
     References
     ----------
@@ -31,7 +38,9 @@ def topsis(matrix, objectives, weights, *, normalization="vector", metric="eucli
     if normalization not in scalers:
         raise InputError(f"normalization: {normalization!r}; expected one of {', '.join(scalers)}")
     values = matrix.to_numpy(dtype=float)
-    varies = values.max(axis=0) > values.min(axis=0)
+    if metric not in _METRICS:
+        raise InputError(f"metric: {metric!r}; expected one of {', '.join(sorted(_METRICS))}")
+    varies = (values.max(axis=0) > values.min(axis=0)) & (weights > 0)
     if not varies.any():
         half = np.full(len(matrix), 0.5)
         return {"score": half, "d_plus": np.zeros(len(matrix)), "d_minus": np.zeros(len(matrix))}

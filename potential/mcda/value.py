@@ -38,7 +38,7 @@ def value_scores(
 
     ``ratio`` (linear ratio, needs values > 0): :math:`x/\max x` for max criteria,
     :math:`\min x / x` for min criteria. ``vector``: :math:`x / \lVert x \rVert_2` for max
-    criteria and :math:`1 - x / \lVert x \rVert_2` for min criteria. ``sum``:
+    criteria and :math:`1 - x / \lVert x \rVert_2` for min criteria (values ≥ 0). ``sum``:
     :math:`x / \sum x` for max and :math:`(1/x) / \sum (1/x)` for min (needs values > 0).
     A zero column stays 0 under ``vector``.
 
@@ -70,6 +70,12 @@ def value_scores(
         raise InputError(
             f"value_function: {value_function!r}; expected one of {', '.join(VALUE_FUNCTIONS)}"
         )
+    for name, given in (("bounds", bounds), ("breakpoints", breakpoints)):
+        unknown = [c for c in (given or {}) if c not in matrix.columns]
+        if unknown:
+            raise InputError(f"{name}: criteria {unknown} are not columns of the matrix")
+    if bounds and value_function != "minmax":
+        raise InputError(f"bounds: only for value_function 'minmax', not {value_function!r}")
     out = np.empty_like(values)
     for j, col in enumerate(matrix.columns):
         x = values[:, j]
@@ -87,6 +93,12 @@ def value_scores(
             span = hi - lo
             out[:, j] = 0.0 if span <= 0 else ((x - lo) if sign[j] > 0 else (hi - x)) / span
         elif value_function == "vector":
+            if np.any(x < 0):
+                i = int(np.argmax(x < 0))
+                raise InputError(
+                    f"matrix: row {matrix.index[i]!r}, column {col!r} is {x[i]}; the 'vector' "
+                    "normalisation needs values >= 0"
+                )
             norm = np.sqrt(np.sum(x**2))
             r = x / norm if norm > 0 else np.zeros_like(x)
             out[:, j] = r if sign[j] > 0 else (1 - r if norm > 0 else r)
