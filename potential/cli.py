@@ -240,6 +240,100 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
 
 
 @main.command(context_settings=CONTEXT)
+@_data_option
+@click.option(
+    "--criteria",
+    default=None,
+    metavar="NAME|PATH",
+    help="Criteria model: shipped name or YAML file [default: ikz-egov-nrw].",
+)
+@click.option(
+    "--method",
+    default="wsm",
+    show_default=True,
+    type=click.Choice(["wsm", "wpm", "topsis"]),
+    help="Ranking method (vectorised in SMAA).",
+)
+@click.option(
+    "--n",
+    "n",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Weight samples per body.",
+)
+@click.option(
+    "--seed",
+    default=0,
+    show_default=True,
+    type=int,
+    help="Seed: the same seed gives the same tables.",
+)
+@click.option(
+    "--weights",
+    default="uniform",
+    show_default=True,
+    type=click.Choice(["uniform", "groups", "ordinal", "model"]),
+    help="Weights sampled: uniform on the simplex, the criteria model's groups, the model's "
+    "order of criteria, or the model's weights fixed.",
+)
+@click.option(
+    "--reference-date",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Date at which duties and tax rules are judged [default: the dataset's].",
+)
+@click.option("--out", default="out", show_default=True, help="Output folder.")
+@click.option(
+    "--lang",
+    default="de",
+    show_default=True,
+    type=click.Choice(["de", "en"]),
+    help="Language of workbook headers.",
+)
+@reports_input_errors
+def smaa(data, criteria, method, n, seed, weights, reference_date, out, lang):
+    """Chance of each rank for every option over all plausible weights (SMAA).
+
+    Writes smaa_acceptability.csv (body, option, rank, share), smaa_summary.csv
+    (first-rank acceptability, expected rank, confidence, central weights) and smaa.xlsx.
+    """
+    from tqdm import tqdm
+
+    from potential.uncertainty.bodies import smaa_by_body, write_smaa
+
+    def progress(items):
+        return tqdm(items, desc="SMAA", unit="Körperschaft", delay=1.5, leave=False)
+
+    result = smaa_by_body(
+        dataset=data,
+        criteria=criteria or "ikz-egov-nrw",
+        method=method,
+        reference_date=reference_date,
+        n=n,
+        seed=seed,
+        weights=weights,
+        progress=progress,
+    )
+    written = write_smaa(result, Path(out), lang)
+    de = lang == "de"
+    click.echo(
+        f"SMAA: {n} {'Gewichtsstichproben je Körperschaft' if de else 'weight samples per body'}"
+        f", {'Methode' if de else 'method'} {method}, seed {seed}, weights {weights}"
+    )
+    top = result.summary.sort_values(["body", "first_rank_acceptability"], ascending=[True, False])
+    for body, rows in top.groupby("body", sort=False):
+        best = rows.iloc[0]
+        click.echo(
+            f"  {body:>14}: {best['option']}  "
+            f"{'Rang 1 in' if de else 'first in'} {best['first_rank_acceptability']:.0%}"
+        )
+    click.echo("")
+    for path in written:
+        click.echo(f"{'geschrieben' if de else 'written'}: {path}")
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 def validate(paths):
     """Check dataset folders, criteria models and scenario files.

@@ -1,0 +1,221 @@
+"""SMAA for every body of an analysis: rank acceptability of each body's options.
+
+Each body's decision matrix (its options × the criteria) is analysed with
+:func:`potential.uncertainty.smaa.smaa`. Every body gets its own seed derived from the run's
+seed and the body's position, so one body's result does not depend on which other bodies are
+analysed, and the same seed always gives the same tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from potential.errors import InputError
+
+#: Weight specifications the analysis offers (see :func:`body_weight_spec`).
+WEIGHT_SPECS = ("uniform", "groups", "ordinal", "model")
+
+
+@dataclass(frozen=True)
+class BodySMAA:
+    """SMAA results of all bodies.
+
+    Attributes
+    ----------
+    acceptability : pandas.DataFrame
+        Tidy: ``body``, ``option``, ``rank``, ``share`` (only ranks with a positive share).
+    summary : pandas.DataFrame
+        One row per (body, option): ``first_rank_acceptability`` (share of samples in which
+        the option ranks first), ``expected_rank``, ``confidence`` and the central weights
+        (one column per criterion), sorted by body and expected rank.
+    bodies : dict of str to str
+        Body id → name, in dataset order.
+    n, seed, method, weights, reference_date : object
+        The run's settings.
+    """
+
+    acceptability: pd.DataFrame
+    summary: pd.DataFrame
+    bodies: dict
+    n: int
+    seed: int
+    method: str
+    weights: str
+    reference_date: dt.date
+
+
+def body_weight_spec(model, kind: str):
+    """The weight specification for SMAA in the analysis.
+
+    ``uniform``: every weight vector on the simplex equally likely (no preference
+    information). ``groups``: the value tree of the criteria model, group weights and weights
+    within each group uniform on their simplices. ``ordinal``: the criteria ranked by the
+    model's effective weights, all weight vectors respecting that order equally likely.
+    ``model``: the model's weights, fixed (useful with value uncertainty only).
+    """
+    weights = model.weights()
+    if kind == "uniform":
+        return None
+    if kind == "groups":
+        return model
+    if kind == "ordinal":
+        return sorted(weights, key=lambda c: -weights[c])
+    if kind == "model":
+        return np.array([weights[c.id] for c in model.criteria])
+    raise InputError(f"weights: {kind!r}; expected one of {', '.join(WEIGHT_SPECS)}")
+
+
+def body_seed(seed: int, position: int) -> int:
+    """A body's own seed, derived from the run's seed and the body's position."""
+    return int(np.random.SeedSequence([int(seed), int(position)]).generate_state(1)[0])
+
+
+def smaa_by_body(
+    dataset=None,
+    criteria="ikz-egov-nrw",
+    method: str = "wsm",
+    reference_date=None,
+    *,
+    n: int = 10_000,
+    seed: int = 0,
+    weights: str = "uniform",
+    progress: Callable | None = None,
+) -> BodySMAA:
+    """Rank acceptability of every body's options (SMAA over weights).
+
+    Parameters
+    ----------
+    dataset, criteria, reference_date
+        As for :func:`potential.analyse`.
+    method : {"wsm", "wpm", "topsis"}
+        Ranking method (vectorised in SMAA).
+    n : int
+        Weight samples per body.
+    seed : int
+        Seed of the run; each body's seed is derived from it (:func:`body_seed`).
+    weights : {"uniform", "groups", "ordinal", "model"}
+        Weight specification (:func:`body_weight_spec`).
+    progress : callable, optional
+        Wraps the iterable of bodies (e.g. ``tqdm``) to show progress.
+
+    Returns
+    -------
+    BodySMAA
+    """
+    from potential.analysis import decision_matrices, parse_date
+    from potential.criteria import load_criteria
+    from potential.datasets import load_dataset
+    from potential.indicators import indicator_table
+    from potential.models import Dataset
+    from potential.options import generate_options
+    from potential.uncertainty.smaa import smaa
+
+    if int(n) < 1:
+        raise InputError(f"n: expected at least 1 sample, got {n}")
+    ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
+    model = load_criteria(criteria)
+    spec = body_weight_spec(model, weights)
+    date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
+    table = indicator_table(ds, generate_options(ds, date), date)
+    matrices = decision_matrices(ds, table, model)
+    objectives = [c.direction for c in model.criteria]
+    bodies = list(enumerate(ds.bodies))
+    acceptability, summary = [], []
+    for position, body in progress(bodies) if progress else bodies:
+        result = smaa(
+            matrices[body.id],
+            objectives,
+            weights=spec,
+            method=method,
+            n=int(n),
+            seed=body_seed(seed, position),
+            pairwise=False,
+        )
+        ra = result.rank_acceptability
+        long = ra.stack().rename("share").reset_index()
+        long.columns = ["option", "rank", "share"]
+        long = long[long["share"] > 0]
+        long.insert(0, "body", body.id)
+        acceptability.append(long)
+        ranks = np.asarray(ra.columns, dtype=float)
+        rows = pd.DataFrame(
+            {
+                "body": body.id,
+                "option": ra.index,
+                "first_rank_acceptability": ra.iloc[:, 0].to_numpy(),
+                "expected_rank": ra.to_numpy() @ ranks,
+                "confidence": result.confidence.reindex(ra.index).to_numpy(),
+            }
+        )
+        central = result.central_weights.reindex(ra.index)
+        for c in central.columns:
+            rows[f"central_weight_{c}"] = central[c].to_numpy()
+        summary.append(rows.sort_values("expected_rank", kind="stable"))
+    return BodySMAA(
+        acceptability=pd.concat(acceptability, ignore_index=True),
+        summary=pd.concat(summary, ignore_index=True),
+        bodies={b.id: b.name for b in ds.bodies},
+        n=int(n),
+        seed=int(seed),
+        method=method,
+        weights=weights,
+        reference_date=date,
+    )
+
+
+def write_smaa(result: BodySMAA, out_dir: Path, lang: str = "de") -> list[Path]:
+    """Write ``smaa_acceptability.csv``, ``smaa_summary.csv`` and ``smaa.xlsx``."""
+    from potential import labels
+    from potential.exports import write_workbook
+    from potential.files import write_outputs
+
+    de = lang == "de"
+    names = result.bodies
+    sheets = {}
+    overview = result.summary[result.summary["expected_rank"] <= 3].copy()
+    overview.insert(1, "body_name", overview["body"].map(names))
+    sheets["Übersicht" if de else "Overview"] = _headers(overview, lang)
+    for body_id, body_name in names.items():
+        rows = result.acceptability[result.acceptability["body"] == body_id]
+        wide = rows.pivot(index="option", columns="rank", values="share").fillna(0.0)
+        order = result.summary.loc[result.summary["body"] == body_id, "option"]
+        wide = wide.reindex(order).fillna(0.0)
+        shown = [c for c in wide.columns if c <= 10]
+        table = wide[shown].copy()
+        table.columns = [f"{'Rang' if de else 'Rank'} {c}" for c in shown]
+        table.insert(0, labels.column("option", lang), table.index)
+        sheets[body_name.replace("/", "-")[:31]] = table.reset_index(drop=True)
+    return write_outputs(
+        Path(out_dir),
+        {
+            "smaa_acceptability.csv": lambda p: result.acceptability.to_csv(
+                p, index=False, lineterminator="\n"
+            ),
+            "smaa_summary.csv": lambda p: result.summary.to_csv(
+                p, index=False, lineterminator="\n"
+            ),
+            "smaa.xlsx": lambda p: write_workbook(sheets, p),
+        },
+    )
+
+
+_HEADERS = {
+    "first_rank_acceptability": ("Anteil Rang 1", "First-rank acceptability"),
+    "expected_rank": ("Erwarteter Rang", "Expected rank"),
+    "confidence": ("Konfidenzfaktor", "Confidence factor"),
+}
+
+
+def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    from potential import labels
+
+    i = 0 if lang == "de" else 1
+    return frame.rename(
+        columns=lambda c: _HEADERS[c][i] if c in _HEADERS else labels.column(c, lang)
+    )
