@@ -15,6 +15,7 @@ _LAZY = {
     "SMAAResult": "potential.uncertainty.smaa",
     "stability_intervals": "potential.uncertainty.stability",
     "sensitivity": "potential.uncertainty.stability",
+    "tornado_table": "potential.uncertainty.stability",
 }
 
 __all__ = list(_LAZY)
