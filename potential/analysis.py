@@ -7,19 +7,24 @@ whose tables are plain pandas DataFrames with documented columns.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from potential import mcda
-from potential.criteria import CriteriaModel, load_criteria
+from potential.criteria import CriteriaModel, load_body_weights, load_criteria
 from potential.datasets import load_dataset
 from potential.errors import InputError
 from potential.indicators import indicator_table
 from potential.models import Dataset
 from potential.options import STAND_ALONE, generate_options
+
+if TYPE_CHECKING:
+    from potential.group import GroupView
 
 #: WPM needs strictly positive values; indicators such as net savings are interval scales
 #: (zero for stand-alone, possibly negative), so the analysis maps every criterion onto
@@ -50,7 +55,8 @@ class Analysis:
         ``Q`` for vikor) and one column per criterion with its raw value.
         Sorted by body (dataset order) and rank.
     contributions : pandas.DataFrame
-        One row per (body, option, criterion): ``group``, ``weight``, ``value`` (raw),
+        One row per (body, option, criterion): ``group``, ``weight`` (the body's effective
+        weight: its own where the criteria model has weights for it), ``value`` (raw),
         ``normalised`` (linear value function, 0–1), ``contribution`` (weight ×
         normalised) and ``share`` (contribution ÷ sum of contributions). For ``wsm`` the
         contributions add up to the score exactly.
@@ -62,6 +68,9 @@ class Analysis:
     indicators : pandas.DataFrame
         The full indicator table with the inputs used
         (:func:`potential.indicators.indicator_table`).
+    criteria : CriteriaModel
+        The criteria model used, with any per-body weights merged in
+        (:attr:`~potential.criteria.CriteriaModel.body_weights`).
     """
 
     ranking: pd.DataFrame
@@ -104,6 +113,22 @@ class Analysis:
             raise InputError(f"body {body!r} takes no part in option {option!r}")
         return out.sort_values("contribution", ascending=False, kind="stable")
 
+    def group_view(self) -> GroupView:
+        """The group's view: a group ranking of the joint options and consensus on weights.
+
+        Ranks the cooperation options by Borda and Copeland over their members' rankings,
+        aggregates the bodies' weights, measures their agreement (Kendall's W) and lists the
+        bodies whose weights depart most. Computed on demand by
+        :func:`potential.group.group_view`, which documents the result.
+
+        Returns
+        -------
+        potential.group.GroupView
+        """
+        from potential.group import group_view
+
+        return group_view(self)
+
 
 def parse_date(value, what: str = "reference date") -> dt.date:
     """A date from a ``date`` or an ISO string (YYYY-MM-DD)."""
@@ -122,6 +147,7 @@ def analyse(
     criteria: str | Path | CriteriaModel = "ikz-egov-nrw",
     method: str = "wsm",
     reference_date: str | dt.date | None = None,
+    body_weights: str | Path | Mapping | None = None,
     **params,
 ) -> Analysis:
     """Run the potential analysis and rank every body's cooperation options.
@@ -138,6 +164,11 @@ def analyse(
     reference_date : str or datetime.date, optional
         Date at which duties and tax rules are judged; default the dataset's
         ``reference_date`` (so the same inputs always give the same result).
+    body_weights : str, Path or mapping, optional
+        Per-body weights merged into the criteria model: a CSV file
+        (:func:`potential.criteria.load_body_weights`) or a mapping of body id to weights
+        (:meth:`potential.criteria.CriteriaModel.with_body_weights`). A body with weights,
+        here or in the model, is ranked with its own weights; the others with the model's.
     **params
         Parameters of the ranking method.
 
@@ -146,6 +177,11 @@ def analyse(
     Analysis
         Rankings per body, criterion contributions and the joint view.
 
+    Raises
+    ------
+    InputError
+        Among others: per-body weights for a body the dataset does not have.
+
     Examples
     --------
     >>> result = analyse()                                   # doctest: +SKIP
@@ -153,7 +189,7 @@ def analyse(
     """
     mcda.check_method(method, params)
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
-    model = load_criteria(criteria)
+    model = with_body_weights(load_criteria(criteria), ds, body_weights)
     date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
     params = {**METHOD_DEFAULTS.get(method, {}), **params}
     table = indicator_table(ds, generate_options(ds, date), date)
@@ -169,6 +205,51 @@ def analyse(
         reference_date=date,
         params=params,
     )
+
+
+def with_body_weights(
+    model: CriteriaModel, dataset: Dataset, body_weights: str | Path | Mapping | None = None
+) -> CriteriaModel:
+    """The criteria model with per-body weights merged in, checked against the dataset.
+
+    Parameters
+    ----------
+    model : CriteriaModel
+        The criteria model (it may carry per-body weights of its own).
+    dataset : Dataset
+        Gives the known bodies.
+    body_weights : str, Path or mapping, optional
+        A CSV file (:func:`potential.criteria.load_body_weights`) or a mapping of body id to
+        weights; a body's entry replaces the model's entry for that body.
+
+    Returns
+    -------
+    CriteriaModel
+
+    Raises
+    ------
+    InputError
+        Weights for bodies the dataset does not have (naming them), or bad weights.
+    """
+    known = [b.id for b in dataset.bodies]
+    if isinstance(body_weights, str | Path):
+        model = model.with_body_weights(
+            load_body_weights(body_weights, model, known), where=str(body_weights)
+        )
+    elif body_weights is not None:
+        if not isinstance(body_weights, Mapping):
+            raise InputError(
+                "body_weights: expected a CSV file or a mapping of body id to weights, got "
+                f"{type(body_weights).__name__}"
+            )
+        model = model.with_body_weights(body_weights)
+    unknown = [b for b in model.body_weights if b not in known]
+    if unknown:
+        raise InputError(
+            f"body weights for unknown bod{'ies' if len(unknown) > 1 else 'y'} "
+            f"{', '.join(map(repr, unknown))}; the dataset's bodies are {', '.join(known)}"
+        )
+    return model
 
 
 def decision_matrices(
@@ -218,16 +299,18 @@ def rank_bodies(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rank every body's options by one method (the core of :func:`analyse`).
 
+    Every body is ranked with its own effective weights
+    (:meth:`potential.criteria.CriteriaModel.weights` with the body's id).
+
     Returns
     -------
     ranking, contributions : pandas.DataFrame
         As described in :class:`Analysis`.
     """
-    weights = model.weights()
     objectives = [c.direction for c in model.criteria]
-    w = [weights[c.id] for c in model.criteria]
     rankings, contributions = [], []
     for body in dataset.bodies:
+        w = body_weight_vector(model, body.id)
         matrix = decision_matrices_for(dataset, table, model, body.id)
         result = mcda.rank(matrix, objectives, w, method, **params)
         contributions.append(_contributions(matrix, objectives, w, model, body.id))
@@ -264,6 +347,7 @@ def compare_methods(
     methods : list of str, optional
         Methods to compare (default: all of :data:`potential.mcda.METHODS`), each with its
         default parameters (and the analysis' ``value_floor`` for ``wpm`` and ``waspas``).
+        A body with its own weights in the criteria model is ranked with them.
 
     Returns
     -------
@@ -283,11 +367,10 @@ def compare_methods(
     model = load_criteria(criteria)
     date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
     table = indicator_table(ds, generate_options(ds, date), date)
-    weights = model.weights()
     objectives = [c.direction for c in model.criteria]
-    w = [weights[c.id] for c in model.criteria]
     ranks, agreement = [], []
     for body in ds.bodies:
+        w = body_weight_vector(model, body.id)
         matrix = decision_matrices_for(ds, table, model, body.id)
         body_ranks = pd.DataFrame(
             {
@@ -326,7 +409,8 @@ def rank_reversal_checks(
     dataset, criteria, reference_date
         As for :func:`analyse`.
     methods : list of str, optional
-        Methods to check (default ``["wsm"]``).
+        Methods to check (default ``["wsm"]``). A body with its own weights in the criteria
+        model is checked with them.
     repeat, seed
         Worsenings per suboptimal option, and the seed of the random worsening.
 
@@ -348,11 +432,10 @@ def rank_reversal_checks(
     model = load_criteria(criteria)
     date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
     table = indicator_table(ds, generate_options(ds, date), date)
-    weights = model.weights()
     objectives = [c.direction for c in model.criteria]
-    w = [weights[c.id] for c in model.criteria]
     rows = []
     for body in ds.bodies:
+        w = body_weight_vector(model, body.id)
         matrix = decision_matrices_for(ds, table, model, body.id)
         for m in methods:
             check = rank_reversal(
@@ -371,6 +454,12 @@ def rank_reversal_checks(
                 }
             )
     return pd.DataFrame(rows)
+
+
+def body_weight_vector(model: CriteriaModel, body_id: str) -> list[float]:
+    """A body's effective weights in model order (its own, or else the model's)."""
+    weights = model.weights(body_id)
+    return [weights[c.id] for c in model.criteria]
 
 
 def decision_matrices_for(dataset, table, model, body_id) -> pd.DataFrame:

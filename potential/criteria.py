@@ -3,19 +3,26 @@
 The effective weight of a criterion is its group's weight times its own weight, each
 normalised to sum to 1 (within the model and within the group). A group or criterion with
 weight 0 takes no part in the score; a model whose weights are all zero is an error.
+
+A model may carry *per-body weights* (``body_weights``): for a body (Körperschaft), weights
+that replace some of the model's group or criterion weights, with their source (e.g. the
+body's survey answers) or an assumption. :meth:`CriteriaModel.weights` with a body id gives
+that body's effective weights. Per-body weights can also come from a CSV file
+(:func:`load_body_weights`) and be merged into a model (:meth:`CriteriaModel.with_body_weights`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from potential import files
 from potential.errors import InputError
 from potential.indicators import INDICATORS
-from potential.models import Id, Label, Model, parse
+from potential.models import Id, Label, Model, _blank_to_none, parse
 from potential.resources import criteria_dir
 
 
@@ -47,6 +54,45 @@ class CriteriaGroup(Model):
     criteria: tuple[Criterion, ...] = Field(min_length=1)
 
 
+#: A weight of a per-body override: a finite number ≥ 0.
+Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+class BodyWeights(Model):
+    """One body's own weights: overrides of the model's group and criterion weights.
+
+    Entries left out keep the model's weight; the weights are read exactly like the model's
+    (a group's weight relative to the other groups, a criterion's relative to the other
+    criteria of its group).
+
+    Attributes
+    ----------
+    groups : dict of str to float
+        Group id → the body's group weight.
+    criteria : dict of str to float
+        Criterion id → the body's weight of the criterion within its group.
+    source, assumption : str, optional
+        Where the body's numbers come from (e.g. its survey answers), or the assumption and
+        its rationale; at least one is required (a body whose numbers are partly sourced and
+        partly assumed gives both).
+    """
+
+    groups: dict[Id, Weight] = {}
+    criteria: dict[Id, Weight] = {}
+    source: str | None = None
+    assumption: str | None = None
+
+    _blank = field_validator("source", "assumption", mode="before")(_blank_to_none)
+
+    @model_validator(mode="after")
+    def _provenance(self):
+        if self.source is None and self.assumption is None:
+            raise ValueError(
+                "give 'source' (where the weights come from) or 'assumption' (its rationale)"
+            )
+        return self
+
+
 class CriteriaModel(Model):
     """A criteria model (value tree).
 
@@ -56,6 +102,10 @@ class CriteriaModel(Model):
         Groups with weights; each holds criteria with weights.
     assumption : str, optional
         Why the weights are what they are (they are listed among the assumptions).
+    body_weights : dict of str to BodyWeights
+        Body id → that body's own weights (see :class:`BodyWeights`); bodies not listed use
+        the model's weights. Body ids are checked against a dataset by
+        :func:`potential.analyse`, not here.
     """
 
     id: Id
@@ -64,6 +114,7 @@ class CriteriaModel(Model):
     assumption: str | None = None
     source: str | None = None
     groups: tuple[CriteriaGroup, ...] = Field(min_length=1)
+    body_weights: dict[Id, BodyWeights] = {}
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -83,6 +134,10 @@ class CriteriaModel(Model):
                 )
         if (self.assumption is None) == (self.source is None):
             raise ValueError("give exactly one of 'source' or 'assumption' for the weights")
+        for body, override in self.body_weights.items():
+            problem = body_weights_problem(self, body, override)
+            if problem:
+                raise ValueError(problem)
         return self
 
     @property
@@ -90,25 +145,235 @@ class CriteriaModel(Model):
         """All criteria in model order."""
         return tuple(c for g in self.groups for c in g.criteria)
 
-    def weights(self) -> dict[str, float]:
-        """Effective weight of every criterion (sums to 1).
+    def weights(self, body: str | None = None) -> dict[str, float]:
+        """Effective weight of every criterion (sums to 1), of the model or of one body.
+
+        Parameters
+        ----------
+        body : str, optional
+            A body id. A body with its own weights (:attr:`body_weights`) gets them, merged
+            with the model's weights for the entries it leaves out; any other body, and
+            ``None``, get the model's weights.
 
         Returns
         -------
         dict of str to float
-            Criterion id → group weight share × criterion weight share within its group.
+            Criterion id → group weight share × criterion weight share within its group,
+            in model order.
         """
-        total = sum(g.weight for g in self.groups)
-        out = {}
-        for g in self.groups:
-            inner = sum(c.weight for c in g.criteria)
-            for c in g.criteria:
-                out[c.id] = 0.0 if inner == 0 else g.weight / total * c.weight / inner
-        return out
+        override = self.body_weights.get(body) if body is not None else None
+        return _effective(*_raw_weights(self, override))
+
+    def with_body_weights(
+        self, mapping: Mapping[str, BodyWeights | Mapping], where: str = "body weights"
+    ) -> CriteriaModel:
+        """A copy of the model with these per-body weights (models are immutable).
+
+        Parameters
+        ----------
+        mapping : mapping of str to BodyWeights or mapping
+            Body id → its weights (a :class:`BodyWeights` or a mapping with the same keys,
+            as :func:`load_body_weights` returns). A body's entry replaces the model's entry
+            for that body as a whole; the model's other bodies keep theirs.
+        where : str
+            Named in error messages.
+
+        Returns
+        -------
+        CriteriaModel
+
+        Raises
+        ------
+        InputError
+            Naming the body and key: an unknown group or criterion, a negative weight, a
+            body whose weights are all zero, a missing source or assumption.
+        """
+        if not isinstance(mapping, Mapping):
+            raise InputError(
+                f"expected a mapping of body id to weights, got {type(mapping).__name__}", where
+            )
+        merged = {b: w.model_dump() for b, w in self.body_weights.items()}
+        for body, entry in mapping.items():
+            merged[body] = entry.model_dump() if isinstance(entry, BodyWeights) else entry
+        return parse(CriteriaModel, {**self.model_dump(), "body_weights": merged}, where)
 
     def group_of(self) -> dict[str, str]:
         """Criterion id → group id."""
         return {c.id: g.id for g in self.groups for c in g.criteria}
+
+
+def _raw_weights(model: CriteriaModel, override: BodyWeights | None):
+    """Group weights and criterion weights of a model, with a body's overrides applied."""
+    groups = override.groups if override is not None else {}
+    criteria = override.criteria if override is not None else {}
+    return (
+        {g.id: groups.get(g.id, g.weight) for g in model.groups},
+        {g.id: {c.id: criteria.get(c.id, c.weight) for c in g.criteria} for g in model.groups},
+    )
+
+
+def _effective(groups: dict, criteria: dict) -> dict[str, float]:
+    total = sum(groups.values())
+    out = {}
+    for gid, inner_weights in criteria.items():
+        inner = sum(inner_weights.values())
+        for cid, w in inner_weights.items():
+            out[cid] = 0.0 if inner == 0 else groups[gid] / total * w / inner
+    return out
+
+
+def body_weights_problem(model: CriteriaModel, body: str, override: BodyWeights) -> str | None:
+    """What is wrong with a body's weights for this model (``None`` if nothing).
+
+    Unknown group or criterion ids; all group weights zero once merged with the model's; a
+    group that keeps a positive weight while all its criteria weigh zero.
+    """
+    gids = [g.id for g in model.groups]
+    cids = [c.id for c in model.criteria]
+    for key in override.groups:
+        if key not in gids:
+            return (
+                f"body_weights.{body}.groups: unknown group {key!r}; expected one of "
+                f"{', '.join(gids)}"
+            )
+    for key in override.criteria:
+        if key not in cids:
+            return (
+                f"body_weights.{body}.criteria: unknown criterion {key!r}; expected one of "
+                f"{', '.join(cids)}"
+            )
+    groups, criteria = _raw_weights(model, override)
+    if sum(groups.values()) <= 0:
+        return f"body_weights.{body}: all group weights are zero; at least one must be positive"
+    for gid, weight in groups.items():
+        if weight > 0 and sum(criteria[gid].values()) <= 0:
+            return (
+                f"body_weights.{body}: group {gid!r} has weight {weight} but all its "
+                "criteria weigh zero"
+            )
+    return None
+
+
+class BodyWeightRow(Model):
+    """One row of a per-body weights file (see :func:`load_body_weights`)."""
+
+    body: Id
+    level: Literal["group", "criterion"]
+    id: Id
+    weight: Weight
+    source: str | None = None
+    assumption: str | None = None
+
+    _blank = field_validator("source", "assumption", mode="before")(_blank_to_none)
+
+    @model_validator(mode="after")
+    def _provenance(self):
+        if (self.source is None) == (self.assumption is None):
+            raise ValueError(
+                "give exactly one of 'source' (where the weight comes from) or 'assumption' "
+                "(its rationale)"
+            )
+        return self
+
+
+#: Columns a per-body weights file must have (``assumption`` is optional).
+BODY_WEIGHT_COLUMNS = ("body", "level", "id", "weight", "source")
+
+
+def load_body_weights(
+    path: str | Path,
+    model: CriteriaModel | None = None,
+    bodies: list[str] | tuple[str, ...] | None = None,
+) -> dict[str, BodyWeights]:
+    """Read per-body weights from a CSV file.
+
+    The file has the columns ``body,level,id,weight,source`` and optionally ``assumption``;
+    one row per weight, ``level`` is ``group`` or ``criterion`` and ``id`` the group's or
+    criterion's id in the criteria model. Every row gives exactly one of ``source`` or
+    ``assumption``. Weights the file leaves out keep the model's weight.
+
+    Parameters
+    ----------
+    path : str or Path
+        The CSV file.
+    model : CriteriaModel, optional
+        If given, group and criterion ids are checked against it, and every body's weights
+        merged with the model's must not be all zero.
+    bodies : sequence of str, optional
+        If given, the known body ids (e.g. of the dataset); other bodies are errors.
+
+    Returns
+    -------
+    dict of str to BodyWeights
+        Body id → its weights, in file order; a body's ``source`` (and ``assumption``) join
+        its rows' distinct entries with ``"; "``.
+
+    Raises
+    ------
+    InputError
+        Naming the file and line: a missing column, a bad level or weight, a row without
+        source or assumption, a weight given twice, an unknown body, group or criterion, a
+        body whose weights are all zero.
+    """
+    path = Path(path)
+    rows = files.read_csv_rows(path, BODY_WEIGHT_COLUMNS)
+    if not rows:
+        raise InputError("no rows; expected one row per body and weight", str(path))
+    gids = [g.id for g in model.groups] if model is not None else None
+    cids = [c.id for c in model.criteria] if model is not None else None
+    entries: dict[str, dict] = {}
+    lines: dict[str, list[int]] = {}
+    first_line: dict[tuple, int] = {}
+    for line, raw in rows:
+        where = f"{path}, line {line}"
+        row = parse(BodyWeightRow, raw, where, "column")
+        if bodies is not None and row.body not in bodies:
+            raise InputError(
+                f"column 'body': unknown body {row.body!r}; expected one of {', '.join(bodies)}",
+                where,
+            )
+        known = gids if row.level == "group" else cids
+        if known is not None and row.id not in known:
+            raise InputError(
+                f"column 'id': unknown {row.level} {row.id!r} (body {row.body!r}); expected "
+                f"one of {', '.join(known)}",
+                where,
+            )
+        entry = entries.setdefault(
+            row.body, {"groups": {}, "criteria": {}, "source": [], "assumption": []}
+        )
+        part = entry["groups" if row.level == "group" else "criteria"]
+        key = (row.body, row.level, row.id)
+        if key in first_line:
+            raise InputError(
+                f"body {row.body!r}: {row.level} {row.id!r} is given twice (first on line "
+                f"{first_line[key]})",
+                where,
+            )
+        first_line[key] = line
+        part[row.id] = row.weight
+        for column in ("source", "assumption"):
+            value = getattr(row, column)
+            if value is not None and value not in entry[column]:
+                entry[column].append(value)
+        lines.setdefault(row.body, []).append(line)
+    out = {}
+    for body, entry in entries.items():
+        entry = {
+            **entry,
+            "source": "; ".join(entry["source"]) or None,
+            "assumption": "; ".join(entry["assumption"]) or None,
+        }
+        where = f"{path}, line{'s' if len(lines[body]) > 1 else ''} " + ", ".join(
+            str(n) for n in lines[body]
+        )
+        weights = parse(BodyWeights, entry, where)
+        if model is not None:
+            problem = body_weights_problem(model, body, weights)
+            if problem:
+                raise InputError(problem, where)
+        out[body] = weights
+    return out
 
 
 def shipped_criteria() -> list[str]:
