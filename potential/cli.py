@@ -93,6 +93,13 @@ def _data_option(func):
     type=click.Path(dir_okay=False),
     help="Scenario file; its settings apply unless given here.",
 )
+@click.option(
+    "--body-weights",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="CSV of each body's own weights (body,level,id,weight,source); each body is then "
+    "ranked with its own weights and a group view is written.",
+)
 @click.option("--out", default="out", show_default=True, help="Output folder.")
 @click.option(
     "--lang",
@@ -105,9 +112,10 @@ def _data_option(func):
     "--top", default=3, show_default=True, type=click.IntRange(1), help="Options shown per body."
 )
 @reports_input_errors
-def analyse(data, criteria, method, reference_date, scenario, out, lang, top):
+def analyse(data, criteria, method, reference_date, scenario, body_weights, out, lang, top):
     """Rank every body's cooperation options and write ranking.csv, joint.csv,
-    contributions.csv and ranking.xlsx to the output folder."""
+    contributions.csv and ranking.xlsx to the output folder (with --body-weights also
+    group_options.csv and group_weights.csv)."""
     from potential import analysis, datasets, exports, labels
     from potential.criteria import resolve_criteria_path
     from potential.scenarios import scenario_arguments
@@ -118,14 +126,16 @@ def analyse(data, criteria, method, reference_date, scenario, out, lang, top):
         ("criteria", criteria),
         ("method", method),
         ("reference_date", reference_date),
+        ("body_weights", body_weights),
     ):
         if value is not None:
             kwargs[key] = value
     result = analysis.analyse(**kwargs)
     protect = [Path(result.dataset.path) / name for name in datasets.TABLES]
     protect.append(resolve_criteria_path(kwargs.get("criteria", "ikz-egov-nrw")))
-    if scenario:
-        protect.append(Path(scenario))
+    for given in (scenario, body_weights):
+        if given:
+            protect.append(Path(given))
     written = exports.export_analysis(result, Path(out), lang=lang, protect=protect)
 
     de = lang == "de"
@@ -154,6 +164,16 @@ def analyse(data, criteria, method, reference_date, scenario, out, lang, top):
                 f"  {row['rank']}. {labels.option_label(result.dataset, row, lang)}"
                 f"  [{row['score']:.3f}; {'vor allem' if de else 'mainly'}: {reasons}]"
             )
+    if result.criteria.body_weights:
+        group = result.group_view()
+        departing = group.departures[group.departures["departs"]]
+        click.echo(
+            f"\n{'Übereinstimmung der Gewichte' if de else 'Agreement of weights'} "
+            f"(Kendall's W): {group.kendall_w:.3f}"
+        )
+        if len(departing):
+            names = ", ".join(departing["body_name"].head(3))
+            click.echo(f"{'Weichen am stärksten ab' if de else 'Depart most'}: {names}")
     click.echo("")
     for path in written:
         click.echo(f"{'geschrieben' if de else 'written'}: {path}")

@@ -226,6 +226,10 @@ def _csv_writer(frame: pd.DataFrame):
 def export_analysis(analysis: Analysis, out_dir: Path, lang: str = "de", protect=()) -> list[Path]:
     """Write ``ranking.csv``, ``joint.csv``, ``contributions.csv`` and ``ranking.xlsx``.
 
+    With per-body weights in the criteria model also ``group_options.csv`` (the joint
+    options by Borda and Copeland over their members) and ``group_weights.csv`` (each body's
+    weights and how far its view departs from the group's).
+
     Parameters
     ----------
     analysis : Analysis
@@ -243,13 +247,15 @@ def export_analysis(analysis: Analysis, out_dir: Path, lang: str = "de", protect
         The files written (all or none).
     """
     sheets = workbook_sheets(analysis, lang)
-    return write_outputs(
-        Path(out_dir),
-        {
-            "ranking.csv": _csv_writer(ranking_frame(analysis, lang)),
-            "joint.csv": _csv_writer(joint_frame(analysis, lang)),
-            "contributions.csv": _csv_writer(analysis.contributions),
-            "ranking.xlsx": lambda path: write_workbook(sheets, path),
-        },
-        protect=protect,
-    )
+    outputs = {
+        "ranking.csv": _csv_writer(ranking_frame(analysis, lang)),
+        "joint.csv": _csv_writer(joint_frame(analysis, lang)),
+        "contributions.csv": _csv_writer(analysis.contributions),
+        "ranking.xlsx": lambda path: write_workbook(sheets, path),
+    }
+    if analysis.criteria.body_weights:
+        group = analysis.group_view()
+        outputs["group_options.csv"] = _csv_writer(group.options)
+        weights = group.weights.join(group.departures.set_index("body"), how="left")
+        outputs["group_weights.csv"] = _csv_writer(weights.reset_index())
+    return write_outputs(Path(out_dir), outputs, protect=protect)
