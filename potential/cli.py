@@ -341,12 +341,14 @@ def smaa(data, criteria, method, n, seed, weights, reference_date, out, lang):
         f"SMAA: {n} {'Gewichtsstichproben je Körperschaft' if de else 'weight samples per body'}"
         f", {'Methode' if de else 'method'} {method}, seed {seed}, weights {weights}"
     )
-    top = result.summary.sort_values(["body", "first_rank_acceptability"], ascending=[True, False])
-    for body, rows in top.groupby("body", sort=False):
-        best = rows.iloc[0]
+    summary = result.summary
+    for body, name in result.bodies.items():
+        rows = summary[summary["body"] == body]
+        best = rows.loc[rows["first_rank_acceptability"].idxmax()]
         click.echo(
-            f"  {body:>14}: {best['option']}  "
+            f"  {name}: {best['option']}  "
             f"{'Rang 1 in' if de else 'first in'} {best['first_rank_acceptability']:.0%}"
+            f" {'der Stichproben' if de else 'of the samples'}"
         )
     click.echo("")
     for path in written:
