@@ -8,6 +8,8 @@ checks use a fixed seed and a tolerance of 4 binomial standard errors.
 
 from __future__ import annotations
 
+import importlib
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -407,7 +409,7 @@ def _near_ties():
 def test_blas_shortcut_gives_the_exact_ranks(method, monkeypatch):
     """Without value uncertainty wsm and wpm sort a BLAS product, certified against the exact
     criterion-by-criterion sums; rows with near ties are ranked by the exact sums."""
-    import potential.uncertainty.smaa as module
+    module = importlib.import_module("potential.uncertainty.smaa")
 
     m, objectives = _near_ties(), ["max", "min", "max", "max"]
     kw = dict(method=method, n=3000, seed=12)
