@@ -298,6 +298,15 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
     "order of criteria, or the model's weights fixed.",
 )
 @click.option(
+    "--values",
+    default="none",
+    show_default=True,
+    type=click.Choice(["none", "dataset"]),
+    help="Indicator values: fixed (none), or each cell drawn uniformly within the range "
+    "that the dataset's uncertain parameters (low/high columns) give it, one at a time "
+    "(dataset).",
+)
+@click.option(
     "--reference-date",
     default=None,
     metavar="YYYY-MM-DD",
@@ -312,7 +321,7 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
     help="Language of workbook headers.",
 )
 @reports_input_errors
-def smaa(data, criteria, method, n, seed, weights, reference_date, out, lang):
+def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, lang):
     """Chance of each rank for every option over all plausible weights (SMAA).
 
     Writes smaa_acceptability.csv (body, option, rank, share), smaa_summary.csv
@@ -333,6 +342,7 @@ def smaa(data, criteria, method, n, seed, weights, reference_date, out, lang):
         n=n,
         seed=seed,
         weights=weights,
+        values=values,
         progress=progress,
     )
     written = write_smaa(result, Path(out), lang)
@@ -340,6 +350,7 @@ def smaa(data, criteria, method, n, seed, weights, reference_date, out, lang):
     click.echo(
         f"SMAA: {n} {'Gewichtsstichproben je Körperschaft' if de else 'weight samples per body'}"
         f", {'Methode' if de else 'method'} {method}, seed {seed}, weights {weights}"
+        + (f", values {values}" if values != "none" else "")
     )
     summary = result.summary
     for body, name in result.bodies.items():
@@ -440,12 +451,14 @@ def show(data, table):
 @reports_input_errors
 def sources(data, criteria, out):
     """List every number of the data and the criteria model with its source or assumption."""
+    import pandas as pd
+
     from potential.criteria import load_criteria
     from potential.datasets import load_dataset
     from potential.files import write_outputs
     from potential.provenance import sources_table
 
-    table = sources_table(load_dataset(data), load_criteria(criteria))
+    table = sources_table(load_dataset(data), load_criteria(criteria), ranges=True)
     if out:
         out = Path(out)
         write_outputs(
@@ -456,8 +469,9 @@ def sources(data, criteria, out):
         return
     counts = table["status"].value_counts()
     for _, row in table.iterrows():
+        span = "" if pd.isna(row["low"]) else f" (range {row['low']}–{row['high']})"
         click.echo(
             f"{row['table']}:{row['item']}:{row['parameter']} = {row['value']} {row['unit']}"
-            f"\n    {row['status']}: {row['reference']}"
+            f"{span}\n    {row['status']}: {row['reference']}"
         )
     click.echo("\n" + ", ".join(f"{n} {status}" for status, n in counts.sort_index().items()))

@@ -139,14 +139,14 @@ def sources_frame(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
     """Every number of the data and the criteria model with its source or assumption."""
     from potential.provenance import sources_table
 
-    table = sources_table(analysis.dataset, analysis.criteria)
+    table = sources_table(analysis.dataset, analysis.criteria, ranges=True)
     if lang == "de":
         table["status"] = table["status"].map(
             {"source": "Quelle", "assumption": "Annahme", "reported": "gemeldet"}
         )
         table.columns = [
             "Tabelle", "Eintrag", "Parameter", "Wert", "Einheit", "Herkunft", "Quellen-ID",
-            "Beleg oder Begründung",
+            "Beleg oder Begründung", "Untergrenze", "Obergrenze",
         ]  # fmt: skip
     return table
 

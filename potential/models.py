@@ -121,7 +121,12 @@ class Obligation(Model):
 
 
 class Parameter(Model):
-    """One number with its provenance: a source id or an assumption with rationale."""
+    """One number with its provenance: a source id or an assumption with rationale.
+
+    ``low`` and ``high`` (optional, both or neither) record the range in which the value is
+    uncertain. The range is covered by the same provenance as the value: a sourced range
+    states its basis in ``note``, an assumed range in the assumption's rationale.
+    """
 
     owner: str = ""
     parameter: Id
@@ -130,9 +135,11 @@ class Parameter(Model):
     source: IdList = ()
     assumption: str | None = None
     note: str | None = None
+    low: float | None = Field(default=None, allow_inf_nan=False)
+    high: float | None = Field(default=None, allow_inf_nan=False)
 
     _lists = field_validator("source", mode="before")(_split_list)
-    _blank = field_validator("assumption", "note", mode="before")(_blank_to_none)
+    _blank = field_validator("assumption", "note", "low", "high", mode="before")(_blank_to_none)
 
     @field_validator("value", mode="before")
     @classmethod
@@ -156,7 +163,27 @@ class Parameter(Model):
             raise ValueError(
                 "give exactly one of 'source' (a source id) or 'assumption' (its rationale)"
             )
+        if (self.low is None) != (self.high is None):
+            raise ValueError("give both 'low' and 'high' (a range) or neither")
+        if self.low is not None:
+            if isinstance(self.value, dt.date):
+                raise ValueError("a date has no range; leave 'low' and 'high' blank")
+            if not self.low <= self.value <= self.high:
+                raise ValueError(
+                    f"expected low <= value <= high, got low {self.low:g}, value "
+                    f"{self.value:g}, high {self.high:g}"
+                )
+            if self.source and not self.note:
+                raise ValueError(
+                    "a sourced range needs its basis in 'note' (which figures of the source "
+                    "give low and high)"
+                )
         return self
+
+    @property
+    def has_range(self) -> bool:
+        """True if the row records a range with ``low < high``."""
+        return self.low is not None and self.low < self.high
 
 
 class Cooperation(Model):

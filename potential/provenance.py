@@ -12,9 +12,13 @@ from potential.criteria import CriteriaModel
 from potential.models import Dataset
 
 COLUMNS = ["table", "item", "parameter", "value", "unit", "status", "source", "reference"]
+#: extra columns with ``ranges=True``: the recorded uncertainty range of a parameter
+RANGE_COLUMNS = ["low", "high"]
 
 
-def sources_table(dataset: Dataset, criteria: CriteriaModel | None = None) -> pd.DataFrame:
+def sources_table(
+    dataset: Dataset, criteria: CriteriaModel | None = None, *, ranges: bool = False
+) -> pd.DataFrame:
     """Every number with its source or assumption.
 
     Parameters
@@ -23,13 +27,18 @@ def sources_table(dataset: Dataset, criteria: CriteriaModel | None = None) -> pd
         The dataset whose figures are listed.
     criteria : CriteriaModel, optional
         A criteria model whose weights are listed too.
+    ranges : bool
+        Add the columns ``low`` and ``high``: the range a parameter table records for a
+        value (blank where none is recorded). Its basis is in ``reference`` (the note or the
+        assumption's rationale). Off by default so that the eight columns stay as before.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``table``, ``item``, ``parameter``, ``value``, ``unit``, ``status``
         (``source`` or ``assumption``), ``source`` (source ids) and ``reference`` (source
-        titles and URLs, or the assumption's rationale).
+        titles and URLs, or the assumption's rationale); with ``ranges``, also ``low`` and
+        ``high``.
     """
     src = {s.id: s for s in dataset.sources}
 
@@ -38,6 +47,7 @@ def sources_table(dataset: Dataset, criteria: CriteriaModel | None = None) -> pd
         return " | ".join(f"[{src[i].grade}] {src[i].title} <{src[i].url}>" for i in ids)
 
     rows = []
+    bounds: dict[int, tuple[float, float]] = {}
 
     def add(table, item, parameter, value, unit, source=(), assumption=None, note=None):
         if assumption:
@@ -66,6 +76,8 @@ def sources_table(dataset: Dataset, criteria: CriteriaModel | None = None) -> pd
     ):
         for p in params:
             value = p.value.isoformat() if hasattr(p.value, "isoformat") else p.value
+            if p.low is not None:
+                bounds[len(rows)] = (p.low, p.high)
             add(table, p.owner, p.parameter, value, p.unit, p.source, p.assumption, p.note)
     for o in dataset.obligations:
         add("obligations.csv", o.id, "in_force", o.in_force.isoformat(), "date", o.source)
@@ -120,4 +132,9 @@ def sources_table(dataset: Dataset, criteria: CriteriaModel | None = None) -> pd
             "the weighted product needs positive values; the worst value maps to 0.1 so that "
             "it does not veto an option (docs/method.md)",
         )
-    return pd.DataFrame(rows, columns=COLUMNS)
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    if ranges:
+        table["low"] = [bounds.get(i, (None, None))[0] for i in range(len(rows))]
+        table["high"] = [bounds.get(i, (None, None))[1] for i in range(len(rows))]
+        table[RANGE_COLUMNS] = table[RANGE_COLUMNS].astype(float)
+    return table

@@ -20,6 +20,8 @@ from potential.errors import InputError
 
 #: Weight specifications the analysis offers (see :func:`body_weight_spec`).
 WEIGHT_SPECS = ("uniform", "groups", "ordinal", "model")
+#: Value uncertainty the analysis offers (see :func:`smaa_by_body`).
+VALUE_SPECS = ("none", "dataset")
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class BodySMAA:
         (one column per criterion), sorted by body and expected rank.
     bodies : dict of str to str
         Body id → name, in dataset order.
-    n, seed, method, weights, reference_date : object
+    n, seed, method, weights, reference_date, values : object
         The run's settings.
     """
 
@@ -48,6 +50,7 @@ class BodySMAA:
     method: str
     weights: str
     reference_date: dt.date
+    values: str = "none"
 
 
 def body_weight_spec(model, kind: str):
@@ -85,9 +88,10 @@ def smaa_by_body(
     n: int = 10_000,
     seed: int = 0,
     weights: str = "uniform",
+    values: str = "none",
     progress: Callable | None = None,
 ) -> BodySMAA:
-    """Rank acceptability of every body's options (SMAA over weights).
+    """Rank acceptability of every body's options (SMAA over weights, optionally values).
 
     Parameters
     ----------
@@ -101,6 +105,11 @@ def smaa_by_body(
         Seed of the run; each body's seed is derived from it (:func:`body_seed`).
     weights : {"uniform", "groups", "ordinal", "model"}
         Weight specification (:func:`body_weight_spec`).
+    values : {"none", "dataset"}
+        ``"none"``: the indicator values are fixed. ``"dataset"``: every cell (option,
+        criterion) whose indicator has a range under the dataset's uncertain parameters
+        (:func:`potential.uncertainty.ranges.indicator_ranges`, a one-at-a-time envelope) is
+        drawn uniformly between its low and high, independently of the other cells.
     progress : callable, optional
         Wraps the iterable of bodies (e.g. ``tqdm``) to show progress.
 
@@ -118,12 +127,16 @@ def smaa_by_body(
 
     if int(n) < 1:
         raise InputError(f"n: expected at least 1 sample, got {n}")
+    if values not in VALUE_SPECS:
+        raise InputError(f"values: {values!r}; expected one of {', '.join(VALUE_SPECS)}")
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
     model = load_criteria(criteria)
     spec = body_weight_spec(model, weights)
     date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
-    table = indicator_table(ds, generate_options(ds, date), date)
+    options = generate_options(ds, date)
+    table = indicator_table(ds, options, date)
     matrices = decision_matrices(ds, table, model)
+    cells = _value_cells(ds, options, date, model) if values == "dataset" else {}
     objectives = [c.direction for c in model.criteria]
     bodies = list(enumerate(ds.bodies))
     acceptability, summary = [], []
@@ -136,6 +149,7 @@ def smaa_by_body(
             n=int(n),
             seed=body_seed(seed, position),
             pairwise=False,
+            value_uncertainty=cells.get(body.id) or None,
         )
         ra = result.rank_acceptability
         long = ra.stack().rename("share").reset_index()
@@ -166,7 +180,31 @@ def smaa_by_body(
         method=method,
         weights=weights,
         reference_date=date,
+        values=values,
     )
+
+
+def _value_cells(ds, options, date, model) -> dict:
+    """Body → ``{(option, criterion): Uniform(low, high)}`` for cells with ``low < high``.
+
+    The ranges are computed once for all bodies; bounds are absolute (the ``Uniform``
+    default).
+    """
+    from potential.uncertainty.ranges import indicator_ranges
+    from potential.uncertainty.sampling import Uniform
+
+    ranges = indicator_ranges(ds, options, date)
+    ranges = ranges[ranges["low"] < ranges["high"]]
+    by_indicator: dict[str, list[str]] = {}
+    for c in model.criteria:
+        by_indicator.setdefault(c.indicator, []).append(c.id)
+    cells: dict[str, dict] = {}
+    for body, option, indicator, low, high in ranges[
+        ["body", "option", "indicator", "low", "high"]
+    ].itertuples(index=False):
+        for criterion in by_indicator.get(indicator, ()):
+            cells.setdefault(body, {})[(option, criterion)] = Uniform(float(low), float(high))
+    return cells
 
 
 def write_smaa(result: BodySMAA, out_dir: Path, lang: str = "de") -> list[Path]:

@@ -1,0 +1,221 @@
+"""Value uncertainty from the ranges (low, high) recorded in the parameter tables."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from potential.cli import main
+from potential.datasets import load_dataset
+from potential.errors import InputError
+from potential.options import generate_options
+from potential.uncertainty.bodies import smaa_by_body
+from potential.uncertainty.ranges import indicator_ranges, uncertain_parameters
+
+
+def _set_cells(path, parameter, owner_col, owner, **cells):
+    """Change cells of the row (owner, parameter); return its line number (header = 1)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    fields = list(rows[0])
+    for col in cells:
+        if col not in fields:
+            fields.append(col)
+    line = None
+    for i, row in enumerate(rows):
+        for col in fields:
+            row.setdefault(col, "")
+        if row["parameter"] == parameter and (owner_col is None or row[owner_col] == owner):
+            row.update(cells)
+            line = i + 2
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return line
+
+
+@pytest.fixture(scope="module")
+def ranges(dataset):
+    date = dataset.meta.reference_date
+    return indicator_ranges(dataset, generate_options(dataset, date), date)
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ({"low": "0.28", "high": "0.29"}, "low <= value <= high"),
+        ({"low": "0.3", "high": "0.4"}, "low <= value <= high"),
+        ({"low": "0.27", "high": ""}, "both 'low' and 'high'"),
+        ({"low": "", "high": "0.3"}, "both 'low' and 'high'"),
+        ({"low": "about 0.27", "high": "0.3"}, "'low'"),
+        ({"low": "nan", "high": "0.3"}, "'low'"),
+        ({"note": ""}, "basis in 'note'"),
+    ],
+)
+def test_bad_ranges_name_file_and_line(dataset_copy, cells, message):
+    path = dataset_copy / "parameters.csv"
+    line = _set_cells(path, "leaving_share_10y", None, None, **cells)
+    with pytest.raises(InputError) as err:
+        load_dataset(dataset_copy)
+    text = str(err.value)
+    assert f"parameters.csv, line {line}" in text
+    assert message in text
+
+
+def test_a_date_has_no_range(dataset_copy):
+    path = dataset_copy / "parameters.csv"
+    line = _set_cells(path, "vat_binding_date", None, None, low="1", high="2")
+    with pytest.raises(InputError, match=f"line {line}.*date has no range"):
+        load_dataset(dataset_copy)
+
+
+def test_range_in_a_table_without_the_columns(dataset_copy):
+    # legal_form_parameters.csv has no low/high columns; adding them works there too
+    path = dataset_copy / "legal_form_parameters.csv"
+    line = _set_cells(path, "setup_months", "legal_form", "gku", low="30", high="36")
+    with pytest.raises(InputError, match=f"legal_form_parameters.csv, line {line}"):
+        load_dataset(dataset_copy)
+    _set_cells(path, "setup_months", "legal_form", "gku", low="18", high="36")
+    ds = load_dataset(dataset_copy)
+    p = next(
+        p for p in ds.legal_form_parameters if (p.owner, p.parameter) == ("gku", "setup_months")
+    )
+    assert (p.low, p.value, p.high) == (18, 24, 36)
+
+
+def test_files_without_range_columns_still_load(dataset_copy):
+    for name in ("parameters.csv", "field_parameters.csv"):
+        path = dataset_copy / name
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame.drop(columns=["low", "high"]).to_csv(path, index=False, lineterminator="\n")
+    ds = load_dataset(dataset_copy)
+    assert uncertain_parameters(ds).empty
+
+
+def test_recorded_ranges_keep_values_and_provenance(dataset):
+    table = uncertain_parameters(dataset)
+    got = {(r.owner, r.parameter): (r.low, r.value, r.high) for r in table.itertuples()}
+    assert got[("", "leaving_share_10y")] == (0.271, 0.297, 0.297)
+    assert got[("it", "savings_cap")] == (0.10, 0.13, 0.13)
+    assert got[("it", "cost_per_capita")] == (20.0, 40.0, 60.0)
+    # shared_services keeps its Schuppan 20 %, outside Kearney's 10–13 %: no range there
+    assert ("shared_services", "savings_cap") not in got
+    for p in dataset.parameters + dataset.field_parameters + dataset.legal_form_parameters:
+        if p.low is not None:
+            assert p.low <= p.value <= p.high
+            assert "range" in (p.note or "") + (p.assumption or "")
+
+
+# --- indicator ranges ---------------------------------------------------------------------
+
+
+def test_hand_checked_staffing_relief_envelope(ranges):
+    # Bergkamen in a county-wide ePayment Zweckverband, no lead: staffing relief is
+    # fte × leaving share × pooling factor (1), with fte = 0.2 FTE per 10,000 × 49,475.
+    # Uncertain inputs: leaving share 0.271–0.297 (nominal 0.297) and fte_per_10k 0.1–0.3.
+    row = ranges[
+        (ranges["body"] == "bergkamen")
+        & (ranges["option"] == "epayment/zweckverband/kreisweit")
+        & (ranges["indicator"] == "staffing_relief")
+    ].iloc[0]
+    assert row["nominal"] == pytest.approx(0.2 * 4.9475 * 0.297)  # 0.2938815
+    # low: fte_per_10k at 0.1 (0.1 × 4.9475 × 0.297 = 0.14694075) is below the leaving
+    # share at 0.271 (0.2 × 4.9475 × 0.271 = 0.2681545)
+    assert row["low"] == pytest.approx(0.14694075)
+    assert row["high"] == pytest.approx(0.3 * 4.9475 * 0.297)  # 0.44082225
+
+
+def test_leaving_share_alone_scales_staffing_relief(dataset):
+    # Only the dbb range left: staffing relief is linear in the leaving share.
+    ds = dataset.model_copy(
+        update={
+            "field_parameters": tuple(
+                p.model_copy(update={"low": None, "high": None}) for p in dataset.field_parameters
+            )
+        }
+    )
+    date = ds.meta.reference_date
+    r = indicator_ranges(ds, generate_options(ds, date), date)
+    relief = r[(r["indicator"] == "staffing_relief") & (r["nominal"] > 0)]
+    assert len(relief) > 0
+    np.testing.assert_allclose(relief["low"], relief["nominal"] * 0.271 / 0.297)
+    np.testing.assert_allclose(relief["high"], relief["nominal"])
+    # leaving share feeds nothing else
+    other = r[r["indicator"] != "staffing_relief"]
+    np.testing.assert_array_equal(other["low"], other["nominal"])
+    np.testing.assert_array_equal(other["high"], other["nominal"])
+
+
+def test_every_nominal_lies_in_its_range(ranges, dataset):
+    assert (ranges["low"] <= ranges["nominal"]).all()
+    assert (ranges["nominal"] <= ranges["high"]).all()
+    assert (ranges["low"] < ranges["high"]).any()
+    date = dataset.meta.reference_date
+    from potential.indicators import INDICATORS, indicator_table
+
+    table = indicator_table(dataset, generate_options(dataset, date), date)
+    assert len(ranges) == len(table) * len(INDICATORS)
+
+
+def test_the_dataset_is_not_changed(dataset, ranges):
+    assert load_dataset("kreis-unna") == dataset
+
+
+# --- SMAA with value uncertainty ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["wsm", "wpm", "topsis"])
+def test_smaa_with_dataset_values(method):
+    result = smaa_by_body(n=100, seed=1, values="dataset", method=method)
+    assert result.values == "dataset"
+    totals = result.acceptability.groupby(["body", "option"])["share"].sum()
+    np.testing.assert_allclose(totals, 1.0)
+    per_rank = result.acceptability.groupby(["body", "rank"])["share"].sum()
+    np.testing.assert_allclose(per_rank, 1.0)
+    plain = smaa_by_body(n=100, seed=1, values="none", method=method)
+    assert not result.summary.equals(plain.summary)
+
+
+def test_smaa_rejects_unknown_values():
+    with pytest.raises(InputError, match="values"):
+        smaa_by_body(n=10, values="survey")
+
+
+def test_smaa_command_with_dataset_values(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["smaa", "--n", "100", "--values", "dataset", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "values dataset" in result.output
+    summary = pd.read_csv(out / "smaa_summary.csv")
+    assert summary["body"].nunique() == 11
+    bad = CliRunner().invoke(main, ["smaa", "--values", "maybe", "--out", str(out)])
+    assert bad.exit_code == 2
+
+
+# --- provenance ---------------------------------------------------------------------------
+
+
+def test_sources_table_lists_the_ranges(dataset):
+    from potential.provenance import COLUMNS, sources_table
+
+    assert list(sources_table(dataset).columns) == COLUMNS
+    table = sources_table(dataset, ranges=True)
+    assert list(table.columns) == [*COLUMNS, "low", "high"]
+    row = table[table["parameter"] == "leaving_share_10y"].iloc[0]
+    assert (row["low"], row["value"], row["high"]) == (0.271, 0.297, 0.297)
+    assert "27.1 %" in row["reference"] and row["status"] == "source"
+    it = table[(table["item"] == "it") & (table["parameter"] == "cost_per_capita")].iloc[0]
+    assert (it["low"], it["high"]) == (20.0, 60.0) and it["status"] == "assumption"
+    assert "±50 %" in it["reference"]
+    assert table["low"].notna().sum() == len(uncertain_parameters(dataset))
+    assert table.loc[table["parameter"] == "population", "low"].isna().all()
