@@ -1,4 +1,4 @@
-"""Command line: ``potential analyse | compare-methods | validate | data show | data sources``.
+"""Command line: ``potential analyse | compare-methods | smaa | validate | data show|sources``.
 
 Each command parses its options, makes one library call, writes or prints the result, and
 turns a user's mistake (:class:`potential.errors.InputError`) into one line on stderr and
@@ -114,7 +114,8 @@ def _data_option(func):
 @reports_input_errors
 def analyse(data, criteria, method, reference_date, scenario, body_weights, out, lang, top):
     """Rank every body's cooperation options and write ranking.csv, joint.csv,
-    contributions.csv and ranking.xlsx to the output folder (with --body-weights also
+    contributions.csv and ranking.xlsx to the output folder (with body weights, from
+    --body-weights or the criteria model, also
     group_options.csv and group_weights.csv)."""
     from potential import analysis, datasets, exports, labels
     from potential.criteria import resolve_criteria_path
@@ -211,7 +212,7 @@ def analyse(data, criteria, method, reference_date, scenario, body_weights, out,
     "--seed",
     default=0,
     show_default=True,
-    type=int,
+    type=click.IntRange(0),
     help="Seed of the random worsening in the rank-reversal check.",
 )
 @reports_input_errors
@@ -286,7 +287,7 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
     "--seed",
     default=0,
     show_default=True,
-    type=int,
+    type=click.IntRange(0),
     help="Seed: the same seed gives the same tables.",
 )
 @click.option(
@@ -318,7 +319,7 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
     default="de",
     show_default=True,
     type=click.Choice(["de", "en"]),
-    help="Language of workbook headers.",
+    help="Language of the printed lines and the workbook headers.",
 )
 @reports_input_errors
 def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, lang):
@@ -332,7 +333,8 @@ def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, 
     from potential.uncertainty.bodies import smaa_by_body, write_smaa
 
     def progress(items):
-        return tqdm(items, desc="SMAA", unit="Körperschaft", delay=1.5, leave=False)
+        unit = "Körperschaft" if lang == "de" else "body"
+        return tqdm(items, desc="SMAA", unit=unit, delay=1.5, leave=False)
 
     result = smaa_by_body(
         dataset=data,

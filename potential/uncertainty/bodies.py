@@ -2,8 +2,8 @@
 
 Each body's decision matrix (its options × the criteria) is analysed with
 :func:`potential.uncertainty.smaa.smaa`. Every body gets its own seed derived from the run's
-seed and the body's position, so one body's result does not depend on which other bodies are
-analysed, and the same seed always gives the same tables.
+seed and the body's position in the dataset, so the same seed and dataset always give the
+same tables.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def body_weight_spec(model, kind: str):
     information). ``groups``: the value tree of the criteria model, group weights and weights
     within each group uniform on their simplices. ``ordinal``: the criteria ranked by the
     model's effective weights, all weight vectors respecting that order equally likely.
-    ``model``: the model's weights, fixed (useful with value uncertainty only).
+    ``model``: the model's weights, fixed (useful with ``values="dataset"``).
     """
     weights = model.weights()
     if kind == "uniform":
@@ -216,7 +216,7 @@ def write_smaa(result: BodySMAA, out_dir: Path, lang: str = "de") -> list[Path]:
     de = lang == "de"
     names = result.bodies
     sheets = {}
-    overview = result.summary[result.summary["expected_rank"] <= 3].copy()
+    overview = result.summary.groupby("body", sort=False).head(3).copy()
     overview.insert(1, "body_name", overview["body"].map(names))
     sheets["Übersicht" if de else "Overview"] = _headers(overview, lang)
     for body_id, body_name in names.items():
@@ -248,12 +248,19 @@ _HEADERS = {
     "expected_rank": ("Erwarteter Rang", "Expected rank"),
     "confidence": ("Konfidenzfaktor", "Confidence factor"),
 }
+_CENTRAL = ("Zentralgewicht", "Central weight")
 
 
 def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     from potential import labels
 
     i = 0 if lang == "de" else 1
-    return frame.rename(
-        columns=lambda c: _HEADERS[c][i] if c in _HEADERS else labels.column(c, lang)
-    )
+
+    def header(c):
+        if c in _HEADERS:
+            return _HEADERS[c][i]
+        if c.startswith("central_weight_"):
+            return f"{_CENTRAL[i]}: {c.removeprefix('central_weight_')}"
+        return labels.column(c, lang)
+
+    return frame.rename(columns=header)
