@@ -47,6 +47,21 @@ def _version() -> str:
     return __version__
 
 
+_criteria_option = click.option(
+    "--criteria",
+    default=None,
+    metavar="NAME|PATH",
+    help="Criteria model: shipped name or YAML file [default: ikz-egov-nrw].",
+)
+_reference_date_option = click.option(
+    "--reference-date",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Date at which duties and tax rules are judged [default: the dataset's].",
+)
+_out_option = click.option("--out", default="out", show_default=True, help="Output folder.")
+
+
 @click.group(context_settings=CONTEXT)
 @click.version_option(_version(), "-V", "--version", prog_name="potential")
 def main():
@@ -69,24 +84,14 @@ def _data_option(func):
 
 @main.command(context_settings=CONTEXT)
 @_data_option
-@click.option(
-    "--criteria",
-    default=None,
-    metavar="NAME|PATH",
-    help="Criteria model: shipped name or YAML file [default: ikz-egov-nrw].",
-)
+@_criteria_option
 @click.option(
     "--method",
     default=None,
     metavar="NAME",
     help=f"Ranking method: {', '.join(METHOD_NAMES)} [default: wsm].",
 )
-@click.option(
-    "--reference-date",
-    default=None,
-    metavar="YYYY-MM-DD",
-    help="Date at which duties and tax rules are judged [default: the dataset's].",
-)
+@_reference_date_option
 @click.option(
     "--scenario",
     default=None,
@@ -100,7 +105,7 @@ def _data_option(func):
     help="CSV of each body's own weights (body,level,id,weight,source); each body is then "
     "ranked with its own weights and a group view is written.",
 )
-@click.option("--out", default="out", show_default=True, help="Output folder.")
+@_out_option
 @click.option(
     "--lang",
     default="de",
@@ -182,12 +187,7 @@ def analyse(data, criteria, method, reference_date, scenario, body_weights, out,
 
 @main.command("compare-methods", context_settings=CONTEXT)
 @_data_option
-@click.option(
-    "--criteria",
-    default=None,
-    metavar="NAME|PATH",
-    help="Criteria model: shipped name or YAML file [default: ikz-egov-nrw].",
-)
+@_criteria_option
 @click.option(
     "--methods",
     default=",".join(METHOD_NAMES),
@@ -195,13 +195,8 @@ def analyse(data, criteria, method, reference_date, scenario, body_weights, out,
     metavar="A,B,...",
     help="Methods to compare, separated by commas.",
 )
-@click.option(
-    "--reference-date",
-    default=None,
-    metavar="YYYY-MM-DD",
-    help="Date at which duties and tax rules are judged [default: the dataset's].",
-)
-@click.option("--out", default="out", show_default=True, help="Output folder.")
+@_reference_date_option
+@_out_option
 @click.option(
     "--rank-reversal",
     is_flag=True,
@@ -262,12 +257,7 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
 
 @main.command(context_settings=CONTEXT)
 @_data_option
-@click.option(
-    "--criteria",
-    default=None,
-    metavar="NAME|PATH",
-    help="Criteria model: shipped name or YAML file [default: ikz-egov-nrw].",
-)
+@_criteria_option
 @click.option(
     "--method",
     default="wsm",
@@ -307,13 +297,8 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
     "that the dataset's uncertain parameters (low/high columns) give it, one at a time "
     "(dataset).",
 )
-@click.option(
-    "--reference-date",
-    default=None,
-    metavar="YYYY-MM-DD",
-    help="Date at which duties and tax rules are judged [default: the dataset's].",
-)
-@click.option("--out", default="out", show_default=True, help="Output folder.")
+@_reference_date_option
+@_out_option
 @click.option(
     "--lang",
     default="de",
