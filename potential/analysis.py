@@ -188,11 +188,8 @@ def analyse(
     >>> result.top(1)[["body_name", "option", "score"]]      # doctest: +SKIP
     """
     mcda.check_method(method, params)
-    ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
-    model = with_body_weights(load_criteria(criteria), ds, body_weights)
-    date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
+    ds, model, date, _, table = prepare(dataset, criteria, reference_date, body_weights)
     params = {**METHOD_DEFAULTS.get(method, {}), **params}
-    table = indicator_table(ds, generate_options(ds, date), date)
     ranking, contributions = rank_bodies(ds, table, model, method, params)
     return Analysis(
         ranking=ranking,
@@ -250,6 +247,26 @@ def with_body_weights(
             f"{', '.join(map(repr, unknown))}; the dataset's bodies are {', '.join(known)}"
         )
     return model
+
+
+def prepare(dataset=None, criteria="ikz-egov-nrw", reference_date=None, body_weights=None):
+    """Load and compute what every analysis run starts from.
+
+    Parameters
+    ----------
+    dataset, criteria, reference_date, body_weights
+        As for :func:`analyse`.
+
+    Returns
+    -------
+    tuple
+        ``(dataset, criteria model, reference date, options, indicator table)``.
+    """
+    ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
+    model = with_body_weights(load_criteria(criteria), ds, body_weights)
+    date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
+    options = generate_options(ds, date)
+    return ds, model, date, options, indicator_table(ds, options, date)
 
 
 def decision_matrices(
@@ -363,10 +380,7 @@ def compare_methods(
     methods = list(methods) if methods else list(mcda.METHODS)
     for m in methods:
         mcda.check_method(m)
-    ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
-    model = load_criteria(criteria)
-    date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
-    table = indicator_table(ds, generate_options(ds, date), date)
+    ds, model, date, _, table = prepare(dataset, criteria, reference_date)
     objectives = [c.direction for c in model.criteria]
     ranks, agreement = [], []
     for body in ds.bodies:
@@ -428,10 +442,7 @@ def rank_reversal_checks(
     methods = list(methods) if methods else ["wsm"]
     for m in methods:
         mcda.check_method(m)
-    ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
-    model = load_criteria(criteria)
-    date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
-    table = indicator_table(ds, generate_options(ds, date), date)
+    ds, model, date, _, table = prepare(dataset, criteria, reference_date)
     objectives = [c.direction for c in model.criteria]
     rows = []
     for body in ds.bodies:

@@ -117,24 +117,15 @@ def smaa_by_body(
     -------
     BodySMAA
     """
-    from potential.analysis import decision_matrices, parse_date
-    from potential.criteria import load_criteria
-    from potential.datasets import load_dataset
-    from potential.indicators import indicator_table
-    from potential.models import Dataset
-    from potential.options import generate_options
+    from potential.analysis import decision_matrices, prepare
     from potential.uncertainty.smaa import smaa
 
     if int(n) < 1:
         raise InputError(f"n: expected at least 1 sample, got {n}")
     if values not in VALUE_SPECS:
         raise InputError(f"values: {values!r}; expected one of {', '.join(VALUE_SPECS)}")
-    ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
-    model = load_criteria(criteria)
+    ds, model, date, options, table = prepare(dataset, criteria, reference_date)
     spec = body_weight_spec(model, weights)
-    date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
-    options = generate_options(ds, date)
-    table = indicator_table(ds, options, date)
     matrices = decision_matrices(ds, table, model)
     cells = _value_cells(ds, options, date, model) if values == "dataset" else {}
     objectives = [c.direction for c in model.criteria]
