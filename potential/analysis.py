@@ -21,7 +21,7 @@ from potential.datasets import load_dataset
 from potential.errors import InputError
 from potential.indicators import indicator_table
 from potential.models import Dataset
-from potential.options import STAND_ALONE, generate_options
+from potential.options import STAND_ALONE, generate_options, participants
 
 if TYPE_CHECKING:
     from potential.group import GroupView
@@ -48,7 +48,8 @@ class Analysis:
     Attributes
     ----------
     ranking : pandas.DataFrame
-        One row per (body, option), stand-alone included: ``body``, ``body_name``,
+        One row per (body, option) for every body that takes part
+        (:func:`potential.options.participants`), stand-alone included: ``body``, ``body_name``,
         ``option``, ``field``, ``legal_form``, ``partners`` (ids joined by ``;``), ``lead``,
         ``n_partners``, ``score``, ``rank`` (1 = best, 1..n per body), ``benefit`` (score
         minus the body's stand-alone score), the method's own quantities (e.g. ``S``, ``R``,
@@ -103,6 +104,11 @@ class Analysis:
             Rows of :attr:`contributions` for that (body, option), sorted by contribution.
         """
         if body not in set(self.ranking["body"]):
+            if body in {b.id for b in self.dataset.bodies}:
+                raise InputError(
+                    f"body {body!r} takes no part under the option rules (options.join, "
+                    "options.stay_out), so it is not ranked"
+                )
             raise InputError(f"unknown body {body!r}")
         if option is None:
             rows = self.ranking[(self.ranking["body"] == body) & (self.ranking["rank"] == 1)]
@@ -286,9 +292,12 @@ def decision_matrices(
     Returns
     -------
     dict of str to pandas.DataFrame
-        Body id → matrix indexed by option id, stand-alone first.
+        Body id → matrix indexed by option id, stand-alone first; one per body that takes
+        part (:func:`potential.options.participants`).
     """
-    return {b.id: decision_matrices_for(dataset, table, model, b.id) for b in dataset.bodies}
+    return {
+        b.id: decision_matrices_for(dataset, table, model, b.id) for b in participants(dataset)
+    }
 
 
 def _contributions(matrix, objectives, weights, model, body_id):
@@ -316,7 +325,8 @@ def rank_bodies(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rank every body's options by one method (the core of :func:`analyse`).
 
-    Every body is ranked with its own effective weights
+    Every body that takes part (:func:`potential.options.participants`) is ranked with its
+    own effective weights
     (:meth:`potential.criteria.CriteriaModel.weights` with the body's id).
 
     Returns
@@ -326,7 +336,7 @@ def rank_bodies(
     """
     objectives = [c.direction for c in model.criteria]
     rankings, contributions = [], []
-    for body in dataset.bodies:
+    for body in participants(dataset):
         w = body_weight_vector(model, body.id)
         matrix = decision_matrices_for(dataset, table, model, body.id)
         result = mcda.rank(matrix, objectives, w, method, **params)
@@ -383,7 +393,7 @@ def compare_methods(
     ds, model, date, _, table = prepare(dataset, criteria, reference_date)
     objectives = [c.direction for c in model.criteria]
     ranks, agreement = [], []
-    for body in ds.bodies:
+    for body in participants(ds):
         w = body_weight_vector(model, body.id)
         matrix = decision_matrices_for(ds, table, model, body.id)
         body_ranks = pd.DataFrame(
@@ -445,7 +455,7 @@ def rank_reversal_checks(
     ds, model, date, _, table = prepare(dataset, criteria, reference_date)
     objectives = [c.direction for c in model.criteria]
     rows = []
-    for body in ds.bodies:
+    for body in participants(ds):
         w = body_weight_vector(model, body.id)
         matrix = decision_matrices_for(ds, table, model, body.id)
         for m in methods:

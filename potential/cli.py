@@ -1,4 +1,5 @@
-"""Command line: ``potential analyse | compare-methods | smaa | validate | data show|sources``.
+"""Command line: ``potential analyse | compare-methods | smaa | scenario run|compare | schema |
+validate | data show|sources``.
 
 Each command parses its options, makes one library call, writes or prints the result, and
 turns a user's mistake (:class:`potential.errors.InputError`) into one line on stderr and
@@ -122,27 +123,58 @@ def analyse(data, criteria, method, reference_date, scenario, body_weights, out,
     contributions.csv and ranking.xlsx to the output folder (with body weights, from
     --body-weights or the criteria model, also
     group_options.csv and group_weights.csv)."""
-    from potential import analysis, datasets, exports, labels
+    from potential import analysis, datasets, exports
     from potential.criteria import resolve_criteria_path
-    from potential.scenarios import scenario_arguments
 
-    kwargs = scenario_arguments(scenario) if scenario else {}
-    for key, value in (
-        ("dataset", data),
-        ("criteria", criteria),
-        ("method", method),
-        ("reference_date", reference_date),
-        ("body_weights", body_weights),
-    ):
-        if value is not None:
-            kwargs[key] = value
-    result = analysis.analyse(**kwargs)
-    protect = [Path(result.dataset.path) / name for name in datasets.TABLES]
-    protect.append(resolve_criteria_path(kwargs.get("criteria", "ikz-egov-nrw")))
-    for given in (scenario, body_weights):
-        if given:
-            protect.append(Path(given))
-    written = exports.export_analysis(result, Path(out), lang=lang, protect=protect)
+    given = {
+        "data": data,
+        "criteria": criteria,
+        "method": method,
+        "reference_date": reference_date,
+        "body_weights": body_weights,
+    }
+    if scenario:
+        import potential.scenarios as ps
+        from potential.scenarios.exporting import export_run
+
+        sc = ps.load(scenario)
+        changes = {k: v for k, v in given.items() if v is not None}
+        if changes:
+            sc = sc.with_changes(**changes)
+        run = ps.run(sc)
+        result = run.analysis
+        written = export_run(run, Path(out), lang=lang, protect=_protected(body_weights))
+    else:
+        from potential.provenance import run_record
+
+        result = analysis.analyse(
+            dataset=data,
+            criteria=criteria or "ikz-egov-nrw",
+            method=method or "wsm",
+            reference_date=reference_date,
+            body_weights=body_weights,
+        )
+        protect = [Path(result.dataset.path) / name for name in datasets.TABLES]
+        protect.append(resolve_criteria_path(criteria or "ikz-egov-nrw"))
+        protect += _protected(body_weights)
+        record = run_record(result, criteria=criteria or "ikz-egov-nrw", body_weights=body_weights)
+        written = exports.export_analysis(
+            result, Path(out), lang=lang, protect=protect, provenance=record
+        )
+    _print_top(result, lang, top)
+    click.echo("")
+    for path in written:
+        click.echo(f"{'geschrieben' if lang == 'de' else 'written'}: {path}")
+
+
+def _protected(*paths) -> list[Path]:
+    return [Path(p) for p in paths if p]
+
+
+def _print_top(result, lang: str, top: int) -> None:
+    """Print each body's best options with the two criteria that carry them most."""
+    from potential import labels
+    from potential.options import participants
 
     de = lang == "de"
     click.echo(
@@ -156,7 +188,7 @@ def analyse(data, criteria, method, reference_date, scenario, body_weights, out,
             f"criteria model {result.criteria.id}"
         )
     )
-    for body in result.dataset.bodies:
+    for body in participants(result.dataset):
         click.echo(f"\n{body.name}")
         rows = result.ranking[
             (result.ranking["body"] == body.id) & (result.ranking["rank"] <= top)
@@ -180,9 +212,6 @@ def analyse(data, criteria, method, reference_date, scenario, body_weights, out,
         if len(departing):
             names = ", ".join(departing["body_name"].head(3))
             click.echo(f"{'Weichen am stärksten ab' if de else 'Depart most'}: {names}")
-    click.echo("")
-    for path in written:
-        click.echo(f"{'geschrieben' if de else 'written'}: {path}")
 
 
 @main.command("compare-methods", context_settings=CONTEXT)
@@ -235,7 +264,20 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
     if rank_reversal:
         checks = analysis.rank_reversal_checks(**common, seed=seed)
         outputs["rank_reversal.csv"] = lambda p: checks.to_csv(p, index=False, lineterminator="\n")
-    written = files.write_outputs(Path(out), outputs)
+    from potential.criteria import load_criteria
+    from potential.datasets import load_dataset
+    from potential.provenance import run_record
+
+    record = run_record(
+        dataset=load_dataset(data),
+        model=load_criteria(common["criteria"]),
+        method=",".join(names),
+        reference_date=reference_date or load_dataset(data).meta.reference_date,
+        criteria=common["criteria"],
+        seed=seed if rank_reversal else None,
+        settings={"methods": names, "rank_reversal": rank_reversal},
+    )
+    written = files.write_outputs(Path(out), outputs, provenance=record)
     summary = agreement.groupby(["method_a", "method_b"], sort=False).agg(
         tau=("kendall_tau", "mean"), same_top=("same_top", "sum")
     )
@@ -332,7 +374,7 @@ def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, 
         values=values,
         progress=progress,
     )
-    written = write_smaa(result, Path(out), lang)
+    written = write_smaa(result, Path(out), lang, provenance=_smaa_record(result, data, criteria))
     de = lang == "de"
     click.echo(
         f"SMAA: {n} {'Gewichtsstichproben je Körperschaft' if de else 'weight samples per body'}"
@@ -351,6 +393,176 @@ def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, 
     click.echo("")
     for path in written:
         click.echo(f"{'geschrieben' if de else 'written'}: {path}")
+
+
+@main.group(context_settings=CONTEXT)
+def scenario():
+    """Run and compare scenarios (YAML files; see scenarios/README.md)."""
+
+
+_lang_option = click.option(
+    "--lang",
+    default="de",
+    show_default=True,
+    type=click.Choice(["de", "en"]),
+    help="Language of the printed lines and the workbook headers.",
+)
+
+
+def _smaa_progress(lang):
+    from tqdm import tqdm
+
+    def progress(items):
+        unit = "Körperschaft" if lang == "de" else "body"
+        return tqdm(items, desc="SMAA", unit=unit, delay=1.5, leave=False)
+
+    return progress
+
+
+@scenario.command("run", context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@_out_option
+@_lang_option
+@reports_input_errors
+def scenario_run(files, out, lang):
+    """Run one or more scenarios (files or shipped names such as heute).
+
+    Each scenario's tables go to OUT/NAME/: ranking.csv, joint.csv, contributions.csv,
+    changes.csv (every value the scenario changed), ranking.xlsx and provenance.json.
+    """
+    import potential.scenarios as ps
+    from potential.scenarios.exporting import export_run
+
+    de = lang == "de"
+    runs = ps.run_many(files, progress=_smaa_progress(lang))
+    for run in runs:
+        written = export_run(run, Path(out) / run.name, lang=lang)
+        a = run.analysis
+        click.echo(
+            f"{run.scenario.label} ({run.name}): {'Stichtag' if de else 'reference date'} "
+            f"{a.reference_date}, {'Methode' if de else 'method'} {a.method}, "
+            f"{len(run.changes)} {'geänderte Werte' if de else 'values changed'}"
+        )
+        for _, row in a.top(1).iterrows():
+            click.echo(f"  {row['body_name']}: {row['option']}  [{row['score']:.3f}]")
+        click.echo(f"  {'geschrieben' if de else 'written'}: {written[0].parent}/")
+
+
+@scenario.command("compare", context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, metavar="A B [C...]")
+@_out_option
+@click.option(
+    "--top",
+    default=3,
+    show_default=True,
+    type=click.IntRange(1),
+    help="An option is robust for a body if it is in the body's top N in every scenario.",
+)
+@_lang_option
+@reports_input_errors
+def scenario_compare(files, out, top, lang):
+    """Compare scenarios: which options move up or down for each body, Kendall's tau
+    between the scenarios' rankings, and the options in the top 3 of every scenario.
+
+    The first scenario is the baseline. Writes compare_moves.csv, compare_correlation.csv,
+    compare_robust.csv, compare_summary.csv, comparison.xlsx and provenance.json.
+    """
+    import potential.scenarios as ps
+    from potential.errors import InputError
+    from potential.scenarios.exporting import export_comparison
+
+    if len(files) < 2:
+        raise InputError(f"got {len(files)} scenario; expected at least two to compare")
+    de = lang == "de"
+    runs = ps.run_many(files, progress=_smaa_progress(lang))
+    comparison = ps.compare(runs, top=top)
+    written = export_comparison(comparison, runs, Path(out), lang=lang)
+    base = runs[0].name
+    click.echo(
+        "Rangkorrelation (Kendalls Tau, Mittel über die Körperschaften):"
+        if de
+        else "Rank correlation (Kendall's tau, mean over the bodies):"
+    )
+    for row in comparison.summary.itertuples(index=False):
+        click.echo(
+            f"  {row.scenario_a} ~ {row.scenario_b}: tau {row.mean_tau:+.3f} "
+            f"(min {row.min_tau:+.3f}); {'gleiche beste Option' if de else 'same top option'} "
+            f"{row.bodies_same_top}/{row.bodies}"
+        )
+    click.echo(
+        f"\n{'Robust (in jedem Szenario unter den ersten' if de else 'Robust (in the top'} "
+        f"{top}{')' if de else ' of every scenario)'}, "
+        f"{'Bewegungen gegenüber' if de else 'moves against'} {base}:"
+    )
+    moves = comparison.moves
+    for body, rows in moves.groupby("body", sort=False):
+        robust = comparison.robust[comparison.robust["body"] == body]["option"].tolist()
+        name = rows["body_name"].iloc[0]
+        change_cols = [c for c in moves.columns if c.startswith("change_")]
+        up = down = 0
+        if change_cols:
+            up = int((rows[change_cols] > 0).any(axis=1).sum())
+            down = int((rows[change_cols] < 0).any(axis=1).sum())
+        shown = ", ".join(robust) if robust else ("keine" if de else "none")
+        click.echo(
+            f"  {name}: {shown}  [{up} {'auf' if de else 'up'}, {down} {'ab' if de else 'down'}]"
+        )
+    click.echo("")
+    for path in written:
+        click.echo(f"{'geschrieben' if de else 'written'}: {path}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("kind", type=click.Choice(["scenario", "criteria"]))
+@click.option(
+    "--out",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Write the schema to this file instead of printing it.",
+)
+@reports_input_errors
+def schema(kind, out):
+    """Print the JSON Schema of a scenario file or criteria model, for editors.
+
+    Save it and point your editor at it, e.g. with the first line
+    `# yaml-language-server: $schema=scenario.schema.json` in a scenario file.
+    """
+    import json
+
+    from potential.files import write_outputs
+
+    if kind == "scenario":
+        from potential.scenarios.model import Scenario as model
+    else:
+        from potential.criteria import CriteriaModel as model
+    document = model.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out = Path(out)
+    write_outputs(
+        out.parent if str(out.parent) else Path("."),
+        {out.name: lambda p: p.write_text(text, encoding="utf-8")},
+    )
+    click.echo(f"written: {out}")
+
+
+def _smaa_record(result, data, criteria) -> dict:
+    from potential.criteria import load_criteria
+    from potential.datasets import load_dataset
+    from potential.provenance import run_record
+
+    return run_record(
+        dataset=load_dataset(data),
+        model=load_criteria(criteria or "ikz-egov-nrw"),
+        method=result.method,
+        reference_date=result.reference_date,
+        criteria=criteria or "ikz-egov-nrw",
+        seed=result.seed,
+        settings={"n": result.n, "weights": result.weights, "values": result.values},
+    )
 
 
 @main.command(context_settings=CONTEXT)

@@ -3,7 +3,8 @@
 A dataset folder holds ``dataset.yaml`` and the tables listed in :data:`TABLES`. The
 embedded default is ``kreis-unna``. Every row is validated with the models in
 :mod:`potential.models`; then references between tables are checked (a neighbour must be a
-body, a field's legal forms must exist, every number's source must be listed ...). The first
+body, a field's legal forms must exist, every number's source must be listed ...) and the
+option rules of ``dataset.yaml`` (:func:`potential.options.check_option_rules`). The first
 problem is reported with the file, the line, the bad value and what was expected.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from potential import files, models
 from potential.errors import InputError
+from potential.options import check_option_rules
 from potential.resources import data_dir, embedded_datasets
 
 #: table file → (model, required, owner column for parameter tables)
@@ -128,7 +130,7 @@ def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
     _check_unique(folder, tables, lines)
     _check_references(folder, tables, lines)
     _check_parameters(folder, tables)
-    return models.Dataset(
+    dataset = models.Dataset(
         meta=meta,
         path=str(folder),
         sources=tuple(tables["sources.csv"]),
@@ -143,6 +145,8 @@ def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
         body_fields=tuple(tables["body_fields.csv"]),
         fulfilment=tuple(tables["fulfilment.csv"]),
     )
+    check_option_rules(dataset, meta.options, str(folder / "dataset.yaml"))
+    return dataset
 
 
 def _check_unique(folder, tables, lines):

@@ -19,6 +19,7 @@ import pandas as pd
 from potential import labels
 from potential.analysis import Analysis
 from potential.files import write_outputs
+from potential.options import participants
 
 #: Timestamp stored in workbooks so that identical results give identical files.
 FIXED_TIMESTAMP = (2000, 1, 1, 0, 0, 0)
@@ -126,7 +127,7 @@ def workbook_sheets(analysis: Analysis, lang: str = "de") -> dict[str, pd.DataFr
             criteria_frame(analysis, lang)
         ),
     }
-    for body in analysis.dataset.bodies:
+    for body in participants(analysis.dataset):
         rows = ranking[ranking["body"] == body.id].drop(columns=["body_name"])
         sheets[_sheet_name(body.name, taken)] = _readable(rows, analysis, lang)
     sheets[_sheet_name("Quellen" if lang == "de" else "Sources", taken)] = sources_frame(
@@ -223,8 +224,17 @@ def _csv_writer(frame: pd.DataFrame):
     return write
 
 
-def export_analysis(analysis: Analysis, out_dir: Path, lang: str = "de", protect=()) -> list[Path]:
-    """Write ``ranking.csv``, ``joint.csv``, ``contributions.csv`` and ``ranking.xlsx``.
+def export_analysis(
+    analysis: Analysis,
+    out_dir: Path,
+    lang: str = "de",
+    protect=(),
+    provenance: dict | None = None,
+    extra_sheets: dict[str, pd.DataFrame] | None = None,
+    extra_tables: dict[str, pd.DataFrame] | None = None,
+) -> list[Path]:
+    """Write ``ranking.csv``, ``joint.csv``, ``contributions.csv``, ``ranking.xlsx`` and,
+    with a provenance record, ``provenance.json``.
 
     With per-body weights in the criteria model also ``group_options.csv`` (the joint
     options by Borda and Copeland over their members) and ``group_weights.csv`` (each body's
@@ -240,6 +250,15 @@ def export_analysis(analysis: Analysis, out_dir: Path, lang: str = "de", protect
         Language of labels and workbook headers.
     protect : iterable of Path
         Input files that must not be overwritten.
+    provenance : dict, optional
+        The run's provenance record (:func:`potential.provenance.run_record`): written as
+        ``provenance.json`` (with the SHA-256 of every output) and as the workbook's last
+        sheet, *Metadaten* (*Metadata*).
+    extra_sheets : dict of str to DataFrame, optional
+        Further workbook sheets, placed after the criteria model (e.g. a scenario's
+        settings and changes).
+    extra_tables : dict of str to DataFrame, optional
+        Further CSV files (file name → table).
 
     Returns
     -------
@@ -247,6 +266,22 @@ def export_analysis(analysis: Analysis, out_dir: Path, lang: str = "de", protect
         The files written (all or none).
     """
     sheets = workbook_sheets(analysis, lang)
+    if extra_sheets:
+        names = list(sheets)
+        cut = 3  # after overview, joint view and criteria model
+        taken = set(names)
+        extra = {_sheet_name(k, taken): v for k, v in extra_sheets.items()}
+        sheets = {
+            **{k: sheets[k] for k in names[:cut]},
+            **extra,
+            **{k: sheets[k] for k in names[cut:]},
+        }
+    if provenance is not None:
+        from potential.provenance import record_rows
+
+        sheets[_sheet_name("Metadaten" if lang == "de" else "Metadata", set(sheets))] = (
+            record_rows(provenance, lang)
+        )
     outputs = {
         "ranking.csv": _csv_writer(ranking_frame(analysis, lang)),
         "joint.csv": _csv_writer(joint_frame(analysis, lang)),
@@ -258,4 +293,6 @@ def export_analysis(analysis: Analysis, out_dir: Path, lang: str = "de", protect
         outputs["group_options.csv"] = _csv_writer(group.options)
         weights = group.weights.join(group.departures.set_index("body"), how="left")
         outputs["group_weights.csv"] = _csv_writer(weights.reset_index())
-    return write_outputs(Path(out_dir), outputs, protect=protect)
+    for name, frame in (extra_tables or {}).items():
+        outputs[name] = _csv_writer(frame)
+    return write_outputs(Path(out_dir), outputs, protect=protect, provenance=provenance)

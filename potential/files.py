@@ -156,7 +156,13 @@ def _umask() -> int:
     return mask
 
 
-def write_outputs(out_dir: Path, outputs: Mapping[str, Writer], protect=()) -> list[Path]:
+#: Name of the provenance sidecar written by :func:`write_outputs`.
+PROVENANCE_FILE = "provenance.json"
+
+
+def write_outputs(
+    out_dir: Path, outputs: Mapping[str, Writer], protect=(), provenance: dict | None = None
+) -> list[Path]:
     """Write several output files so that each appears complete or not at all.
 
     Each writer writes into a temporary file inside ``out_dir``; only when all writers have
@@ -172,6 +178,11 @@ def write_outputs(out_dir: Path, outputs: Mapping[str, Writer], protect=()) -> l
         File name → function that writes the content to the path it is given.
     protect : iterable of Path
         Input files that must never be overwritten (an output with the same path is refused).
+    provenance : dict, optional
+        A provenance record (:func:`potential.provenance.run_record`). If given, it is
+        written as :data:`PROVENANCE_FILE` beside the outputs, with ``outputs``: the SHA-256
+        and size of every other file written, so a table handed on can be checked against
+        its run.
 
     Returns
     -------
@@ -179,6 +190,10 @@ def write_outputs(out_dir: Path, outputs: Mapping[str, Writer], protect=()) -> l
         The paths written.
     """
     out_dir = Path(out_dir)
+    if provenance is not None:
+        if PROVENANCE_FILE in outputs:
+            raise ValueError(f"{PROVENANCE_FILE} is written from 'provenance', not as an output")
+        outputs = {**outputs, PROVENANCE_FILE: None}
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError("exists and is not a folder; expected an output folder", str(out_dir))
     protected = {Path(p).resolve() for p in protect}
@@ -194,7 +209,10 @@ def write_outputs(out_dir: Path, outputs: Mapping[str, Writer], protect=()) -> l
     try:
         for name, writer in outputs.items():
             temps[name] = _temp_file(out_dir, name)
-            writer(temps[name])
+            if writer is None:
+                _write_sidecar(temps[name], provenance, temps)
+            else:
+                writer(temps[name])
         for path in targets.values():
             if path.exists():  # keep the old file until every new one is in place
                 backups[path] = _temp_file(out_dir, path.name + ".old")
@@ -215,6 +233,21 @@ def write_outputs(out_dir: Path, outputs: Mapping[str, Writer], protect=()) -> l
             if tmp.exists():
                 tmp.unlink()
     return list(targets.values())
+
+
+def _write_sidecar(path: Path, record: dict, temps: Mapping[str, Path]) -> None:
+    """The provenance record plus the SHA-256 and size of every output written before it."""
+    import hashlib
+    import json
+
+    written = {}
+    for name, tmp in temps.items():
+        if tmp == path:
+            continue
+        data = tmp.read_bytes()
+        written[name] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    text = json.dumps({**record, "outputs": written}, indent=2, ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 def _temp_file(folder: Path, name: str) -> Path:

@@ -434,7 +434,8 @@ class GroupView:
     Attributes
     ----------
     weights : pandas.DataFrame
-        Bodies (index ``body``, dataset order) × criteria (model order): each body's
+        Bodies that take part (:func:`potential.options.participants`; index ``body``,
+        dataset order) × criteria (model order): each body's
         effective weights — its own where the criteria model has them, else the model's.
     own_weights : tuple of str
         The bodies with their own weights.
@@ -493,11 +494,12 @@ def group_view(analysis: Analysis) -> GroupView:
     GroupView
     """
     from potential.analysis import OPTION_COLUMNS
-    from potential.options import STAND_ALONE
+    from potential.options import STAND_ALONE, participants
 
     model = analysis.criteria
-    bodies = [b.id for b in analysis.dataset.bodies]
-    names = {b.id: b.name for b in analysis.dataset.bodies}
+    taking_part = participants(analysis.dataset)
+    bodies = [b.id for b in taking_part]
+    names = {b.id: b.name for b in taking_part}
     criteria = [c.id for c in model.criteria]
     weights = pd.DataFrame(
         [[model.weights(b)[c] for c in criteria] for b in bodies],

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from potential.models import Dataset
-from potential.options import STAND_ALONE, memberships
+from potential.options import STAND_ALONE, memberships, participants
 
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -406,7 +406,9 @@ def indicator_table(
         One row per (body, option) with the option columns, ``is_lead``, the inputs used
         (``annual_cost``, ``fte``, ``savings_share`` ...) and one column per indicator in
         :data:`INDICATORS`. Rows are ordered by body (dataset order), stand-alone first,
-        then options in generation order.
+        then options in generation order. Only bodies that take part
+        (:func:`potential.options.participants`) have rows; the baselines of existing pools
+        still count every member's cost and staff.
     """
     inputs = body_field_inputs(dataset)
     pool = memberships(options).merge(inputs, on=["body", "field"], how="left")
@@ -482,14 +484,15 @@ def indicator_table(
     pool["obligation_pressure"] = pool["pressure"] * pool["pooling_factor"]
     pool["is_lead"] = lead_role
 
+    taking_part = [b.id for b in participants(dataset)]
     alone = pd.DataFrame(
         {
-            "body": [b.id for b in dataset.bodies],
+            "body": taking_part,
             "option": STAND_ALONE,
             "field": "",
             "legal_form": "",
             "partner_set": "",
-            "partners": [b.id for b in dataset.bodies],
+            "partners": taking_part,
             "lead": "",
             "n_partners": 1,
             "is_lead": False,

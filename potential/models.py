@@ -254,11 +254,44 @@ class Fulfilment(Model):
     source: str = Field(min_length=1)
 
 
-PartnerSetFamily = Literal["county", "towns", "county_pairs", "neighbour_pairs", "existing"]
+PartnerSetFamily = Literal[
+    "county", "towns", "county_pairs", "neighbour_pairs", "existing", "county_led", "all"
+]
 
 
 class OptionRules(Model):
-    """Which partner sets cooperation options are generated from."""
+    """Rules for generating cooperation options: the ``options:`` block of ``dataset.yaml``.
+
+    Scenario files use the same block. All restrictions apply together; the semantics, ids
+    and order of the partner sets are documented in :mod:`potential.options` and
+    ``docs/method.md`` (section 3, "Options"). :func:`potential.options.check_option_rules`
+    checks the rules against a dataset (unknown ids, a lead that stays out ...).
+
+    Attributes
+    ----------
+    partner_sets : tuple of str
+        Families the partner sets are built from, in this order; a member set reached by
+        several families keeps the id of the first. ``county`` (all participants),
+        ``towns`` (the participating towns), ``county_pairs`` (the county with one town),
+        ``neighbour_pairs`` (two neighbours), ``existing`` (the members of a known
+        cooperation), ``county_led`` (every set that includes the county) and ``all`` (every
+        set of 2 to ``max_size`` participants; needs ``max_size``).
+    fields : tuple of str, optional
+        Only options in these fields (ids of ``fields.csv``); default all fields.
+    legal_forms : tuple of str, optional
+        Only these legal forms (ids of ``legal_forms.csv``), each still only in the fields
+        it fits; default every form that fits a field.
+    max_size : int, optional
+        The largest partner set, counting all members (at least 2). Filters every family;
+        required if ``all`` is among ``partner_sets``.
+    join : tuple of str, optional
+        Only these bodies take part (ids of ``bodies.csv``); default all bodies.
+    stay_out : tuple of str
+        These bodies take no part: they are in no partner set and are not ranked.
+    lead : str, optional
+        A required lead body: only partner sets that contain it, and only legal forms with
+        a lead (``has_lead``), with this body as the lead.
+    """
 
     partner_sets: tuple[PartnerSetFamily, ...] = (
         "county",
@@ -267,6 +300,12 @@ class OptionRules(Model):
         "neighbour_pairs",
         "existing",
     )
+    fields: IdList | None = None
+    legal_forms: IdList | None = None
+    max_size: int | None = Field(default=None, ge=2)
+    join: IdList | None = None
+    stay_out: IdList = ()
+    lead: Id | None = None
 
 
 class Label(Model):

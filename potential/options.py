@@ -1,22 +1,52 @@
 """Cooperation options: field × legal form × partner set (× lead body).
 
-Partner sets come from the families named in the dataset's ``options.partner_sets``:
+The ``options:`` block of ``dataset.yaml`` (:class:`~potential.models.OptionRules`; scenario
+files use the same block) says how options are generated.
+
+**Participants.** The bodies in ``join`` (default: all bodies) minus those in ``stay_out``,
+in dataset order (:func:`participants`). Every family below is computed over the
+participants only, and only participants are ranked: a body that takes no part has no
+stand-alone row, no ranking, no contributions, no sheet and no SMAA result. Its data still
+count where they describe the world as it is: an existing full-scope pool it belongs to is
+still the baseline of the other members.
+
+**Partner-set families** (``partner_sets``, in the order given):
 
 ``county``
-    all bodies (``kreisweit``).
+    all participants: ``kreisweit`` if every body takes part, else ``alle_beteiligten``.
 ``towns``
-    all bodies except the county (``alle_staedte``).
+    the participating towns (every body but the county): ``alle_staedte`` if every town
+    takes part, else ``alle_beteiligten_staedte``.
 ``county_pairs``
-    the county with one town (``kreis+<town>``).
+    the county with one participating town (``kreis_unna+<town>``).
 ``neighbour_pairs``
-    two bodies that are neighbours (``<a>+<b>``); the neighbour relation is made symmetric.
+    two participating bodies that are neighbours (``<a>+<b>``); the neighbour relation is
+    made symmetric.
 ``existing``
     the member set of every known cooperation (``wie_<cooperation>``), since an existing tie
-    is a natural starting point for a new field.
+    is a natural starting point for a new field; dropped if a member takes no part.
+``county_led``
+    every set that includes the county: the county with all participating towns (``kreisweit``
+    or ``alle_beteiligten`` when that is every participant), the county with each
+    participating town (``kreis_unna+<town>``) and, with ``max_size``, every set of up to
+    ``max_size`` participants that includes the county (``kreis_unna+<a>+<b>``).
+``all``
+    every set of 2 to ``max_size`` participants (``<a>+<b>+<c>``); ``max_size`` is required.
+    With 11 bodies and ``max_size: 11`` these are 2036 sets.
 
-A member set reached by several families keeps the id of the first family in the order above.
-Forms with a lead (public-law agreements, Amtshilfe) get one: the county if it is a member,
-else the member with the largest population.
+Members, and the parts of ``a+b+c`` ids, are listed in dataset order; within ``county_led``
+and ``all`` smaller sets come first. A member set reached by several families keeps the id of
+the first family in the order given. ``max_size`` drops every set with more members from
+every family.
+
+**Restrictions.** ``fields`` and ``legal_forms`` keep only these fields and legal forms (a
+form is still offered only in the fields it fits). ``lead: B`` keeps only partner sets that
+contain B and only forms with a lead (``has_lead``), with B as the lead: a required lead only
+makes sense where one body performs the task for the others (public-law agreements,
+Amtshilfe); a Zweckverband, gKU, GmbH or Arbeitsgemeinschaft has no lead body, so those forms
+are dropped. Without ``lead``, forms with a lead get one: the county if it is a member, else
+the member with the largest population. :func:`check_option_rules` checks the rules against
+a dataset.
 
 Existing cooperations that cover a field completely (``scope = full``, in force at the
 reference date) constrain that field: an option whose partner set equals the existing one is
@@ -27,17 +57,126 @@ of its members but not all) is dropped too.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pandas as pd
 
-from potential.models import CooperationOption, Dataset
+from potential.errors import InputError
+from potential.models import Body, CooperationOption, Dataset, OptionRules
 
 STAND_ALONE = "alleingang"
 PARTNER_SEP = ";"
 
+#: Partner-set ids of the whole group and of all towns, when everyone takes part or not.
+WHOLE_ID = ("kreisweit", "alle_beteiligten")
+TOWNS_ID = ("alle_staedte", "alle_beteiligten_staedte")
+SET_SEP = "+"
+
+
+def with_option_rules(dataset: Dataset, rules: OptionRules) -> Dataset:
+    """The dataset with other option rules (its ``meta.options`` replaced)."""
+    meta = dataset.meta.model_copy(update={"options": rules})
+    return dataset.model_copy(update={"meta": meta})
+
+
+def _participants(bodies, rules: OptionRules) -> tuple:
+    join = None if rules.join is None else set(rules.join)
+    out = set(rules.stay_out)
+    return tuple(b for b in bodies if (join is None or b.id in join) and b.id not in out)
+
+
+def participants(dataset: Dataset) -> tuple[Body, ...]:
+    """The bodies that take part under the dataset's option rules, in dataset order.
+
+    The bodies in ``options.join`` (all if not given) minus those in ``options.stay_out``.
+    Only these bodies are in partner sets and are ranked.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset (its ``meta.options`` are the rules).
+
+    Returns
+    -------
+    tuple of Body
+    """
+    return _participants(dataset.bodies, dataset.meta.options)
+
+
+def _partner_sets(dataset: Dataset, rules: OptionRules) -> dict[str, tuple[str, ...]]:
+    order = {b.id: i for i, b in enumerate(dataset.bodies)}
+    bodies = _participants(dataset.bodies, rules)
+    ids = tuple(b.id for b in bodies)
+    taking_part = frozenset(ids)
+    county = [b.id for b in bodies if b.kind == "kreis"]
+    towns = [b.id for b in bodies if b.kind != "kreis"]
+    every_town = len(towns) == sum(b.kind != "kreis" for b in dataset.bodies)
+    whole_id = WHOLE_ID[len(ids) != len(dataset.bodies)]
+    towns_id = TOWNS_ID[not every_town]
+    max_size = rules.max_size
+    if ("all" in rules.partner_sets) and max_size is None:
+        raise InputError("partner-set family 'all' needs 'max_size' (the largest set)")
+
+    def joined(members) -> str:
+        return whole_id if frozenset(members) == taking_part else SET_SEP.join(members)
+
+    def candidates():
+        for family in rules.partner_sets:
+            if family == "county":
+                yield whole_id, ids
+            elif family == "towns":
+                yield towns_id, tuple(towns)
+            elif family == "county_pairs":
+                for c in county:
+                    for t in towns:
+                        yield f"{c}{SET_SEP}{t}", (c, t)
+            elif family == "neighbour_pairs":
+                pairs = set()
+                for body in bodies:
+                    for nb in body.neighbours:
+                        if nb in taking_part:
+                            pairs.add(tuple(sorted((body.id, nb), key=order.__getitem__)))
+                for a, b in sorted(pairs, key=lambda p: (order[p[0]], order[p[1]])):
+                    yield f"{a}{SET_SEP}{b}", (a, b)
+            elif family == "existing":
+                for coop in dataset.cooperations:
+                    yield f"wie_{coop.id}", coop.members
+            elif family == "county_led":
+                for c in county:
+                    yield joined((c, *towns)), (c, *towns)
+                    for t in towns:
+                        yield f"{c}{SET_SEP}{t}", (c, t)
+                    others = [i for i in ids if i != c]
+                    for size in range(2, min(max_size or 0, len(ids)) + 1):
+                        for rest in itertools.combinations(others, size - 1):
+                            members = tuple(sorted((c, *rest), key=order.__getitem__))
+                            yield joined(members), members
+            elif family == "all":
+                for size in range(2, min(max_size, len(ids)) + 1):
+                    for members in itertools.combinations(ids, size):
+                        yield SET_SEP.join(members), members
+
+    sets: dict[str, tuple[str, ...]] = {}
+    seen: set[frozenset] = set()
+    for set_id, members in candidates():
+        key = frozenset(members)
+        if len(key) < 2 or key in seen or not key <= taking_part:
+            continue
+        if max_size is not None and len(key) > max_size:
+            continue
+        if rules.lead is not None and rules.lead not in key:
+            continue
+        seen.add(key)
+        sets[set_id] = tuple(sorted(key, key=order.__getitem__))
+    return sets
+
 
 def partner_sets(dataset: Dataset) -> dict[str, tuple[str, ...]]:
     """Candidate partner sets of a dataset, keyed by partner-set id.
+
+    Follows the dataset's option rules (module notes): families, participants, ``max_size``
+    and ``lead``. Existing full-scope cooperations are not applied here (they depend on the
+    field and the date; see :func:`generate_options`).
 
     Parameters
     ----------
@@ -47,37 +186,30 @@ def partner_sets(dataset: Dataset) -> dict[str, tuple[str, ...]]:
     Returns
     -------
     dict of str to tuple of str
-        Partner-set id → sorted body ids, in a stable order.
+        Partner-set id → body ids in dataset order, in a stable order.
+
+    Raises
+    ------
+    InputError
+        The family ``all`` without ``max_size``.
     """
-    order = {b.id: i for i, b in enumerate(dataset.bodies)}
-    county = [b.id for b in dataset.bodies if b.kind == "kreis"]
-    towns = [b.id for b in dataset.bodies if b.kind != "kreis"]
-    candidates: list[tuple[str, tuple[str, ...]]] = []
-    for family in dataset.meta.options.partner_sets:
-        if family == "county":
-            candidates.append(("kreisweit", tuple(b.id for b in dataset.bodies)))
-        elif family == "towns":
-            candidates.append(("alle_staedte", tuple(towns)))
-        elif family == "county_pairs":
-            candidates += [(f"{c}+{t}", (c, t)) for c in county for t in towns]
-        elif family == "neighbour_pairs":
-            pairs = set()
-            for body in dataset.bodies:
-                for nb in body.neighbours:
-                    pairs.add(tuple(sorted((body.id, nb), key=order.__getitem__)))
-            for a, b in sorted(pairs, key=lambda p: (order[p[0]], order[p[1]])):
-                candidates.append((f"{a}+{b}", (a, b)))
-        elif family == "existing":
-            candidates += [(f"wie_{c.id}", c.members) for c in dataset.cooperations]
-    sets: dict[str, tuple[str, ...]] = {}
-    seen: set[frozenset] = set()
-    for set_id, members in candidates:
-        key = frozenset(members)
-        if len(key) < 2 or key in seen:
+    return _partner_sets(dataset, dataset.meta.options)
+
+
+def _offered_forms(dataset: Dataset, rules: OptionRules) -> dict[str, list[str]]:
+    """Field id → legal-form ids offered under the rules (fields and forms in their order)."""
+    has_lead = {f.id: f.has_lead for f in dataset.legal_forms}
+    out = {}
+    for field in dataset.fields:
+        if rules.fields is not None and field.id not in rules.fields:
             continue
-        seen.add(key)
-        sets[set_id] = tuple(sorted(key, key=order.__getitem__))
-    return sets
+        out[field.id] = [
+            form
+            for form in field.legal_forms
+            if (rules.legal_forms is None or form in rules.legal_forms)
+            and (rules.lead is None or has_lead.get(form, False))
+        ]
+    return out
 
 
 def choose_lead(dataset: Dataset, members: tuple[str, ...]) -> str:
@@ -101,13 +233,19 @@ def _blocked(dataset: Dataset, field: str, members: frozenset, date: dt.date) ->
     return False
 
 
+OPTION_TABLE_COLUMNS = [
+    "option", "field", "legal_form", "partner_set", "partners", "lead", "n_partners",
+]  # fmt: skip
+
+
 def generate_options(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
     """All cooperation options of a dataset at a reference date.
 
     Parameters
     ----------
     dataset : Dataset
-        The dataset.
+        The dataset; its option rules (``meta.options``) say which fields, legal forms,
+        partner sets and lead are generated (module notes).
     reference_date : datetime.date
         Existing cooperations in force at this date constrain the options (module notes).
 
@@ -116,37 +254,155 @@ def generate_options(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
     pandas.DataFrame
         One row per option with columns ``option`` (id ``field/form/partner-set``),
         ``field``, ``legal_form``, ``partner_set``, ``partners`` (body ids joined by ``;``),
-        ``lead`` (empty for forms without a lead) and ``n_partners``.
+        ``lead`` (empty for forms without a lead) and ``n_partners``. Ordered by field
+        (dataset order), partner set (:func:`partner_sets` order) and legal form (the
+        field's order).
     """
+    rules = dataset.meta.options
     sets = partner_sets(dataset)
+    offered = _offered_forms(dataset, rules)
+    has_lead = {f: dataset.legal_form(f).has_lead for forms in offered.values() for f in forms}
+    leads = {
+        set_id: rules.lead if rules.lead is not None else choose_lead(dataset, members)
+        for set_id, members in sets.items()
+    }
     rows = []
-    for field in dataset.fields:
+    for field, forms in offered.items():
+        if not forms:
+            continue
         for set_id, members in sets.items():
-            if _blocked(dataset, field.id, frozenset(members), reference_date):
+            if _blocked(dataset, field, frozenset(members), reference_date):
                 continue
-            for form_id in field.legal_forms:
-                form = dataset.legal_form(form_id)
+            partners = PARTNER_SEP.join(members)
+            for form_id in forms:
                 option = CooperationOption(
-                    id=f"{field.id}/{form_id}/{set_id}",
-                    field=field.id,
+                    id=f"{field}/{form_id}/{set_id}",
+                    field=field,
                     legal_form=form_id,
                     partner_set=set_id,
                     partners=members,
-                    lead=choose_lead(dataset, members) if form.has_lead else None,
+                    lead=leads[set_id] if has_lead[form_id] else None,
                 )
                 rows.append(
-                    {
-                        "option": option.id,
-                        "field": option.field,
-                        "legal_form": option.legal_form,
-                        "partner_set": option.partner_set,
-                        "partners": PARTNER_SEP.join(option.partners),
-                        "lead": option.lead or "",
-                        "n_partners": len(option.partners),
-                    }
+                    (
+                        option.id,
+                        option.field,
+                        option.legal_form,
+                        option.partner_set,
+                        partners,
+                        option.lead or "",
+                        len(option.partners),
+                    )
                 )
-    columns = ["option", "field", "legal_form", "partner_set", "partners", "lead", "n_partners"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=OPTION_TABLE_COLUMNS)
+
+
+def _ids_text(items) -> str:
+    return ", ".join(i.id for i in items)
+
+
+def check_option_rules(
+    dataset: Dataset, rules: OptionRules, where: str | None = None, key: str = "options"
+) -> None:
+    """Check option rules against a dataset; raise on the first problem.
+
+    Checked: every id in ``fields``, ``legal_forms``, ``join``, ``stay_out`` and ``lead`` is
+    known to the dataset and listed once; at least two bodies take part; the lead takes
+    part; ``all`` comes with ``max_size``; the rules leave at least one (field, legal form)
+    pair, a form with a lead if a lead is required, and at least one partner set (before
+    existing full-scope cooperations, which depend on the date).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        Gives the bodies, fields, legal forms and cooperations (anything with these
+        attributes works).
+    rules : OptionRules
+        The rules to check (e.g. ``dataset.meta.options`` or a scenario's).
+    where : str, optional
+        The file the rules come from (``dataset.yaml``, a scenario file), for the message.
+    key : str
+        Key path of the rules in that file, e.g. ``"options"``; list items in messages are
+        counted from 1 (``options.join[2]``).
+
+    Raises
+    ------
+    InputError
+        ``key 'options.join[2]': unknown body 'xyz'; expected one of kreis_unna, ...``.
+    """
+
+    def fail(path: str, message: str):
+        raise InputError(f"key {f'{key}.{path}'!r}: {message}", where)
+
+    known = {
+        "fields": (dataset.fields, "field"),
+        "legal_forms": (dataset.legal_forms, "legal form"),
+        "join": (dataset.bodies, "body"),
+        "stay_out": (dataset.bodies, "body"),
+    }
+    for name, (items, what) in known.items():
+        values = getattr(rules, name)
+        ids = [i.id for i in items]
+        seen = set()
+        for i, value in enumerate(values or (), start=1):
+            if value not in ids:
+                fail(f"{name}[{i}]", f"unknown {what} {value!r}; expected one of {', '.join(ids)}")
+            if value in seen:
+                fail(f"{name}[{i}]", f"{what} {value!r} appears twice")
+            seen.add(value)
+    body_ids = [b.id for b in dataset.bodies]
+    if rules.lead is not None and rules.lead not in body_ids:
+        fail("lead", f"unknown body {rules.lead!r}; expected one of {', '.join(body_ids)}")
+    if "all" in rules.partner_sets and rules.max_size is None:
+        i = rules.partner_sets.index("all") + 1
+        raise InputError(
+            f"key {f'{key}.max_size'!r} is missing; the partner-set family 'all' "
+            f"({key}.partner_sets[{i}]) needs the largest partner set, e.g. max_size: 3",
+            where,
+        )
+    taking_part = _participants(dataset.bodies, rules)
+    if len(taking_part) < 2:
+        who = f" ({_ids_text(taking_part)})" if taking_part else ""
+        fail(
+            "join" if rules.join is not None else "stay_out",
+            f"{len(taking_part)} bod{'y takes' if len(taking_part) == 1 else 'ies take'} "
+            f"part{who}; expected at least 2",
+        )
+    if rules.lead is not None and rules.lead not in {b.id for b in taking_part}:
+        why = (
+            f"it is in {key}.stay_out[{rules.stay_out.index(rules.lead) + 1}]"
+            if rules.lead in rules.stay_out
+            else f"it is not in {key}.join"
+        )
+        fail("lead", f"body {rules.lead!r} takes no part ({why}); a lead must take part")
+    for name, what in (("fields", "field"), ("legal_forms", "legal form")):
+        if getattr(rules, name) == ():
+            fail(name, f"empty list; expected at least one {what} id (or leave the key out)")
+    offered = _offered_forms(dataset, rules)
+    if not any(offered.values()):
+        fields = ", ".join(offered)
+        if rules.lead is not None and any(
+            _offered_forms(dataset, rules.model_copy(update={"lead": None})).values()
+        ):
+            fail(
+                "lead",
+                f"no legal form with a lead is left in the fields ({fields}); a required lead "
+                "needs a form in which one body performs the task (has_lead)",
+            )
+        fail(
+            "legal_forms",
+            f"none of {', '.join(rules.legal_forms or ()) or 'the given forms'} fits the "
+            f"fields ({fields}); expected at least one legal form of these fields",
+        )
+    if not _partner_sets(dataset, rules):
+        fail(
+            "partner_sets",
+            f"the rules leave no partner set (families {', '.join(rules.partner_sets) or 'none'}"
+            f"; participants {_ids_text(taking_part)}"
+            + (f"; max_size {rules.max_size}" if rules.max_size is not None else "")
+            + (f"; lead {rules.lead}" if rules.lead is not None else "")
+            + "); expected at least one set of two or more bodies",
+        )
 
 
 def memberships(options: pd.DataFrame) -> pd.DataFrame:

@@ -1,10 +1,17 @@
-"""Where every number comes from: the table behind ``potential data sources``.
+"""Where every number comes from, and how to reproduce a run.
+
+:func:`sources_table` is the table behind ``potential data sources``; :func:`run_record` is
+the record written as ``provenance.json`` beside every set of output tables and as the
+metadata sheet of the workbooks.
 
 Each default value of a dataset, of a criteria model and of the analysis itself is listed
 with either a source (id, grade, title, URL) or the word *assumption* and its rationale.
 """
 
 from __future__ import annotations
+
+import hashlib
+from pathlib import Path
 
 import pandas as pd
 
@@ -138,3 +145,197 @@ def sources_table(
         table["high"] = [bounds.get(i, (None, None))[1] for i in range(len(rows))]
         table[RANGE_COLUMNS] = table[RANGE_COLUMNS].astype(float)
     return table
+
+
+# --- Reproducing a run: file hashes, versions, settings -------------------------------------
+
+#: Version of the provenance record's layout (``provenance.json``).
+RECORD_FORMAT = "potential-provenance/1"
+
+
+def file_digest(path: str | Path) -> str:
+    """SHA-256 of a file's bytes (hex)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as recorded: ``shipped:...`` for shipped files, else relative to the working
+    directory where possible (so records do not depend on where the project sits)."""
+    from potential.resources import criteria_dir, data_dir, scenarios_dir
+
+    path = Path(path).resolve()
+    for prefix, folder in (
+        ("embedded:", data_dir()),
+        ("shipped:criteria/", criteria_dir()),
+        ("shipped:scenarios/", scenarios_dir()),
+    ):
+        if path.is_relative_to(folder.resolve()):
+            return prefix + path.relative_to(folder.resolve()).as_posix()
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _model_digest(model) -> str:
+    text = model.model_dump_json(exclude={"path"} if hasattr(model, "path") else None)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _scenario_digest(scenario) -> str:
+    """Digest of a scenario as run. A path to a file or folder is left out (its content is
+    hashed in the record's ``data``, ``criteria`` and ``body_weights``), so the digest does not
+    depend on where the project sits."""
+    import json
+
+    data = scenario.model_dump(mode="json")
+    for key in ("data", "criteria", "body_weights"):
+        if data.get(key) and Path(data[key]).exists():
+            data[key] = "(file)"
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def dataset_record(dataset: Dataset) -> dict:
+    """The files of a dataset folder with their SHA-256, and a digest of all of them.
+
+    ``effective_sha256`` fingerprints the dataset as used (after a scenario's overrides),
+    ``sha256`` the files on disk.
+    """
+    from potential.datasets import TABLES
+
+    folder = Path(dataset.path)
+    names = ["dataset.yaml", *(n for n in TABLES if (folder / n).is_file())]
+    digests = {n: file_digest(folder / n) for n in names}
+    combined = hashlib.sha256("".join(f"{n}:{d}\n" for n, d in digests.items()).encode())
+    return {
+        "id": dataset.meta.id,
+        "path": shown_path(folder),
+        "sha256": combined.hexdigest(),
+        "files": digests,
+        "effective_sha256": _model_digest(dataset),
+    }
+
+
+def _versions() -> dict:
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": platform.python_version()}
+    for name in ("numpy", "pandas", "scipy", "scikit-criteria", "pydantic", "openpyxl"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:  # pragma: no cover - all are dependencies
+            out[name] = None
+    return out
+
+
+def _file_entry(path) -> dict | None:
+    if path is None or not Path(path).is_file():
+        return None
+    return {"path": shown_path(path), "sha256": file_digest(path)}
+
+
+def run_record(
+    analysis=None,
+    *,
+    dataset: Dataset | None = None,
+    model: CriteriaModel | None = None,
+    method: str | None = None,
+    params: dict | None = None,
+    reference_date=None,
+    scenario=None,
+    criteria=None,
+    body_weights=None,
+    seed: int | None = None,
+    settings: dict | None = None,
+) -> dict:
+    """What it takes to reproduce a run exactly (written as ``provenance.json``).
+
+    Parameters
+    ----------
+    analysis : potential.analysis.Analysis, optional
+        The run's result: gives the dataset and criteria model as used, the method, its
+        parameters and the reference date. Without it, give ``dataset``, ``model``,
+        ``method`` and ``reference_date`` (and ``params``) directly.
+    dataset, model, method, params, reference_date
+        As used by the run, when there is no ``analysis``.
+    scenario : potential.scenarios.Scenario, optional
+        The scenario run; its files (``extends`` chain, root first) are hashed.
+    criteria : str or Path, optional
+        The criteria model as given (shipped name or file), hashed if it is a file.
+    body_weights : str or Path, optional
+        A per-body weights file, hashed.
+    seed : int, optional
+        The seed of any random draw (SMAA, rank-reversal checks).
+    settings : dict, optional
+        Further settings of the run (e.g. the SMAA settings).
+
+    Returns
+    -------
+    dict
+        JSON-serialisable; no clock time, so equal inputs give equal records. Keys:
+        ``format``, ``potential_version``, ``scenario``, ``data`` (:func:`dataset_record`),
+        ``criteria``, ``body_weights``, ``method``, ``method_params``, ``reference_date``,
+        ``seed``, ``settings`` and ``environment`` (Python and library versions).
+    """
+    from potential import __version__
+    from potential.criteria import resolve_criteria_path
+
+    if analysis is not None:
+        dataset, model = analysis.dataset, analysis.criteria
+        method, params = analysis.method, analysis.params
+        reference_date = analysis.reference_date
+    criteria_file = None
+    if criteria is not None and not hasattr(criteria, "groups"):
+        criteria_file = resolve_criteria_path(criteria)
+    scenario_entry = None
+    if scenario is not None:
+        scenario_entry = {
+            "name": scenario.name,
+            "title": scenario.label,
+            "files": [_file_entry(p) for p in scenario.files],
+            "effective_sha256": _scenario_digest(scenario),
+        }
+    if reference_date is not None and hasattr(reference_date, "isoformat"):
+        reference_date = reference_date.isoformat()
+    return {
+        "format": RECORD_FORMAT,
+        "potential_version": __version__,
+        "scenario": scenario_entry,
+        "data": dataset_record(dataset),
+        "criteria": {
+            "id": model.id,
+            "file": _file_entry(criteria_file),
+            "effective_sha256": _model_digest(model),
+        },
+        "body_weights": _file_entry(body_weights),
+        "method": method,
+        "method_params": dict(sorted((params or {}).items())),
+        "reference_date": reference_date,
+        "seed": seed,
+        "settings": settings,
+        "environment": _versions(),
+    }
+
+
+def record_rows(record: dict, lang: str = "de") -> pd.DataFrame:
+    """A provenance record as a two-column table (key, value) for a workbook sheet."""
+    rows = []
+
+    def walk(prefix, value):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(f"{prefix}.{k}" if prefix else str(k), v)
+        elif isinstance(value, list):
+            for i, v in enumerate(value, start=1):
+                walk(f"{prefix}[{i}]", v)
+        else:
+            rows.append((prefix, "" if value is None else str(value)))
+
+    walk("", record)
+    header = ["Schlüssel", "Wert"] if lang == "de" else ["Key", "Value"]
+    return pd.DataFrame(rows, columns=header)

@@ -44,7 +44,6 @@ def assert_valid(path: str | Path) -> str:
     """
     from potential.criteria import load_criteria
     from potential.datasets import load_dataset
-    from potential.scenarios import load_scenario, scenario_arguments
 
     path = Path(path)
     if not path.exists():
@@ -56,11 +55,9 @@ def assert_valid(path: str | Path) -> str:
         load_criteria(path)
     else:
         from potential.mcda import check_method
+        from potential.scenarios.running import prepare
 
-        scenario = load_scenario(path)
-        args = scenario_arguments(path)
-        load_dataset(args["dataset"])
-        load_criteria(args["criteria"])
+        scenario = prepare(path).scenario
         try:
             check_method(scenario.method, scenario.method_params)
         except InputError as exc:

@@ -165,7 +165,7 @@ def test_missing_criteria_file(tmp_path):
 def test_missing_scenario_file(tmp_path):
     missing = tmp_path / "fehlt.yaml"
     line = assert_clean_failure(tmp_path, ["--scenario", missing], [])
-    assert line == f"Error: {missing}: file not found"
+    assert line.startswith(f"Error: {missing}: file not found; expected a scenario file")
 
 
 # --- malformed files ----------------------------------------------------------------------

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from potential.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-OUTPUTS = ["contributions.csv", "joint.csv", "ranking.csv", "ranking.xlsx"]
+OUTPUTS = ["contributions.csv", "joint.csv", "provenance.json", "ranking.csv", "ranking.xlsx"]
 
 
 def invoke(*args):

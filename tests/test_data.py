@@ -10,7 +10,7 @@ import pytest
 from potential.criteria import load_criteria, shipped_criteria
 from potential.provenance import sources_table
 from potential.resources import criteria_dir, data_dir, scenarios_dir
-from potential.scenarios import load_scenario, shipped_scenarios
+from potential.scenarios import load, shipped_scenarios
 from potential.validation import assert_valid
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ def test_every_shipped_scenario_validates():
     assert paths, "no scenario shipped"
     for path in paths:
         assert assert_valid(path) == "scenario"
-        assert load_scenario(path).name == path.stem
+        assert load(path).name == path.stem
 
 
 def test_shipped_folders_are_the_top_level_ones_in_a_checkout():

@@ -131,7 +131,11 @@ def test_compare_methods_command(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "wsm ~ wpm" in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["methods_agreement.csv", "methods_ranks.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "methods_agreement.csv",
+        "methods_ranks.csv",
+        "provenance.json",
+    ]
     ranks = pd.read_csv(out / "methods_ranks.csv")
     assert list(ranks.columns) == ["body", "option", "wsm", "wpm"]
     assert ranks["body"].nunique() == 11

@@ -84,10 +84,10 @@ def test_smaa_command(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Bönen:" in result.output and "Rang 1 in" in result.output
     names = {p.name for p in out.iterdir()}
-    assert names == {"smaa_acceptability.csv", "smaa_summary.csv", "smaa.xlsx"}
+    assert names == {"smaa_acceptability.csv", "smaa_summary.csv", "smaa.xlsx", "provenance.json"}
     wb = openpyxl.load_workbook(out / "smaa.xlsx")
     assert wb.sheetnames[0] == "Übersicht" and "Fröndenberg-Ruhr" in wb.sheetnames
-    assert len(wb.sheetnames) == 12
+    assert len(wb.sheetnames) == 13 and wb.sheetnames[-1] == "Metadaten"
     summary = pd.read_csv(out / "smaa_summary.csv")
     assert summary["body"].nunique() == 11
 

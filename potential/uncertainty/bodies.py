@@ -37,7 +37,8 @@ class BodySMAA:
         the option ranks first), ``expected_rank``, ``confidence`` and the central weights
         (one column per criterion), sorted by body and expected rank.
     bodies : dict of str to str
-        Body id → name, in dataset order.
+        Body id → name, in dataset order: the bodies that take part
+        (:func:`potential.options.participants`); only these are ranked.
     n, seed, method, weights, reference_date, values : object
         The run's settings.
     """
@@ -118,6 +119,7 @@ def smaa_by_body(
     BodySMAA
     """
     from potential.analysis import decision_matrices, prepare
+    from potential.options import participants
     from potential.uncertainty.smaa import smaa
 
     if int(n) < 1:
@@ -129,7 +131,9 @@ def smaa_by_body(
     matrices = decision_matrices(ds, table, model)
     cells = _value_cells(ds, options, date, model) if values == "dataset" else {}
     objectives = [c.direction for c in model.criteria]
-    bodies = list(enumerate(ds.bodies))
+    # a body keeps its position in the dataset (and so its seed) when others stay out
+    taking_part = {b.id for b in participants(ds)}
+    bodies = [(i, b) for i, b in enumerate(ds.bodies) if b.id in taking_part]
     acceptability, summary = [], []
     for position, body in progress(bodies) if progress else bodies:
         result = smaa(
@@ -165,7 +169,7 @@ def smaa_by_body(
     return BodySMAA(
         acceptability=pd.concat(acceptability, ignore_index=True),
         summary=pd.concat(summary, ignore_index=True),
-        bodies={b.id: b.name for b in ds.bodies},
+        bodies={b.id: b.name for _, b in bodies},
         n=int(n),
         seed=int(seed),
         method=method,
@@ -198,11 +202,11 @@ def _value_cells(ds, options, date, model) -> dict:
     return cells
 
 
-def write_smaa(result: BodySMAA, out_dir: Path, lang: str = "de") -> list[Path]:
-    """Write ``smaa_acceptability.csv``, ``smaa_summary.csv`` and ``smaa.xlsx``."""
+def smaa_sheets(result: BodySMAA, lang: str = "de", per_body: bool = True) -> dict:
+    """Workbook sheets of a SMAA run: an overview (each body's best three options by
+    first-rank acceptability) and, with ``per_body``, one sheet per body with the share of
+    samples in which each option takes ranks 1 to 10."""
     from potential import labels
-    from potential.exports import write_workbook
-    from potential.files import write_outputs
 
     de = lang == "de"
     names = result.bodies
@@ -210,6 +214,8 @@ def write_smaa(result: BodySMAA, out_dir: Path, lang: str = "de") -> list[Path]:
     overview = result.summary.groupby("body", sort=False).head(3).copy()
     overview.insert(1, "body_name", overview["body"].map(names))
     sheets["Übersicht" if de else "Overview"] = _headers(overview, lang)
+    if not per_body:
+        return sheets
     for body_id, body_name in names.items():
         rows = result.acceptability[result.acceptability["body"] == body_id]
         wide = rows.pivot(index="option", columns="rank", values="share").fillna(0.0)
@@ -220,6 +226,22 @@ def write_smaa(result: BodySMAA, out_dir: Path, lang: str = "de") -> list[Path]:
         table.columns = [f"{'Rang' if de else 'Rank'} {c}" for c in shown]
         table.insert(0, labels.column("option", lang), table.index)
         sheets[body_name.replace("/", "-")[:31]] = table.reset_index(drop=True)
+    return sheets
+
+
+def write_smaa(
+    result: BodySMAA, out_dir: Path, lang: str = "de", provenance: dict | None = None
+) -> list[Path]:
+    """Write ``smaa_acceptability.csv``, ``smaa_summary.csv`` and ``smaa.xlsx`` (and, with a
+    provenance record, ``provenance.json`` and a metadata sheet)."""
+    from potential.exports import write_workbook
+    from potential.files import write_outputs
+
+    sheets = smaa_sheets(result, lang)
+    if provenance is not None:
+        from potential.provenance import record_rows
+
+        sheets["Metadaten" if lang == "de" else "Metadata"] = record_rows(provenance, lang)
     return write_outputs(
         Path(out_dir),
         {
@@ -231,6 +253,7 @@ def write_smaa(result: BodySMAA, out_dir: Path, lang: str = "de") -> list[Path]:
             ),
             "smaa.xlsx": lambda p: write_workbook(sheets, p),
         },
+        provenance=provenance,
     )
 
 

@@ -1,0 +1,266 @@
+"""The scenario file format: pydantic models, unknown keys forbidden.
+
+A scenario file (YAML) says which data, criteria model and method an analysis run uses and
+what it changes: weights (``weights``, :class:`WeightOverride`), figures of the dataset
+(``overrides``, :class:`DataOverride`), how cooperation options are generated
+(:class:`~potential.models.OptionRules`) and the uncertainty analysis
+(:class:`UncertaintySettings`). ``extends`` builds on another scenario file
+(:mod:`potential.scenarios.loading`). ``potential schema scenario`` prints the JSON Schema
+of :class:`Scenario` for editors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, PrivateAttr, field_validator, model_validator
+
+from potential.models import Id, IdList, Model, OptionRules, Source, parse
+
+#: a finite number (no NaN or infinity)
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+def _strict_date(value):
+    """Accept a date or an ISO string; refuse numbers (pydantic would read them as seconds)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"a date as YYYY-MM-DD, got {value!r}")
+
+
+class WeightOverride(Model):
+    """A change of one group or criterion weight of the criteria model.
+
+    Give exactly one of ``group`` or ``criterion`` and exactly one of ``value`` (the new
+    weight) or ``factor`` (the weight is multiplied by it). Weights are read as in the
+    criteria model: a group's relative to the other groups, a criterion's relative to the
+    other criteria of its group.
+
+    Examples
+    --------
+    ``{group: egov_pflichten, factor: 2}`` doubles the weight of the duties group;
+    ``{criterion: net_savings, value: 0.8}`` sets the criterion's weight within its group.
+    """
+
+    group: Id | None = None
+    criterion: Id | None = None
+    value: Number | None = Field(default=None, ge=0)
+    factor: Number | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _one_each(self):
+        if (self.group is None) == (self.criterion is None):
+            raise ValueError("give exactly one of 'group' or 'criterion'")
+        if (self.value is None) == (self.factor is None):
+            raise ValueError("give exactly one of 'value' (new weight) or 'factor'")
+        return self
+
+
+class DataOverride(Model):
+    """A change of figures in the dataset, for named bodies, fields, legal forms or duties.
+
+    ``parameter`` names what is changed:
+
+    - a global parameter of ``parameters.csv`` (e.g. ``leaving_share_10y``,
+      ``vat_binding_date``); no scope keys;
+    - a field parameter of ``field_parameters.csv`` (e.g. ``cost_per_capita``); scope
+      ``fields``;
+    - a legal-form parameter of ``legal_form_parameters.csv`` (e.g. ``vat_exposure``);
+      scope ``legal_forms``;
+    - a body's figure in a field: ``annual_cost``, ``fte`` or ``leaving_share`` (share of
+      staff leaving within ten years); scopes ``bodies`` and ``fields``;
+    - a body's ``population``; scope ``bodies``;
+    - how far a body meets a duty, ``fulfilment``; scopes ``bodies`` and ``obligations``;
+    - a duty's ``obligation_weight`` or ``in_force`` date; scope ``obligations``.
+
+    A scope key left out means all of its kind. The rule is exactly one of ``value`` (the new
+    value; a date for date parameters), ``factor`` (multiply), ``add`` (add, may be
+    negative), optionally bounded by ``at_least`` and ``at_most`` (applied after it); or
+    bounds alone. Every change carries a ``source`` (a source id of the dataset or of the
+    scenario's ``sources``) or an ``assumption`` with its rationale.
+    """
+
+    parameter: Id
+    bodies: IdList | None = None
+    fields: IdList | None = None
+    legal_forms: IdList | None = None
+    obligations: IdList | None = None
+    value: Number | dt.date | None = None
+    factor: Number | None = None
+    add: Number | None = None
+    at_least: Number | None = None
+    at_most: Number | None = None
+    source: Id | None = None
+    assumption: str | None = Field(default=None, min_length=1)
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, value):
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(f"a number or a date as YYYY-MM-DD, got {value!r}") from None
+        return value
+
+    @model_validator(mode="after")
+    def _rule(self):
+        rules = [k for k in ("value", "factor", "add") if getattr(self, k) is not None]
+        if len(rules) > 1:
+            raise ValueError(f"give only one of 'value', 'factor' or 'add', got {rules}")
+        if not rules and self.at_least is None and self.at_most is None:
+            raise ValueError("give one of 'value', 'factor', 'add', 'at_least' or 'at_most'")
+        if self.at_least is not None and self.at_most is not None and self.at_least > self.at_most:
+            raise ValueError("'at_least' is greater than 'at_most'")
+        if isinstance(self.value, dt.date) and (
+            self.at_least is not None or self.at_most is not None
+        ):
+            raise ValueError("a date takes no 'at_least' or 'at_most'")
+        if (self.source is None) == (self.assumption is None):
+            raise ValueError(
+                "give exactly one of 'source' (a source id) or 'assumption' (its rationale)"
+            )
+        return self
+
+    @property
+    def rule(self) -> str:
+        """The rule in words, e.g. ``"× 1.2"``, ``"= 0.4"``, ``"+ 0.05, ≥ 0.3"``."""
+        parts = []
+        if self.value is not None:
+            value = self.value
+            parts.append(f"= {value.isoformat() if isinstance(value, dt.date) else f'{value:g}'}")
+        if self.factor is not None:
+            parts.append(f"× {self.factor:g}")
+        if self.add is not None:
+            parts.append(f"{'+' if self.add >= 0 else '−'} {abs(self.add):g}")
+        if self.at_least is not None:
+            parts.append(f"≥ {self.at_least:g}")
+        if self.at_most is not None:
+            parts.append(f"≤ {self.at_most:g}")
+        return ", ".join(parts)
+
+
+class UncertaintySettings(Model):
+    """SMAA settings of a scenario run (:func:`potential.uncertainty.bodies.smaa_by_body`).
+
+    A scenario with an ``uncertainty`` block runs SMAA after the analysis and adds the rank
+    acceptability tables to its outputs.
+    """
+
+    method: Literal["wsm", "wpm", "topsis"] = "wsm"
+    n: int = Field(default=10_000, ge=1, le=1_000_000)
+    seed: int = Field(default=0, ge=0)
+    weights: Literal["uniform", "groups", "ordinal", "model"] = "uniform"
+    values: Literal["none", "dataset"] = "none"
+
+
+class Scenario(Model):
+    """A scenario file.
+
+    Attributes
+    ----------
+    name : str
+        Id of the scenario (lower case, digits, ``-`` and ``_``); names its output folder.
+    title : str
+        A short title for tables and charts (default: the name).
+    description : str
+        One paragraph: what question the scenario answers and why its changes are what
+        they are.
+    sources : list
+        Sources of the changes: ids of the dataset's sources, or new sources given in full
+        (``id``, ``grade``, ``title``, ``url``) that changes may cite.
+    extends : str, optional
+        Another scenario (file relative to this one, or a shipped scenario's name) this one
+        builds on; see :mod:`potential.scenarios.loading` for how the two are merged.
+    reference_date : date, optional
+        Date at which duties and tax rules are judged (default: the dataset's).
+    data, criteria : str
+        Dataset (embedded name or folder) and criteria model (shipped name or YAML file);
+        relative paths are taken from the scenario file's folder.
+    body_weights : str, optional
+        CSV file of per-body weights (``potential analyse --body-weights``).
+    weights : list of WeightOverride
+        Changes of the criteria model's weights, applied in order.
+    overrides : list of DataOverride
+        Changes of the dataset's figures, applied in order.
+    options : OptionRules, optional
+        How options are generated; keys given replace the dataset's ``options`` keys.
+    method : str
+        Ranking method of :func:`potential.mcda.rank`.
+    method_params : dict
+        Its parameters.
+    uncertainty : UncertaintySettings, optional
+        Run SMAA with these settings.
+    """
+
+    name: Id
+    title: str | None = None
+    description: str = ""
+    sources: tuple[Id | Source, ...] = ()
+    extends: str | None = Field(default=None, min_length=1)
+    reference_date: dt.date | None = None
+    data: str = "kreis-unna"
+    criteria: str = "ikz-egov-nrw"
+    body_weights: str | None = None
+    weights: tuple[WeightOverride, ...] = ()
+    overrides: tuple[DataOverride, ...] = ()
+    options: OptionRules | None = None
+    method: str = "wsm"
+    method_params: dict[str, float | str] = Field(default_factory=dict)
+    uncertainty: UncertaintySettings | None = None
+
+    _files: tuple[Path, ...] = PrivateAttr(default=())
+
+    _date = field_validator("reference_date", mode="before")(_strict_date)
+
+    @model_validator(mode="after")
+    def _unique_sources(self):
+        ids = [s if isinstance(s, str) else s.id for s in self.sources]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"source id(s) {', '.join(dupes)} listed more than once")
+        return self
+
+    @property
+    def label(self) -> str:
+        """The title, or the name if there is none."""
+        return self.title or self.name
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The files the scenario was read from, the root of ``extends`` first (may be empty)."""
+        return self._files
+
+    def with_changes(self, **changes) -> Scenario:
+        """A validated copy with some keys replaced (scenarios are immutable).
+
+        Parameters
+        ----------
+        **changes
+            Keys of the scenario file and their new values, e.g. ``name="ohne-selm",
+            options={"stay_out": ["selm"]}``. A list given here replaces the list (use
+            ``overrides=[*scenario.overrides, new]`` to add to it).
+
+        Returns
+        -------
+        Scenario
+            Remembers the files of this scenario (for provenance).
+
+        Raises
+        ------
+        InputError
+            If the result is not a valid scenario (naming the key).
+        """
+        data = self.model_dump(exclude_unset=True)
+        data.update(changes)
+        data["extends"] = None
+        result = parse(Scenario, data, f"scenario {data.get('name', self.name)!r}")
+        result._files = self._files
+        return result

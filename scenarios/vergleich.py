@@ -1,0 +1,54 @@
+"""Vergleich dreier Szenarien: heute, Personaldruck 2030 und Umsatzsteuer ab 2027.
+
+Rechnet die drei mitgelieferten Szenarien, vergleicht sie mit „heute“ als Basis und gibt je
+Körperschaft die robusten Optionen aus: die, die in jedem der drei Szenarien unter den
+besten drei liegen. Ergebnisse (Rangfolgen, Vergleichstabellen, Excel, provenance.json)
+landen im Ausgabeordner.
+
+Aufruf::
+
+    python scenarios/vergleich.py [AUSGABEORDNER]     # Standard: out/vergleich
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import potential.scenarios as ps
+
+SZENARIEN = ["heute", "personal-2030", "ust-2027"]  # das erste ist die Basis
+
+
+def main(out: Path) -> None:
+    runs = [ps.run(ps.load(name)) for name in SZENARIEN]
+    vergleich = ps.compare(runs)
+
+    # Jeder Lauf und der Vergleich in einen eigenen Unterordner.
+    for run in runs:
+        ps.export(run, out / run.scenario.name, lang="de")
+    ps.export(vergleich, out / "vergleich", lang="de")
+
+    print("Übereinstimmung mit der Basis (Kendalls Tau, Mittel über die Körperschaften):")
+    for row in vergleich.summary.itertuples():
+        print(
+            f"  {row.scenario_a} ↔ {row.scenario_b}: Tau {row.mean_tau:.2f}, "
+            f"gleiche beste Option bei {row.bodies_same_top} von {row.bodies} Körperschaften"
+        )
+
+    print(f"\nRobuste Optionen (in jedem Szenario unter den besten {vergleich.top}):")
+    robust = vergleich.robust
+    for body, name in (
+        vergleich.ranks[["body", "body_name"]].drop_duplicates().itertuples(index=False)
+    ):
+        mine = robust[robust["body"] == body]
+        print(f"  {name}:")
+        if mine.empty:
+            print("    keine – die Spitze hängt vom Szenario ab")
+        for row in mine.itertuples():
+            print(f"    {row.option}  (schlechtester Rang {row.worst_rank:.0f})")
+    print(f"\nAusgabe: {out}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("out") / "vergleich")

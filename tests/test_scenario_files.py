@@ -1,0 +1,217 @@
+"""The shipped scenario files and scripts: they load, run, cite their sources, are documented.
+
+Every ``scenarios/*.yaml`` must load (``extends`` resolved) and run; every data override
+must carry a source the run knows (the dataset's or the scenario's own) or an assumption;
+every ``scenarios/*.py`` script must run and write only into the folder it is given.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import get_args
+
+import pytest
+
+import potential.scenarios as ps
+from potential import files
+from potential.datasets import load_dataset
+from potential.models import OptionRules, Source
+from potential.scenarios.model import DataOverride, Scenario, UncertaintySettings
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "scenarios"
+FILES = sorted(SCENARIOS.glob("*.yaml"))
+SCRIPTS = sorted(SCENARIOS.glob("*.py"))
+NAMES = [p.stem for p in FILES]
+
+EXPECTED = {
+    "heute",
+    "basis-2016",
+    "personal-2030",
+    "ust-2027",
+    "pflichten-zuerst",
+    "kostendruck",
+    "kreis-fuehrt",
+}
+
+
+def _source_ids(sc: Scenario) -> set[str]:
+    return {s if isinstance(s, str) else s.id for s in sc.sources}
+
+
+@pytest.fixture(scope="module")
+def dataset_sources():
+    return {s.id for s in load_dataset("kreis-unna").sources}
+
+
+def test_the_expected_scenarios_are_shipped():
+    assert EXPECTED <= set(NAMES)
+    assert len(SCRIPTS) >= 2
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_scenario_file_loads_and_is_documented(path):
+    sc = ps.load(path)
+    assert sc.name == path.stem
+    assert sc.title, "every shipped scenario has a title"
+    description = sc.description.strip()
+    assert len(description.split()) >= 30, "the description states question, changes, sources"
+    assert "\n\n" not in description, "the description is one paragraph"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("#"), "every shipped scenario starts with a comment header"
+    # loading by shipped name gives the same scenario
+    assert ps.load(path.stem) == sc
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_every_source_and_override_is_backed(path, dataset_sources):
+    sc = ps.load(path)
+    own = {s.id for s in sc.sources if isinstance(s, Source)}
+    for entry in sc.sources:
+        if isinstance(entry, str):
+            assert entry in dataset_sources, f"{path.name}: unknown source {entry!r}"
+        else:
+            assert entry.url.startswith(("http://", "https://")), entry.id
+            assert entry.id not in dataset_sources, f"{entry.id!r} shadows a dataset source"
+    known = dataset_sources | own
+    for i, override in enumerate(sc.overrides, start=1):
+        if override.source is not None:
+            assert override.source in known, f"{path.name}: overrides[{i}].source"
+        else:
+            assert override.assumption and override.assumption.strip()
+    # the description names every source the file lists, and names no unknown source
+    description = sc.description
+    for entry in files.read_yaml(path).get("sources", []):
+        sid = entry if isinstance(entry, str) else entry["id"]
+        assert re.search(rf"(?<![\w-]){re.escape(sid)}(?![\w-])", description), (path.name, sid)
+    other_ids = {*NAMES, "ikz-egov-nrw", "kreis-unna"}
+    for token in re.findall(r"(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w-])", description):
+        assert token in known | other_ids, f"{path.name}: description cites unknown {token!r}"
+
+
+def test_heute_is_the_plain_reference():
+    sc = ps.load("heute")
+    assert sc.extends is None
+    assert not sc.weights and not sc.overrides and sc.options is None
+    assert sc.uncertainty is None
+
+
+def test_variants_build_on_heute():
+    for name in ("personal-2030", "ust-2027", "pflichten-zuerst", "kostendruck", "kreis-fuehrt"):
+        sc = ps.load(name)
+        assert sc.files[0].name == "heute.yaml", name
+    assert [f.name for f in ps.load("basis-2016").files] == ["basis-2016.yaml"]
+
+
+def test_dates_and_main_changes():
+    assert str(ps.load("basis-2016").reference_date) == "2016-04-01"
+    assert str(ps.load("personal-2030").reference_date) == "2030-01-01"
+    assert str(ps.load("ust-2027").reference_date) == "2027-01-01"
+    rules = ps.load("kreis-fuehrt").options
+    assert rules.partner_sets == ("county_led",) and rules.lead == "kreis_unna"
+    weights = {w.group or w.criterion for w in ps.load("pflichten-zuerst").weights}
+    assert "egov_pflichten" in weights
+    weights = {w.group or w.criterion for w in ps.load("kostendruck").weights}
+    assert "wirtschaftlichkeit" in weights
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_scenario_runs(path):
+    run = ps.run(path)
+    ranking = run.analysis.ranking
+    assert len(ranking) > 0
+    assert set(run.analysis.top(1)["body"]) == set(ranking["body"])
+    assert (run.smaa is not None) == (run.scenario.uncertainty is not None)
+    # every changed data value carries its override's source or assumption
+    changed = {o.parameter for o in run.scenario.overrides}
+    for row in run.changes[run.changes["parameter"].isin(changed)].itertuples():
+        assert row.source or row.assumption
+
+
+def test_weights_change_what_the_scenario_says():
+    weights = ps.prepare("personal-2030").criteria.weights()
+    assert weights["staffing_relief"] == pytest.approx(0.55 / 1.30 * 0.6)
+    weights = ps.prepare("kostendruck").criteria.weights()
+    assert weights["net_savings"] + weights["one_off_cost"] == pytest.approx(0.5)
+    weights = ps.prepare("pflichten-zuerst").criteria.weights()
+    assert max(weights, key=weights.get) == "obligation_pressure"
+    weights = ps.prepare("ust-2027").criteria.weights()
+    assert weights["tax_procurement_risk"] == pytest.approx(0.2 * 0.6 / 1.3)
+
+
+def test_basis_2016_leaves_foerderschulen_open():
+    # the county took the Förderschulen over on 2016-08-01, after the reference date
+    fields = set(ps.run("basis-2016").analysis.ranking["field"].dropna())
+    assert "foerderschulen" in fields
+    assert "foerderschulen" not in set(ps.run("heute").analysis.ranking["field"].dropna())
+
+
+def test_kreis_fuehrt_has_the_county_in_every_option():
+    ranking = ps.run("kreis-fuehrt").analysis.ranking
+    options = ranking[ranking["option"] != "alleingang"]
+    assert len(options) > 0
+    assert (options["lead"] == "kreis_unna").all()
+    assert options["partners"].str.contains("kreis_unna").all()
+
+
+# --- scripts ------------------------------------------------------------------------------
+
+
+def _snapshot(folder: Path) -> dict[str, float]:
+    if not folder.exists():
+        return {}
+    return {
+        str(p.relative_to(folder)): p.stat().st_mtime_ns
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def test_scripts_use_only_the_public_api():
+    for script in SCRIPTS:
+        text = script.read_text(encoding="utf-8")
+        assert "import potential.scenarios as ps" in text, script.name
+        imports = re.findall(r"^\s*(?:from|import)\s+(potential[\w.]*)", text, re.M)
+        assert set(imports) == {"potential.scenarios"}, (script.name, imports)
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[p.name for p in SCRIPTS])
+def test_script_runs_and_writes_only_into_its_folder(script, tmp_path):
+    out = tmp_path / "out"
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    before = {d: _snapshot(ROOT / d) for d in ("scenarios", "out")}
+    proc = subprocess.run(
+        [sys.executable, str(script), str(out)],
+        check=True,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.stdout.strip(), "the script prints its findings"
+    assert any(out.rglob("provenance.json")), "the script exports its runs"
+    assert not any(cwd.iterdir()), "nothing is written relative to the working directory"
+    assert {d: _snapshot(ROOT / d) for d in ("scenarios", "out")} == before
+
+
+# --- documentation ------------------------------------------------------------------------
+
+
+def test_readme_lists_every_shipped_scenario_and_script():
+    readme = (SCENARIOS / "README.md").read_text(encoding="utf-8")
+    for path in [*FILES, *SCRIPTS]:
+        assert f"`{path.name}`" in readme, path.name
+
+
+def test_reference_names_every_key():
+    doc = (ROOT / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    for model in (Scenario, DataOverride, OptionRules, UncertaintySettings):
+        for key in model.model_fields:
+            assert f"`{key}`" in doc, f"{model.__name__}.{key}"
+    family_type = get_args(OptionRules.model_fields["partner_sets"].annotation)[0]
+    for family in get_args(family_type):
+        assert f"`{family}`" in doc, family
