@@ -494,19 +494,22 @@ def scenario_compare(files, out, top, lang):
         f"{top}{')' if de else ' of every scenario)'}, "
         f"{'Bewegungen gegenüber' if de else 'moves against'} {base}:"
     )
+    from potential import labels
+
+    dataset = runs[0].analysis.dataset
     moves = comparison.moves
+    change_cols = [c for c in moves.columns if c.startswith("change_")]
     for body, rows in moves.groupby("body", sort=False):
-        robust = comparison.robust[comparison.robust["body"] == body]["option"].tolist()
-        name = rows["body_name"].iloc[0]
-        change_cols = [c for c in moves.columns if c.startswith("change_")]
-        up = down = 0
-        if change_cols:
-            up = int((rows[change_cols] > 0).any(axis=1).sum())
-            down = int((rows[change_cols] < 0).any(axis=1).sum())
-        shown = ", ".join(robust) if robust else ("keine" if de else "none")
+        robust = comparison.robust[comparison.robust["body"] == body]
+        up = int((rows[change_cols] > 0).any(axis=1).sum())
+        down = int((rows[change_cols] < 0).any(axis=1).sum())
         click.echo(
-            f"  {name}: {shown}  [{up} {'auf' if de else 'up'}, {down} {'ab' if de else 'down'}]"
+            f"  {rows['body_name'].iloc[0]}: {len(robust)} robust, {up} "
+            f"{'Optionen steigen' if de else 'options move up'}, {down} "
+            f"{'fallen' if de else 'down'}"
         )
+        for _, row in robust.iterrows():
+            click.echo(f"      {labels.option_label(dataset, row, lang)}")
     click.echo("")
     for path in written:
         click.echo(f"{'geschrieben' if de else 'written'}: {path}")
@@ -647,8 +650,15 @@ def show(data, table):
     type=click.Path(dir_okay=False),
     help="Write the list as CSV to this file instead of printing it.",
 )
+@click.option(
+    "--scenario",
+    default=None,
+    metavar="FILE|NAME",
+    help="List the figures as a scenario uses them (its changes carry their own source or "
+    "assumption); --data and --criteria are then taken from the scenario.",
+)
 @reports_input_errors
-def sources(data, criteria, out):
+def sources(data, criteria, out, scenario):
     """List every number of the data and the criteria model with its source or assumption."""
     import pandas as pd
 
@@ -657,7 +667,13 @@ def sources(data, criteria, out):
     from potential.files import write_outputs
     from potential.provenance import sources_table
 
-    table = sources_table(load_dataset(data), load_criteria(criteria), ranges=True)
+    if scenario:
+        from potential.scenarios.running import prepare
+
+        prep = prepare(scenario)
+        table = sources_table(prep.dataset, prep.criteria, ranges=True)
+    else:
+        table = sources_table(load_dataset(data), load_criteria(criteria), ranges=True)
     if out:
         out = Path(out)
         write_outputs(

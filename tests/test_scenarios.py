@@ -363,3 +363,43 @@ def test_schema_lists_every_key():
     assert set(schema["properties"]) == set(ps.Scenario.model_fields)
     assert schema["additionalProperties"] is False
     assert schema["$defs"]["DataOverride"]["additionalProperties"] is False
+
+
+def test_sources_listing_of_a_scenario_shows_its_changes(tmp_path):
+    from click.testing import CliRunner
+
+    from potential.cli import main
+
+    path = write(
+        tmp_path,
+        "s.yaml",
+        """
+        name: s
+        overrides:
+          - {parameter: cost_per_capita, fields: [it], value: 55, assumption: Umfrage fehlt}
+        """,
+    )
+    out = tmp_path / "quellen.csv"
+    result = CliRunner().invoke(
+        main, ["data", "sources", "--scenario", str(path), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out)
+    row = table[(table["item"] == "it") & (table["parameter"] == "cost_per_capita")].iloc[0]
+    assert float(row["value"]) == 55 and row["status"] == "assumption"
+    assert "scenario 's': Umfrage fehlt" in row["reference"] and "was 40" in row["reference"]
+
+
+def test_validate_checks_a_scenario_s_overrides(tmp_path):
+    from click.testing import CliRunner
+
+    from potential.cli import main
+
+    path = write(
+        tmp_path,
+        "s.yaml",
+        "name: s\noverrides: [{parameter: fte, bodies: [nirgends], factor: 2, assumption: x}]\n",
+    )
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "overrides[1].bodies[1]" in result.output

@@ -446,7 +446,10 @@ def _apply_obligations(ds: Dataset, ctx: _Context, table: str):
         if o.id in chosen:
             old = getattr(o, attr)
             new = _new_value(ctx, old, f"{ctx.o.parameter} of {o.id!r}", attr)
-            update = {attr: new, "assumption": assumption or f"{ctx.note()} ({ctx.o.source})"}
+            if ctx.o.source is not None:
+                update = {attr: new, "source": ctx.o.source, "assumption": None}
+            else:
+                update = {attr: new, "assumption": assumption}
             rows.append(_row(ctx, "obligations.csv", o.id, old, new))
             o = o.model_copy(update=update)
         out.append(o)
