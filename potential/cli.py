@@ -61,6 +61,13 @@ _reference_date_option = click.option(
     help="Date at which duties and tax rules are judged [default: the dataset's].",
 )
 _out_option = click.option("--out", default="out", show_default=True, help="Output folder.")
+_lang_option = click.option(
+    "--lang",
+    default="de",
+    show_default=True,
+    type=click.Choice(["de", "en"]),
+    help="Language of the printed lines and the workbook headers.",
+)
 
 
 @click.group(context_settings=CONTEXT)
@@ -107,13 +114,7 @@ def _data_option(func):
     "ranked with its own weights and a group view is written.",
 )
 @_out_option
-@click.option(
-    "--lang",
-    default="de",
-    show_default=True,
-    type=click.Choice(["de", "en"]),
-    help="Language of labels and workbook headers.",
-)
+@_lang_option
 @click.option(
     "--top", default=3, show_default=True, type=click.IntRange(1), help="Options shown per body."
 )
@@ -341,13 +342,7 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
 )
 @_reference_date_option
 @_out_option
-@click.option(
-    "--lang",
-    default="de",
-    show_default=True,
-    type=click.Choice(["de", "en"]),
-    help="Language of the printed lines and the workbook headers.",
-)
+@_lang_option
 @reports_input_errors
 def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, lang):
     """Chance of each rank for every option over all plausible weights (SMAA).
@@ -398,15 +393,6 @@ def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, 
 @main.group(context_settings=CONTEXT)
 def scenario():
     """Run and compare scenarios (YAML files; see scenarios/README.md)."""
-
-
-_lang_option = click.option(
-    "--lang",
-    default="de",
-    show_default=True,
-    type=click.Choice(["de", "en"]),
-    help="Language of the printed lines and the workbook headers.",
-)
 
 
 def _smaa_progress(lang):
