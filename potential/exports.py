@@ -34,23 +34,27 @@ def ranking_frame(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
     pandas.DataFrame
         :attr:`Analysis.ranking` with ``option_label`` inserted after ``option``.
     """
-    ds = analysis.dataset
     out = analysis.ranking.copy()
-    out.insert(
-        out.columns.get_loc("option") + 1,
-        "option_label",
-        [labels.option_label(ds, row, lang) for _, row in out.iterrows()],
-    )
+    position = out.columns.get_loc("option") + 1
+    out.insert(position, "option_label", _option_labels(analysis, out, lang))
     return out
+
+
+def _option_labels(analysis: Analysis, frame: pd.DataFrame, lang: str) -> list[str]:
+    """The label of each row's option, built once per option (rankings repeat options)."""
+    ds = analysis.dataset
+    first = frame.drop_duplicates("option").set_index("option")
+    shown = {
+        option: labels.option_label(ds, {"option": option, **row}, lang)
+        for option, row in first[["field", "legal_form", "partners"]].iterrows()
+    }
+    return [shown[o] for o in frame["option"]]
 
 
 def joint_frame(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
     """The joint view with ``option_label`` inserted after ``option``."""
-    ds = analysis.dataset
     out = analysis.joint.copy()
-    out.insert(
-        1, "option_label", [labels.option_label(ds, row, lang) for _, row in out.iterrows()]
-    )
+    out.insert(1, "option_label", _option_labels(analysis, out, lang))
     return out
 
 

@@ -300,12 +300,25 @@ class OptionRules(Model):
         "neighbour_pairs",
         "existing",
     )
-    fields: IdList | None = None
-    legal_forms: IdList | None = None
-    max_size: int | None = Field(default=None, ge=2)
-    join: IdList | None = None
-    stay_out: IdList = ()
-    lead: Id | None = None
+    fields: IdList | None = Field(
+        default=None, description="Only these fields (ids); default all of the dataset."
+    )
+    legal_forms: IdList | None = Field(
+        default=None, description="Only these legal forms (ids); default all that fit a field."
+    )
+    max_size: int | None = Field(
+        default=None,
+        ge=2,
+        description="Largest partner set (all members counted); required by the family 'all'.",
+    )
+    join: IdList | None = Field(
+        default=None, description="Only these bodies take part (ids); default all."
+    )
+    stay_out: IdList = Field(default=(), description="These bodies take no part (ids).")
+    lead: Id | None = Field(
+        default=None,
+        description="A required lead body: only partner sets with it, only forms with a lead.",
+    )
 
 
 class Label(Model):

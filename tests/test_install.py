@@ -134,9 +134,23 @@ def test_installed_cli_analyse(venv, tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "contributions.csv",
         "joint.csv",
+        "provenance.json",
         "ranking.csv",
         "ranking.xlsx",
     ]
+
+
+def test_installed_scenarios_run_and_compare(venv, tmp_path):
+    """The shipped scenarios (and their extends) resolve inside the installed package."""
+    import json
+
+    bindir, _, env = venv
+    script = bindir / "potential"
+    run([script, "scenario", "compare", "heute", "personal-2030", "--out", "cmp"], tmp_path, env)
+    record = json.loads((tmp_path / "cmp" / "provenance.json").read_text(encoding="utf-8"))
+    files = [f["path"] for f in record["runs"][1]["scenario"]["files"]]
+    assert files == ["shipped:scenarios/heute.yaml", "shipped:scenarios/personal-2030.yaml"]
+    assert record["runs"][0]["data"]["path"] == "embedded:kreis-unna"
 
 
 def test_installed_python_m_version(venv, tmp_path):

@@ -403,3 +403,10 @@ def test_validate_checks_a_scenario_s_overrides(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 2
     assert "overrides[1].bodies[1]" in result.output
+
+
+def test_scenario_methods_are_the_registered_ones():
+    from potential import mcda
+    from potential.scenarios.model import METHOD_NAMES
+
+    assert tuple(METHOD_NAMES) == tuple(mcda.METHODS)

@@ -19,6 +19,11 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from potential.models import Id, IdList, Model, OptionRules, Source, parse
 
+#: The ranking methods of :data:`potential.mcda.METHODS` (listed here so that the JSON Schema
+#: offers them to editors; a test checks that both lists agree).
+METHOD_NAMES = ("wsm", "wpm", "waspas", "topsis", "vikor", "promethee2", "electre1")
+MethodName = Literal[METHOD_NAMES]
+
 #: a finite number (no NaN or infinity)
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
@@ -49,10 +54,10 @@ class WeightOverride(Model):
     ``{criterion: net_savings, value: 0.8}`` sets the criterion's weight within its group.
     """
 
-    group: Id | None = None
-    criterion: Id | None = None
-    value: Number | None = Field(default=None, ge=0)
-    factor: Number | None = Field(default=None, ge=0)
+    group: Id | None = Field(default=None, description="Id of a group of the criteria model.")
+    criterion: Id | None = Field(default=None, description="Id of a criterion.")
+    value: Number | None = Field(default=None, ge=0, description="The new weight.")
+    factor: Number | None = Field(default=None, ge=0, description="Multiply the weight by it.")
 
     @model_validator(mode="after")
     def _one_each(self):
@@ -87,18 +92,28 @@ class DataOverride(Model):
     scenario's ``sources``) or an ``assumption`` with its rationale.
     """
 
-    parameter: Id
-    bodies: IdList | None = None
-    fields: IdList | None = None
-    legal_forms: IdList | None = None
-    obligations: IdList | None = None
-    value: Number | dt.date | None = None
-    factor: Number | None = None
-    add: Number | None = None
-    at_least: Number | None = None
-    at_most: Number | None = None
-    source: Id | None = None
-    assumption: str | None = Field(default=None, min_length=1)
+    parameter: Id = Field(
+        description="What is changed: a parameter of parameters.csv, field_parameters.csv or "
+        "legal_form_parameters.csv, or annual_cost, fte, leaving_share, population, "
+        "fulfilment, obligation_weight, in_force."
+    )
+    bodies: IdList | None = Field(default=None, description="Only these bodies (ids).")
+    fields: IdList | None = Field(default=None, description="Only these fields (ids).")
+    legal_forms: IdList | None = Field(default=None, description="Only these legal forms.")
+    obligations: IdList | None = Field(default=None, description="Only these duties (ids).")
+    value: Number | dt.date | None = Field(
+        default=None, description="The new value (a date as YYYY-MM-DD for dates)."
+    )
+    factor: Number | None = Field(default=None, description="Multiply the value by it.")
+    add: Number | None = Field(default=None, description="Add it to the value (may be < 0).")
+    at_least: Number | None = Field(default=None, description="Lower bound after the rule.")
+    at_most: Number | None = Field(default=None, description="Upper bound after the rule.")
+    source: Id | None = Field(
+        default=None, description="Source id (of the dataset or the scenario's sources)."
+    )
+    assumption: str | None = Field(
+        default=None, min_length=1, description="The assumption and its rationale."
+    )
 
     @field_validator("value", mode="before")
     @classmethod
@@ -200,21 +215,41 @@ class Scenario(Model):
         Run SMAA with these settings.
     """
 
-    name: Id
-    title: str | None = None
-    description: str = ""
-    sources: tuple[Id | Source, ...] = ()
-    extends: str | None = Field(default=None, min_length=1)
-    reference_date: dt.date | None = None
-    data: str = "kreis-unna"
-    criteria: str = "ikz-egov-nrw"
-    body_weights: str | None = None
-    weights: tuple[WeightOverride, ...] = ()
-    overrides: tuple[DataOverride, ...] = ()
-    options: OptionRules | None = None
-    method: str = "wsm"
-    method_params: dict[str, float | str] = Field(default_factory=dict)
-    uncertainty: UncertaintySettings | None = None
+    name: Id = Field(description="Id of the scenario (a-z, 0-9, - and _); names its folder.")
+    title: str | None = Field(default=None, description="Short title for tables and charts.")
+    description: str = Field(
+        default="", description="One paragraph: the question, why the changes, the sources."
+    )
+    sources: tuple[Id | Source, ...] = Field(
+        default=(), description="Source ids of the dataset or new sources (id, grade, title, url)."
+    )
+    extends: str | None = Field(
+        default=None, min_length=1, description="Scenario this one builds on (file or name)."
+    )
+    reference_date: dt.date | None = Field(
+        default=None, description="Date at which duties and tax rules are judged (YYYY-MM-DD)."
+    )
+    data: str = Field(default="kreis-unna", description="Embedded dataset name or folder.")
+    criteria: str = Field(
+        default="ikz-egov-nrw", description="Shipped criteria model name or YAML file."
+    )
+    body_weights: str | None = Field(default=None, description="CSV file of per-body weights.")
+    weights: tuple[WeightOverride, ...] = Field(
+        default=(), description="Weight changes, applied in order."
+    )
+    overrides: tuple[DataOverride, ...] = Field(
+        default=(), description="Changes of the data, applied in order."
+    )
+    options: OptionRules | None = Field(
+        default=None, description="How cooperation options are generated."
+    )
+    method: MethodName = Field(default="wsm", description="Ranking method.")
+    method_params: dict[str, float | str] = Field(
+        default_factory=dict, description="Parameters of the ranking method."
+    )
+    uncertainty: UncertaintySettings | None = Field(
+        default=None, description="Run SMAA with these settings."
+    )
 
     _files: tuple[Path, ...] = PrivateAttr(default=())
 
