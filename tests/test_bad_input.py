@@ -514,7 +514,7 @@ def test_unknown_method_in_scenario(tmp_path):
     path = tmp_path / "szenario.yaml"
     path.write_text("name: test\nmethod: ahp\n", encoding="utf-8")
     line = assert_clean_failure(tmp_path, ["--scenario", path], [path])
-    assert "unknown method 'ahp'" in line
+    assert "key 'method': got 'ahp'; expected: input should be 'wsm'" in line
 
 
 # --- other commands on broken data --------------------------------------------------------
