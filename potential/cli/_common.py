@@ -1,0 +1,87 @@
+"""The command group, the shared options and the rule that turns input errors into exit code 2.
+
+Each command parses its options, makes one library call, writes or prints the result, and
+turns a user's mistake (:class:`potential.errors.InputError`) into one line on stderr and
+exit code 2. The heavy libraries are imported inside the commands, so ``--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import click
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+#: The ranking methods of :data:`potential.mcda.METHODS` (kept here so --help stays light;
+#: a test checks that both lists agree).
+METHOD_NAMES = ("wsm", "wpm", "waspas", "topsis", "vikor", "promethee2", "electre1")
+
+
+class InputProblem(click.ClickException):
+    """A user's mistake: printed as one line, exit code 2."""
+
+    exit_code = 2
+
+
+def reports_input_errors(func):
+    """Turn :class:`InputError` (and missing files) into :class:`InputProblem`."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from potential.errors import InputError
+
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            raise InputProblem(str(exc)) from None
+
+    return wrapper
+
+
+def _version() -> str:
+    from potential import __version__
+
+    return __version__
+
+
+criteria_option = click.option(
+    "--criteria",
+    default=None,
+    metavar="NAME|PATH",
+    help="Criteria model: shipped name or YAML file [default: ikz-egov-nrw].",
+)
+reference_date_option = click.option(
+    "--reference-date",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Date at which duties and tax rules are judged [default: the dataset's].",
+)
+out_option = click.option("--out", default="out", show_default=True, help="Output folder.")
+lang_option = click.option(
+    "--lang",
+    default="de",
+    show_default=True,
+    type=click.Choice(["de", "en"]),
+    help="Language of the printed lines and the workbook headers.",
+)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(_version(), "-V", "--version", prog_name="potential")
+def main():
+    """Potenzialanalyse interkommunaler Zusammenarbeit (IKZ) im E-Government.
+
+    Rank the cooperation options of every body (county and towns) on the embedded Kreis
+    Unna data or your own, and export the tables for the mayors' conference.
+    """
+
+
+def data_option(func):
+    return click.option(
+        "--data",
+        "data",
+        default=None,
+        metavar="NAME|PATH",
+        help="Dataset: embedded name or folder with dataset.yaml [default: kreis-unna].",
+    )(func)

@@ -1,0 +1,139 @@
+"""Commands that check and show inputs: ``validate``, ``data show``, ``data sources``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from potential.cli._common import (
+    CONTEXT,
+    data_option,
+    main,
+    reports_input_errors,
+)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def validate(paths):
+    """Check dataset folders, criteria models and scenario files.
+
+    Every path is checked; each problem is printed on one line. Exit code 2 if any fails.
+    """
+    from potential.validation import validate_path
+
+    failed = 0
+    for path in paths:
+        kind, problem = validate_path(Path(path))
+        if problem:
+            failed += 1
+            click.echo(f"FEHLER {problem}", err=True)
+        else:
+            click.echo(f"OK     {path} ({kind})")
+    if failed:
+        sys.exit(2)
+
+
+@main.group(context_settings=CONTEXT)
+def data():
+    """Look at a dataset: its tables and the sources of its figures."""
+
+
+TABLE_CHOICES = ["bodies", "fields", "legal_forms", "obligations", "cooperations", "parameters"]
+
+
+@data.command(context_settings=CONTEXT)
+@data_option
+@click.option(
+    "--table",
+    default="bodies",
+    show_default=True,
+    type=click.Choice(TABLE_CHOICES),
+    help="Which table to show.",
+)
+@reports_input_errors
+def show(data, table):
+    """Print a table of the dataset."""
+    import pandas as pd
+
+    from potential.datasets import load_dataset
+
+    ds = load_dataset(data)
+    items = getattr(ds, table)
+    frame = pd.DataFrame([i.model_dump() for i in items])
+    if table == "bodies":
+        frame = frame[
+            [
+                "id",
+                "ags",
+                "name",
+                "kind",
+                "population",
+                "population_date",
+                "area_km2",
+                "neighbours",
+            ]
+        ]
+    with pd.option_context(
+        "display.width", 200, "display.max_columns", 20, "display.max_colwidth", 60
+    ):
+        click.echo(frame.to_string(index=False))
+
+
+@data.command(context_settings=CONTEXT)
+@data_option
+@click.option(
+    "--criteria",
+    default="ikz-egov-nrw",
+    show_default=True,
+    metavar="NAME|PATH",
+    help="Criteria model whose weights are listed too.",
+)
+@click.option(
+    "--out",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Write the list as CSV to this file instead of printing it.",
+)
+@click.option(
+    "--scenario",
+    default=None,
+    metavar="FILE|NAME",
+    help="List the figures as a scenario uses them (its changes carry their own source or "
+    "assumption); --data and --criteria are then taken from the scenario.",
+)
+@reports_input_errors
+def sources(data, criteria, out, scenario):
+    """List every number of the data and the criteria model with its source or assumption."""
+    import pandas as pd
+
+    from potential.criteria import load_criteria
+    from potential.datasets import load_dataset
+    from potential.files import write_outputs
+    from potential.provenance import sources_table
+
+    if scenario:
+        from potential.scenarios.running import prepare
+
+        prep = prepare(scenario)
+        table = sources_table(prep.dataset, prep.criteria, ranges=True)
+    else:
+        table = sources_table(load_dataset(data), load_criteria(criteria), ranges=True)
+    if out:
+        out = Path(out)
+        write_outputs(
+            out.parent if str(out.parent) else Path("."),
+            {out.name: lambda p: table.to_csv(p, index=False, lineterminator="\n")},
+        )
+        click.echo(f"{len(table)} Werte mit Herkunft geschrieben: {out}")
+        return
+    counts = table["status"].value_counts()
+    for _, row in table.iterrows():
+        span = "" if pd.isna(row["low"]) else f" (range {row['low']}–{row['high']})"
+        click.echo(
+            f"{row['table']}:{row['item']}:{row['parameter']} = {row['value']} {row['unit']}"
+            f"{span}\n    {row['status']}: {row['reference']}"
+        )
+    click.echo("\n" + ", ".join(f"{n} {status}" for status, n in counts.sort_index().items()))
