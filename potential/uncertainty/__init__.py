@@ -3,10 +3,19 @@
 ``smaa`` gives, for every alternative, its chance of each rank over all plausible weights and
 inputs (rank acceptability), the weights that favour it (central weights), a confidence factor
 and the pairwise winning shares. ``stability_intervals`` says how far one weight may move
-before the top alternative changes; ``sensitivity`` moves one weight at a time.
+before the top alternative changes; ``sensitivity`` moves one weight at a time, and
+``body_tornado`` does so for one body of an analysis.
 """
 
+from potential.uncertainty.body_sensitivity import body_tornado
 from potential.uncertainty.smaa import SMAAResult, smaa
 from potential.uncertainty.stability import sensitivity, stability_intervals, tornado_table
 
-__all__ = ["SMAAResult", "sensitivity", "smaa", "stability_intervals", "tornado_table"]
+__all__ = [
+    "SMAAResult",
+    "body_tornado",
+    "sensitivity",
+    "smaa",
+    "stability_intervals",
+    "tornado_table",
+]
