@@ -196,7 +196,7 @@ def _check_references(folder, tables, lines):
 
     for body, line in rows("bodies.csv"):
         where = f"{folder / 'bodies.csv'}, line {line}"
-        for col in ("population_source", "area_source", "neighbours_source"):
+        for col in ("population_source", "area_source", "neighbours_source", "coords_source"):
             if getattr(body, col) is not None:
                 _ref(getattr(body, col), ids["sources"], "source", where, col)
         for nb in body.neighbours:

@@ -57,7 +57,11 @@ class Source(Model):
 
 
 class Body(Model):
-    """A body (Körperschaft): the county or one of its towns."""
+    """A body (Körperschaft): the county or one of its towns.
+
+    ``lat`` and ``lon`` (optional, both or neither) place the body on a map: decimal degrees
+    (WGS84) of the town centre or the seat of the administration, with ``coords_source``.
+    """
 
     id: Id
     ags: Annotated[str, StringConstraints(pattern=r"^\d{5}(\d{3})?$")]
@@ -72,9 +76,23 @@ class Body(Model):
     area_source: Id
     neighbours: IdList = ()
     neighbours_source: Id | None = None
+    lat: float | None = Field(None, ge=-90, le=90)
+    lon: float | None = Field(None, ge=-180, le=180)
+    coords_source: Id | None = None
 
     _lists = field_validator("neighbours", mode="before")(_split_list)
-    _blank = field_validator("neighbours_source", mode="before")(_blank_to_none)
+    _blank = field_validator("neighbours_source", "lat", "lon", "coords_source", mode="before")(
+        _blank_to_none
+    )
+
+    @model_validator(mode="after")
+    def _coordinates(self):
+        """``lat`` and ``lon`` (decimal degrees, WGS84) come together, with their source."""
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("give both 'lat' and 'lon' (decimal degrees, WGS84) or neither")
+        if self.lat is not None and self.coords_source is None:
+            raise ValueError("'lat' and 'lon' need their source in 'coords_source' (a source id)")
+        return self
 
 
 class LegalForm(Model):

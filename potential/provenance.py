@@ -76,6 +76,9 @@ def sources_table(
             b.population_source,
         )
         add("bodies.csv", b.id, "area_km2", b.area_km2, "km²", b.area_source)
+        if b.lat is not None:
+            add("bodies.csv", b.id, "lat", b.lat, "° (WGS84)", b.coords_source)
+            add("bodies.csv", b.id, "lon", b.lon, "° (WGS84)", b.coords_source)
     for table, params in (
         ("parameters.csv", dataset.parameters),
         ("field_parameters.csv", dataset.field_parameters),

@@ -1,0 +1,233 @@
+"""Coordinates of the bodies (``bodies.csv``: ``lat``, ``lon``, ``coords_source``).
+
+Every figure is copied from the source named in ``coords_source``; its title quotes the
+degrees and minutes (and seconds) that the source prints. The checks below are plausibility
+checks against facts already in the data (neighbours) and in the town descriptions of the
+cited pages, not sources of their own.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+
+import pytest
+
+from potential.datasets import load_dataset
+from potential.errors import InputError
+from potential.provenance import sources_table
+
+TOWNS = (
+    "bergkamen", "boenen", "froendenberg", "holzwickede", "kamen", "luenen", "schwerte",
+    "selm", "unna", "werne",
+)  # fmt: skip
+
+
+def _haversine_km(a, b) -> float:
+    """Great-circle distance in km between two bodies (mean earth radius 6371 km)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _rewrite(path, change):
+    """Rewrite a CSV file row by row: ``change(header, rows)`` returns both anew."""
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = change(rows[0], rows[1:])
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([header, *body])
+
+
+def _edit(path, body_id, changes) -> int:
+    """Change cells of one body's row; return its line number (header = line 1)."""
+    line = []
+
+    def change(header, rows):
+        for i, row in enumerate(rows):
+            if row[0] == body_id:
+                line.append(i + 2)
+                for column, value in changes.items():
+                    row[header.index(column)] = value
+        return header, rows
+
+    _rewrite(path, change)
+    assert len(line) == 1
+    return line[0]
+
+
+# --- the shipped data -------------------------------------------------------------------
+
+
+def test_every_body_has_coordinates_with_a_listed_source(dataset):
+    sources = {s.id: s for s in dataset.sources}
+    assert {b.id for b in dataset.bodies} == {"kreis_unna", *TOWNS}
+    for b in dataset.bodies:
+        assert b.lat is not None and b.lon is not None, b.id
+        assert b.coords_source in sources, b.id
+        assert "Koordinaten" in sources[b.coords_source].title or "Lage" in (
+            sources[b.coords_source].title
+        )
+
+
+def test_coordinates_are_the_figures_the_source_titles_quote(dataset):
+    """Degrees, minutes (seconds) in the title, converted exactly, rounded to 6 decimals."""
+    dms = re.compile(r"(\d+)°(\d+)′(?:(\d+)″)?([NSEW])")
+    sources = {s.id: s for s in dataset.sources}
+    for b in dataset.bodies:
+        found = dms.findall(sources[b.coords_source].title)
+        assert len(found) == 2, (b.id, found)
+        (lat_d, lat_m, lat_s, ns), (lon_d, lon_m, lon_s, ew) = found
+        assert (ns, ew) == ("N", "E")
+        lat = int(lat_d) + int(lat_m) / 60 + int(lat_s or 0) / 3600
+        lon = int(lon_d) + int(lon_m) / 60 + int(lon_s or 0) / 3600
+        assert b.lat == round(lat, 6), b.id
+        assert b.lon == round(lon, 6), b.id
+
+
+def test_the_county_sits_at_its_seat_the_town_of_unna(dataset):
+    # The county is drawn at its seat (Kreisstadt Unna, bodies.csv status of 'unna'), with the
+    # town's coordinates; no coordinates of the Kreishaus building were found.
+    kreis, unna = dataset.body("kreis_unna"), dataset.body("unna")
+    assert "Kreisstadt" in unna.status
+    assert (kreis.lat, kreis.lon, kreis.coords_source) == (unna.lat, unna.lon, "coords-unna")
+
+
+def test_coordinates_lie_in_the_kreis_unna_region(dataset):
+    # Plausibility check, not a source: a box around the Kreis Unna, about 51.4–51.8 N and
+    # 7.3–8.0 E (the county lies east of Dortmund between the Lippe and the Ruhr).
+    for b in dataset.bodies:
+        assert 51.4 <= b.lat <= 51.8, b.id
+        assert 7.3 <= b.lon <= 8.0, b.id
+
+
+def test_neighbours_are_closer_than_25_km(dataset):
+    # Bodies with a common border (bodies.csv 'neighbours') have centres a few km apart; the
+    # whole county is 543 km², so 25 km between neighbouring centres would be implausible.
+    pairs = 0
+    for b in dataset.bodies:
+        for nb in b.neighbours:
+            assert _haversine_km(b, dataset.body(nb)) < 25, (b.id, nb)
+            pairs += 1
+    assert pairs > 10
+
+
+def test_haversine_of_a_known_distance():
+    # One degree of latitude along a meridian is 6371 km * pi / 180 = 111.19 km.
+    class P:
+        def __init__(self, lat, lon):
+            self.lat, self.lon = lat, lon
+
+    assert _haversine_km(P(51.0, 7.0), P(52.0, 7.0)) == pytest.approx(111.195, abs=0.001)
+
+
+def test_relative_positions_agree_with_the_town_descriptions(dataset):
+    b = {x.id: x for x in dataset.bodies}
+    # Lünen (de-wiki, source nb-luenen): "im Norden schließen sich Selm und Werne an", and
+    # Holzwickede and Schwerte reach south to the Ruhr (source holzwickede-de, wiki-schwerte):
+    # Selm and Werne lie north of Schwerte and Holzwickede.
+    for north in ("selm", "werne"):
+        assert b[north].lat > b["luenen"].lat
+        for south in ("schwerte", "holzwickede"):
+            assert b[north].lat > b[south].lat, (north, south)
+    # Lünen: "die östliche Stadtgrenze teilt sich Lünen mit Bergkamen und Kamen"; Werne is
+    # Bergkamen's neighbour on the Lippe: Lünen lies west of Werne, Bergkamen and Kamen.
+    for east in ("werne", "bergkamen", "kamen"):
+        assert b["luenen"].lon < b[east].lon, east
+    # Bönen (source wiki-boenen): "südliche Nachbarkommune ist die Kreisstadt Unna",
+    # "westlich von Bönen liegt die Stadt Kamen".
+    assert b["unna"].lat < b["boenen"].lat
+    assert b["kamen"].lon < b["boenen"].lon
+    # Fröndenberg (source wiki-froendenberg): "liegt im Süden des Kreises Unna und grenzt im
+    # Norden an die Stadt Unna".
+    assert b["froendenberg"].lat < b["unna"].lat
+    # Selm is the north-westernmost town of the Kreis (partnerschaftsverein-selm.de: "in the
+    # extreme north-west of the Unna district").
+    assert b["selm"].lat == max(x.lat for x in b.values())
+    assert b["selm"].lon == min(x.lon for x in b.values())
+
+
+def test_sources_table_lists_lat_and_lon_per_body(dataset):
+    table = sources_table(dataset).set_index(["table", "item", "parameter"])
+    for body in dataset.bodies:
+        for name in ("lat", "lon"):
+            row = table.loc[("bodies.csv", body.id, name)]
+            assert row["value"] == getattr(body, name)
+            assert row["unit"] == "° (WGS84)"
+            assert row["status"] == "source" and row["source"] == body.coords_source
+            assert "Koordinaten" in row["reference"] or "Lage" in row["reference"]
+    luenen = table.loc[("bodies.csv", "luenen", "lat")]
+    assert luenen["value"] == 51.616667 and "51°37′N 7°31′E" in luenen["reference"]
+
+
+# --- user datasets ----------------------------------------------------------------------
+
+
+def test_a_dataset_without_coordinate_columns_still_loads(dataset_copy):
+    def drop(header, rows):
+        keep = [i for i, h in enumerate(header) if h not in ("lat", "lon", "coords_source")]
+        return [header[i] for i in keep], [[r[i] for i in keep] for r in rows]
+
+    _rewrite(dataset_copy / "bodies.csv", drop)
+    data = load_dataset(dataset_copy)
+    assert len(data.bodies) == 11
+    assert all(b.lat is None and b.lon is None and b.coords_source is None for b in data.bodies)
+    table = sources_table(data)
+    assert not table["parameter"].isin(["lat", "lon"]).any()
+
+
+def test_blank_coordinates_mean_none(dataset_copy):
+    _edit(dataset_copy / "bodies.csv", "selm", {"lat": "", "lon": " ", "coords_source": ""})
+    data = load_dataset(dataset_copy)
+    selm = data.body("selm")
+    assert (selm.lat, selm.lon, selm.coords_source) == (None, None, None)
+    assert data.body("werne").lat == 51.666667
+
+
+def test_lat_without_lon(dataset_copy):
+    path = dataset_copy / "bodies.csv"
+    n = _edit(path, "selm", {"lon": ""})
+    with pytest.raises(InputError) as err:
+        load_dataset(dataset_copy)
+    assert str(err.value).startswith(f"{path}, line {n}: ")
+    assert "give both 'lat' and 'lon'" in str(err.value)
+
+
+def test_coordinates_without_a_source(dataset_copy):
+    path = dataset_copy / "bodies.csv"
+    n = _edit(path, "selm", {"coords_source": ""})
+    with pytest.raises(InputError) as err:
+        load_dataset(dataset_copy)
+    assert str(err.value).startswith(f"{path}, line {n}: ")
+    assert "'coords_source'" in str(err.value)
+
+
+def test_latitude_out_of_range(dataset_copy):
+    path = dataset_copy / "bodies.csv"
+    n = _edit(path, "selm", {"lat": "100"})
+    with pytest.raises(InputError) as err:
+        load_dataset(dataset_copy)
+    assert str(err.value).startswith(f"{path}, line {n}: column 'lat': got '100'")
+    assert "90" in str(err.value)
+
+
+def test_longitude_not_a_number(dataset_copy):
+    path = dataset_copy / "bodies.csv"
+    n = _edit(path, "selm", {"lon": "7°29′E"})
+    with pytest.raises(InputError) as err:
+        load_dataset(dataset_copy)
+    assert str(err.value).startswith(f"{path}, line {n}: column 'lon': got '7°29′E'")
+
+
+def test_unknown_coords_source(dataset_copy):
+    path = dataset_copy / "bodies.csv"
+    n = _edit(path, "selm", {"coords_source": "coords-nirgendwo"})
+    with pytest.raises(InputError) as err:
+        load_dataset(dataset_copy)
+    assert str(err.value).startswith(
+        f"{path}, line {n}: column 'coords_source': unknown source 'coords-nirgendwo'"
+    )
