@@ -69,19 +69,20 @@ def best_score_matrix(ranking: pd.DataFrame, fields: Sequence[str] | None = None
     ranking : pandas.DataFrame
         :attr:`potential.analysis.Analysis.ranking`.
     fields : sequence of str, optional
-        Order of the columns, as for :func:`best_per_field`.
+        The columns, in this order (e.g. the dataset's fields); a field without any option
+        (e.g. one an existing cooperation already covers for everyone) is an all-NaN column.
+        Fields with options that are not listed follow.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by body id (ranking order), one column per field id (order of
-        :func:`best_per_field`).
+        Indexed by body id (ranking order), one column per field id.
     """
     best = best_per_field(ranking, fields)
     matrix = best.pivot(index="body", columns="field", values="score")
     bodies = list(dict.fromkeys(best["body"]))
-    fields = list(dict.fromkeys(best["field"]))
-    return matrix.reindex(index=bodies, columns=fields)
+    columns = list(dict.fromkeys([*(fields or ()), *best["field"]]))
+    return matrix.reindex(index=bodies, columns=columns)
 
 
 def best_per_body(ranking: pd.DataFrame, n: int = 1) -> pd.DataFrame:

@@ -7,7 +7,12 @@ exit code 2. The heavy libraries are imported inside the commands, so ``--help``
 Commands live in modules by what they do; importing this package registers them all.
 """
 
-from potential.cli import analysis_commands, data_commands, scenario_commands  # noqa: F401
+from potential.cli import (  # noqa: F401  (importing registers the commands)
+    analysis_commands,
+    data_commands,
+    output_commands,
+    scenario_commands,
+)
 from potential.cli._common import METHOD_NAMES, InputProblem, main
 
 __all__ = ["METHOD_NAMES", "InputProblem", "main"]

@@ -1,0 +1,560 @@
+"""The report's sentences in German (default) and English, and number formatting.
+
+Every sentence of the report is here, keyed by a short name, as a pair (German, English)
+with ``str.format`` placeholders. Numbers are formatted German-style for ``lang="de"``
+(``1.234,5``; ``21,0 %``; ``25.11.2026``) and English-style for ``lang="en"``
+(``1,234.5``; ``21.0%``; ``2026-11-25``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from potential.labels import LANGS
+
+#: key → (German, English)
+TEXT = {
+    # --- title and summary ---------------------------------------------------------------
+    "title": (
+        "Potenzialanalyse interkommunaler Zusammenarbeit im E-Government",
+        "Potential analysis of inter-municipal cooperation in eGovernment",
+    ),
+    "subtitle": ("{dataset} – Stand {date}", "{dataset} – as of {date}"),
+    "subtitle_scenario": (
+        "{dataset} – Szenario „{scenario}“ – Stand {date}",
+        "{dataset} – scenario “{scenario}” – as of {date}",
+    ),
+    "contents": ("Inhalt", "Contents"),
+    "h_summary": ("Auf einen Blick", "At a glance"),
+    "summary_options": (
+        "{bodies} Körperschaften, {options} Kooperationsoptionen in {fields} Handlungsfeldern, "
+        "bewertet nach {criteria} Kriterien mit dem Verfahren „{method}“.",
+        "{bodies} bodies, {options} cooperation options in {fields} fields, assessed on "
+        "{criteria} criteria by the method “{method}”.",
+    ),
+    "summary_joint": (
+        "Gemeinsam am besten (alle Beteiligten gewinnen): {option}.",
+        "Best together (every member gains): {option}.",
+    ),
+    "summary_joint_none": (
+        "Keine Kooperationsoption stellt alle ihre Mitglieder besser als den Alleingang.",
+        "No cooperation option leaves all its members better off than going it alone.",
+    ),
+    "summary_estimates": (
+        "{assumptions} von {total} Zahlen und Gewichten sind Annahmen oder Schätzungen, "
+        "keine Messwerte; die Ergebnisse zeigen Größenordnungen und Richtungen, keine "
+        "Haushaltszahlen.",
+        "{assumptions} of {total} figures and weights are assumptions or estimates, not "
+        "measurements; the results show orders of magnitude and directions, not budget "
+        "figures.",
+    ),
+    "summary_smaa": (
+        "Wie sicher die besten Optionen bei anderen Gewichten oder Zahlen bleiben, zeigt "
+        "Abschnitt 5.",
+        "Section 5 shows how sure the best options stay under other weights or figures.",
+    ),
+    "summary_no_smaa": (
+        "Wie sicher die besten Optionen bei anderen Gewichten bleiben, wurde nicht berechnet "
+        "(Abschnitt 5).",
+        "How sure the best options stay under other weights was not computed (section 5).",
+    ),
+    # --- 1. what was analysed ------------------------------------------------------------
+    "h_scope": ("1. Was untersucht wurde", "1. What was analysed"),
+    "scope_intro": (
+        "Datensatz: {dataset} (Kennung {id}). Stichtag: {date} – an diesem Tag werden die "
+        "gesetzlichen Pflichten und die Umsatzsteuerregeln beurteilt.",
+        "Dataset: {dataset} (id {id}). Reference date: {date} – the legal duties and the VAT "
+        "rules are judged at this date.",
+    ),
+    "scope_question": (
+        "Die Frage je Körperschaft: Welche Kooperation (Handlungsfeld × Rechtsform × Partner) "
+        "bringt ihr am meisten, und warum? Und für alle gemeinsam: Welche Kooperationen "
+        "stellen jedes beteiligte Mitglied besser als den Alleingang?",
+        "The question for each body: which cooperation (field × legal form × partners) pays "
+        "most, and why? And for all together: which cooperations leave every member better "
+        "off than going it alone?",
+    ),
+    "h_bodies": ("Die Körperschaften", "The bodies"),
+    "bodies_intro": (
+        "{n} Körperschaften werden bewertet, jede mit ihren eigenen Optionen.",
+        "{n} bodies are assessed, each on its own options.",
+    ),
+    "bodies_out": (
+        "Nicht beteiligt (nach den Optionsregeln) und daher nicht bewertet: {names}.",
+        "Taking no part (under the option rules) and therefore not assessed: {names}.",
+    ),
+    "col_name": ("Körperschaft", "Body"),
+    "col_kind": ("Art", "Kind"),
+    "col_population": ("Einwohner", "Inhabitants"),
+    "col_population_date": ("Stand", "As of"),
+    "h_fields": ("Handlungsfelder und Rechtsformen", "Fields and legal forms"),
+    "fields_intro": (
+        "Eine Kooperationsoption ist ein Handlungsfeld mit einer dazu passenden Rechtsform und "
+        "einem Kreis von Partnern. Der Alleingang (keine Kooperation) ist der Vergleichspunkt.",
+        "A cooperation option is a field with a legal form that fits it and a set of partners. "
+        "Going it alone (no cooperation) is the point of comparison.",
+    ),
+    "col_field": ("Handlungsfeld", "Field"),
+    "col_forms": ("Mögliche Rechtsformen", "Possible legal forms"),
+    "col_options": ("Optionen", "Options"),
+    "col_form": ("Rechtsform", "Legal form"),
+    "col_law": ("Rechtsgrundlage", "Legal basis"),
+    "fields_none": (
+        "{fields}: keine Option, weil eine bestehende Kooperation das Feld schon vollständig "
+        "abdeckt oder die Optionsregeln es ausschließen.",
+        "{fields}: no option, because an existing cooperation already covers the field "
+        "completely or the option rules leave it out.",
+    ),
+    "h_scenario": ("Szenario", "Scenario"),
+    "scenario_intro": ("Szenario „{title}“ (Kennung {name}).", "Scenario “{title}” (id {name})."),
+    "scenario_changes": (
+        "Was das Szenario gegenüber dem Datensatz und dem Kriterienmodell ändert:",
+        "What the scenario changes in the dataset and the criteria model:",
+    ),
+    "scenario_options": (
+        "Das Szenario ändert, welche Optionen gebildet werden (docs/scenarios.md, Abschnitt 7):",
+        "The scenario changes which options are generated (docs/scenarios.md, section 7):",
+    ),
+    "param_group_weight": ("Gewicht der Gruppe", "Weight of the group"),
+    "param_criterion_weight": ("Gewicht des Kriteriums", "Weight of the criterion"),
+    "scenario_no_changes": (
+        "Das Szenario ändert keine Zahlen und keine Gewichte.",
+        "The scenario changes no figures and no weights.",
+    ),
+    "no_scenario": (
+        "Kein Szenario: Daten und Gewichte wie im Datensatz und im Kriterienmodell.",
+        "No scenario: data and weights as in the dataset and the criteria model.",
+    ),
+    "col_changed": ("Was", "What"),
+    "col_item": ("Wofür", "For"),
+    "col_old": ("Bisher", "Before"),
+    "col_new": ("Neu", "Now"),
+    "col_rule": ("Regel", "Rule"),
+    "col_basis": ("Quelle oder Annahme", "Source or assumption"),
+    # --- 2. method -----------------------------------------------------------------------
+    "h_method": ("2. Methode und Gewichte", "2. Method and weights"),
+    "method_criteria": (
+        "Jede Option wird für jede beteiligte Körperschaft nach {n} Kriterien in {groups} "
+        "Gruppen bewertet. Jedes Kriterium misst, was die Option gegenüber dem Alleingang "
+        "ändert. Die Gewichte sagen, wie viel jedes Kriterium zählt; zusammen ergeben sie "
+        "100 %.",
+        "For every body taking part, each option is assessed on {n} criteria in {groups} "
+        "groups. Each criterion measures what the option changes compared with going it "
+        "alone. The weights say how much each criterion counts; together they make 100%.",
+    ),
+    "col_group": ("Gruppe", "Group"),
+    "col_group_weight": ("Gewicht der Gruppe", "Weight of the group"),
+    "col_criterion": ("Kriterium", "Criterion"),
+    "col_direction": ("Besser ist", "Better is"),
+    "col_unit": ("Einheit", "Unit"),
+    "col_weight": ("Gewicht", "Weight"),
+    "more": ("mehr", "more"),
+    "less": ("weniger", "less"),
+    "weights_assumption": (
+        "Die Gewichte sind eine Annahme: {text}",
+        "The weights are an assumption: {text}",
+    ),
+    "weights_source": ("Quelle der Gewichte: {text}", "Source of the weights: {text}"),
+    "weights_bodies": (
+        "Eigene Gewichte haben: {names}. Für sie gelten andere Gewichte als in der Tabelle.",
+        "Own weights: {names}. Other weights than those in the table apply to them.",
+    ),
+    "method_name": ("Verfahren: {name}. {sentence}", "Method: {name}. {sentence}"),
+    "method_score": (
+        "Punktwert: eine Zahl zwischen 0 und 1, die nur die Optionen derselben Körperschaft "
+        "vergleicht – je höher, desto besser. Punktwerte verschiedener Körperschaften sind "
+        "nicht vergleichbar, weil jede an ihren eigenen Optionen gemessen wird.",
+        "Score: a number between 0 and 1 that compares only the options of the same body – "
+        "the higher, the better. Scores of different bodies cannot be compared, because each "
+        "body is measured against its own options.",
+    ),
+    "method_benefit": (
+        "Vorteil gegenüber Alleingang: Punktwert der Option minus Punktwert des Alleingangs "
+        "derselben Körperschaft. Ist er größer als null, steht die Körperschaft mit der "
+        "Kooperation besser da als allein.",
+        "Benefit over stand-alone: the option's score minus the score of going it alone, for "
+        "the same body. Above zero, the body is better off cooperating than alone.",
+    ),
+    "method_estimates": (
+        "Was geschätzt ist: Von {total} Zahlen und Gewichten sind {sources} mit einer Quelle "
+        "belegt, {reported} von den Körperschaften gemeldet und {assumptions} Annahmen "
+        "(jede mit Begründung; alle listet der Befehl potential data sources). {estimated}",
+        "What is estimated: of {total} figures and weights, {sources} carry a source, "
+        "{reported} were reported by the bodies and {assumptions} are assumptions (each with "
+        "its rationale; the command potential data sources lists them all). {estimated}",
+    ),
+    "method_estimated_all": (
+        "Kosten und Personal aller Körperschaften sind aus der Einwohnerzahl geschätzt, "
+        "solange keine eigenen Zahlen gemeldet sind.",
+        "The cost and staff of every body are estimated from its population until it reports "
+        "its own figures.",
+    ),
+    "method_estimated_part": (
+        "Bei {share} der bewerteten Zeilen sind Kosten oder Personal aus der Einwohnerzahl "
+        "geschätzt.",
+        "In {share} of the rows assessed, cost or staff are estimated from the population.",
+    ),
+    "method_estimated_none": (
+        "Kosten und Personal stammen bei allen Körperschaften aus eigenen Meldungen.",
+        "The cost and staff of every body come from its own reports.",
+    ),
+    "method_docs": (
+        "Alle Formeln und Parameter beschreibt docs/method.md.",
+        "Every formula and parameter is described in docs/method.md.",
+    ),
+    # --- 3. results per body -------------------------------------------------------------
+    "h_results": ("3. Ergebnisse je Körperschaft", "3. Results per body"),
+    "results_intro": (
+        "Für jede Körperschaft ihre drei besten Optionen: Punktwert, Vorteil gegenüber dem "
+        "Alleingang und die zwei Kriterien, die die Option am meisten tragen.",
+        "For each body its three best options: score, benefit over stand-alone and the two "
+        "criteria that carry the option most.",
+    ),
+    "h_overview": (
+        "Überblick: bester Punktwert je Handlungsfeld",
+        "Overview: best score per field",
+    ),
+    "overview_intro": (
+        "Die Tabelle zeigt für jede Körperschaft den Punktwert ihrer besten Option in jedem "
+        "Handlungsfeld (– : keine Option). Verglichen wird nur innerhalb einer Zeile.",
+        "The table shows, for each body, the score of its best option in each field "
+        "(– : no option). Compare within a row only.",
+    ),
+    "fig_heatmap": (
+        "Bester Punktwert je Körperschaft und Handlungsfeld",
+        "Best score per body and field",
+    ),
+    "col_rank": ("Rang", "Rank"),
+    "col_option": ("Kooperationsoption", "Cooperation option"),
+    "col_score": ("Punktwert", "Score"),
+    "col_benefit": ("Vorteil gegenüber Alleingang", "Benefit over stand-alone"),
+    "col_carried": ("Getragen vor allem von", "Carried most by"),
+    "best_option": (
+        "Beste Option: {option} (Punktwert {score}; Vorteil gegenüber Alleingang {benefit}). "
+        "Sie wird vor allem getragen von {first} und {second}.",
+        "Best option: {option} (score {score}; benefit over stand-alone {benefit}). It is "
+        "carried most by {first} and {second}.",
+    ),
+    "best_alone": (
+        "Am besten ist der Alleingang: keine Kooperationsoption schneidet für diese "
+        "Körperschaft besser ab.",
+        "Going it alone is best: no cooperation option scores better for this body.",
+    ),
+    "carried": ("{criterion} ({share})", "{criterion} ({share})"),
+    "share_of_score": ("{share} des Punktwerts", "{share} of the score"),
+    "share_of_value": ("{share} der gewichteten Werte", "{share} of the weighted values"),
+    "alone_rank": (
+        "Der Alleingang liegt auf Rang {rank} von {n}.",
+        "Going it alone ranks {rank} of {n}.",
+    ),
+    "fig_contributions": (
+        "{body}: was die besten Optionen trägt (Beitrag jedes Kriteriums zum Punktwert)",
+        "{body}: what carries the best options (contribution of each criterion to the score)",
+    ),
+    # --- 4. joint view -------------------------------------------------------------------
+    "h_joint": ("4. Gemeinsame Sicht", "4. Joint view"),
+    "joint_intro": (
+        "Eine Kooperation gelingt nur, wenn jedes Mitglied etwas davon hat. Die Tabelle zeigt "
+        "die Optionen, bei denen alle Mitglieder besser dastehen als allein, geordnet nach dem "
+        "kleinsten Vorteil eines Mitglieds (zuerst die Optionen, die niemanden zurücklassen), "
+        "dann nach der Summe der Vorteile.",
+        "A cooperation works only if every member gains. The table shows the options that "
+        "leave every member better off than alone, ordered by the smallest benefit of any "
+        "member (options that leave no one behind first), then by the summed benefit.",
+    ),
+    "joint_count": (
+        "Bei {gain} von {total} Kooperationsoptionen stehen alle Mitglieder besser da als "
+        "allein. Die {n} besten:",
+        "{gain} of {total} cooperation options leave every member better off than alone. "
+        "The best {n}:",
+    ),
+    "joint_none": (
+        "Keine Kooperationsoption stellt alle ihre Mitglieder besser als den Alleingang. Die "
+        "{n} Optionen mit dem größten kleinsten Vorteil:",
+        "No cooperation option leaves all its members better off than alone. The {n} options "
+        "with the largest smallest benefit:",
+    ),
+    "joint_caveat": (
+        "Vorteile verschiedener Körperschaften sind an deren eigenen Optionen gemessen; ihre "
+        "Summe und ihr Minimum sind eine Faustregel, kein genauer Vergleich.",
+        "The benefits of different bodies are measured against their own options; their sum "
+        "and their minimum are a rule of thumb, not an exact comparison.",
+    ),
+    "col_consensus": ("Konsensrang", "Consensus rank"),
+    "col_members": ("Mitglieder", "Members"),
+    "col_min_benefit": ("Kleinster Vorteil", "Smallest benefit"),
+    "col_sum_benefit": ("Summe der Vorteile", "Summed benefit"),
+    "col_savings": ("Nettoeinsparung zusammen (EUR/Jahr)", "Net savings together (EUR/year)"),
+    "h_map": ("Karte der Kooperationen", "Map of cooperations"),
+    "fig_map": (
+        "Bestehende Kooperationen (grau) und je Handlungsfeld die beste Option, bei der alle "
+        "Mitglieder gewinnen (gestrichelt)",
+        "Existing cooperations (grey) and, per field, the best option where every member "
+        "gains (dashed)",
+    ),
+    "map_missing": (
+        "Eine Karte fehlt: der Datensatz enthält keine Koordinaten der Körperschaften.",
+        "No map: the dataset holds no coordinates of the bodies.",
+    ),
+    # --- 5. uncertainty ------------------------------------------------------------------
+    "h_uncertainty": ("5. Unsicherheit", "5. Uncertainty"),
+    "smaa_intro": (
+        "Die Bürgermeisterinnen und Bürgermeister werden sich nicht auf ein Gewicht einigen, "
+        "und viele Zahlen sind Schätzungen. Deshalb wurde die Bewertung {n}-mal mit zufällig "
+        "gezogenen {what} wiederholt (SMAA). „Anteil Rang 1“ ist der Anteil dieser "
+        "Wiederholungen, in denen eine Option die beste ist: nahe 100 % heißt, die Empfehlung "
+        "ist sicher; kleine Anteile heißen, sie hängt an dem, was gezogen wurde.",
+        "The mayors will not agree on weights, and many figures are estimates. The assessment "
+        "was therefore repeated {n} times with randomly drawn {what} (SMAA). “First-rank "
+        "share” is the share of these repetitions in which an option is best: close to 100% "
+        "means the recommendation is sure; small shares mean it depends on what was drawn.",
+    ),
+    "smaa_weights_uniform": (
+        "Gewichten (jede Gewichtung gleich wahrscheinlich)",
+        "weights (every weighting equally likely)",
+    ),
+    "smaa_weights_groups": (
+        "Gewichten (Gruppen und Kriterien innerhalb der Gruppen gleich wahrscheinlich)",
+        "weights (groups and criteria within groups equally likely)",
+    ),
+    "smaa_weights_ordinal": (
+        "Gewichten (in der Reihenfolge der Gewichte des Modells)",
+        "weights (in the order of the model's weights)",
+    ),
+    "smaa_weights_model": ("Werten bei festen Gewichten", "values at fixed weights"),
+    "smaa_values_dataset": (
+        "; dazu wurden alle Zahlen mit Spanne im Datensatz innerhalb ihrer Spanne gezogen",
+        "; every figure with a range in the dataset was drawn within its range as well",
+    ),
+    "smaa_settings": (
+        "Einstellungen: {n} Ziehungen je Körperschaft, Startwert {seed}, Gewichte „{weights}“, "
+        "Werte „{values}“, Verfahren {method}{values_text}.",
+        "Settings: {n} draws per body, seed {seed}, weights “{weights}”, values “{values}”, "
+        "method {method}{values_text}.",
+    ),
+    "smaa_table": (
+        "Je Körperschaft die drei Optionen, die am häufigsten die beste sind:",
+        "For each body the three options that are best most often:",
+    ),
+    "col_first_share": ("Anteil Rang 1", "First-rank share"),
+    "col_expected_rank": ("Erwarteter Rang", "Expected rank"),
+    "col_analysis_rank": ("Rang in der Analyse", "Rank in the analysis"),
+    "fig_acceptability": (
+        "{body}: wie oft die Optionen welchen Rang belegen",
+        "{body}: how often the options take each rank",
+    ),
+    "smaa_missing": (
+        "Die Unsicherheit wurde für diesen Bericht nicht berechnet. Berechnen lässt sie sich "
+        "mit dem Befehl „potential smaa“ oder mit einem Block „uncertainty“ in der "
+        "Szenariodatei (docs/scenarios.md, Abschnitt 8); der Bericht zeigt sie dann hier.",
+        "The uncertainty was not computed for this report. It is computed by the command "
+        "“potential smaa” or by an “uncertainty” block in the scenario file "
+        "(docs/scenarios.md, section 8); the report then shows it here.",
+    ),
+    # --- 6. sources ----------------------------------------------------------------------
+    "h_sources": ("6. Quellen und Nachvollziehbarkeit", "6. Sources and reproducibility"),
+    "sources_intro": (
+        "Jede Zahl des Datensatzes trägt eine Quelle oder ist als Annahme mit Begründung "
+        "gekennzeichnet. {assumptions} der {total} Zahlen und Gewichte sind Annahmen. "
+        "Güte der Quellen: V = Primärquelle, S = Sekundärquelle, U = ungeprüft.",
+        "Every figure of the dataset carries a source or is marked as an assumption with its "
+        "rationale. {assumptions} of the {total} figures and weights are assumptions. "
+        "Grade of the sources: V = primary, S = secondary, U = unverified.",
+    ),
+    "col_id": ("Kennung", "Id"),
+    "col_grade": ("Güte", "Grade"),
+    "col_title": ("Titel", "Title"),
+    "col_url": ("Fundstelle", "Location"),
+    "h_provenance": ("Nachvollziehbarkeit", "Reproducibility"),
+    "provenance_intro": (
+        "Mit diesen Angaben lässt sich der Bericht wiederholen: dieselben Prüfsummen "
+        "(SHA-256) und Versionen ergeben dieselben Ergebnisse, Byte für Byte. Alle Angaben "
+        "stehen in der Datei provenance.json neben dem Bericht.",
+        "These entries let the report be repeated: equal checksums (SHA-256) and versions "
+        "give equal results, byte for byte. The full record is in provenance.json beside the "
+        "report.",
+    ),
+    "col_key": ("Angabe", "Entry"),
+    "col_value": ("Wert", "Value"),
+    "prov_version": ("Version von potential", "Version of potential"),
+    "prov_scenario": ("Szenario", "Scenario"),
+    "prov_scenario_sha": (
+        "Szenario, Prüfsumme (wie angewandt)",
+        "Scenario, checksum (as applied)",
+    ),
+    "prov_dataset": ("Datensatz", "Dataset"),
+    "prov_dataset_sha": ("Datensatz, Prüfsumme der Dateien", "Dataset, checksum of the files"),
+    "prov_dataset_eff": ("Datensatz, Prüfsumme (wie verwendet)", "Dataset, checksum (as used)"),
+    "prov_criteria": ("Kriterienmodell", "Criteria model"),
+    "prov_criteria_sha": ("Kriterienmodell, Prüfsumme der Datei", "Criteria model, file checksum"),
+    "prov_criteria_eff": (
+        "Kriterienmodell, Prüfsumme (wie verwendet)",
+        "Criteria model, checksum (as used)",
+    ),
+    "prov_body_weights": ("Gewichte je Körperschaft", "Per-body weights"),
+    "prov_method": ("Verfahren", "Method"),
+    "prov_params": ("Parameter des Verfahrens", "Method parameters"),
+    "prov_date": ("Stichtag", "Reference date"),
+    "prov_seed": ("Startwert (seed)", "Seed"),
+    "prov_settings": ("Einstellungen der Unsicherheitsanalyse", "Uncertainty settings"),
+    "prov_environment": ("Umgebung", "Environment"),
+    "none": ("keine", "none"),
+    # --- general -------------------------------------------------------------------------
+    "kind_kreis": ("Kreis", "county"),
+    "kind_stadt": ("Stadt", "town"),
+    "kind_gemeinde": ("Gemeinde", "municipality"),
+    "figure": ("Abbildung", "Figure"),
+    "md_figures": (
+        "Die Abbildungen liegen als SVG-Dateien im Ordner {folder} neben dieser Datei.",
+        "The figures are SVG files in the folder {folder} beside this file.",
+    ),
+}
+
+#: Ranking method → (name, one sentence), German and English.
+METHODS = {
+    "wsm": (
+        (
+            "gewichtete Summe (wsm)",
+            "Jedes Kriterium wird auf eine Skala von 0 (schlechtester) bis 1 (bester Wert "
+            "unter den Optionen der Körperschaft) umgerechnet, mit seinem Gewicht "
+            "multipliziert, und die Summe ist der Punktwert.",
+        ),
+        (
+            "weighted sum (wsm)",
+            "Each criterion is mapped onto a scale from 0 (worst) to 1 (best value among the "
+            "body's options), multiplied by its weight, and the sum is the score.",
+        ),
+    ),
+    "wpm": (
+        (
+            "gewichtetes Produkt (wpm)",
+            "Die Werte der Kriterien werden auf eine Skala von 0,1 bis 1 umgerechnet und mit "
+            "ihren Gewichten als Exponenten multipliziert, so dass ein schwaches Kriterium "
+            "nicht durch ein starkes ausgeglichen wird.",
+        ),
+        (
+            "weighted product (wpm)",
+            "The criteria's values are mapped onto a scale from 0.1 to 1 and multiplied with "
+            "their weights as exponents, so that a weak criterion is not made up for by a "
+            "strong one.",
+        ),
+    ),
+    "waspas": (
+        (
+            "WASPAS (Mischung aus gewichteter Summe und Produkt)",
+            "Der Punktwert ist ein gewichtetes Mittel aus gewichteter Summe und gewichtetem "
+            "Produkt.",
+        ),
+        (
+            "WASPAS (blend of weighted sum and product)",
+            "The score is a weighted mean of the weighted sum and the weighted product.",
+        ),
+    ),
+    "topsis": (
+        (
+            "Nähe zum Idealpunkt (TOPSIS)",
+            "Der Punktwert misst, wie nah eine Option der gedachten besten und wie fern sie der "
+            "gedachten schlechtesten Option ist.",
+        ),
+        (
+            "closeness to the ideal (TOPSIS)",
+            "The score measures how close an option is to an imagined best option and how far "
+            "from an imagined worst one.",
+        ),
+    ),
+    "vikor": (
+        (
+            "Kompromisslösung (VIKOR)",
+            "Der Punktwert sucht den besten Kompromiss zwischen dem Gesamtnutzen und dem "
+            "größten Nachteil bei einem einzelnen Kriterium.",
+        ),
+        (
+            "compromise solution (VIKOR)",
+            "The score seeks the best compromise between overall utility and the largest "
+            "shortfall on a single criterion.",
+        ),
+    ),
+    "promethee2": (
+        (
+            "paarweiser Vergleich (PROMETHEE II)",
+            "Jede Option wird mit jeder anderen verglichen; der Punktwert ist, wie sehr sie "
+            "die anderen im gewichteten Mittel übertrifft.",
+        ),
+        (
+            "pairwise comparison (PROMETHEE II)",
+            "Each option is compared with every other; the score is how much it outperforms "
+            "the others on weighted average.",
+        ),
+    ),
+    "electre1": (
+        (
+            "Outranking (ELECTRE I)",
+            "Eine Option übertrifft eine andere, wenn genug Gewicht für sie spricht und kein "
+            "Kriterium stark gegen sie spricht; gerankt wird nach diesen Vergleichen.",
+        ),
+        (
+            "outranking (ELECTRE I)",
+            "An option outranks another if enough weight speaks for it and no criterion "
+            "speaks strongly against it; the ranking follows these comparisons.",
+        ),
+    ),
+}
+
+
+def check_lang(lang: str) -> str:
+    """The language, checked (``de`` or ``en``)."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
+    return lang
+
+
+def t(key: str, lang: str = "de", **values) -> str:
+    """The sentence ``key`` in ``lang``, with ``values`` filled in."""
+    text = TEXT[key][LANGS.index(check_lang(lang))]
+    return text.format(**values) if values else text
+
+
+def method_text(method: str, lang: str = "de") -> tuple[str, str]:
+    """Name and one-sentence explanation of a ranking method."""
+    pair = METHODS.get(method)
+    if pair is None:
+        return method, ""
+    return pair[LANGS.index(check_lang(lang))]
+
+
+def number(value, digits: int = 0, lang: str = "de") -> str:
+    """A number with thousands separators: ``1.234,5`` (de) or ``1,234.5`` (en).
+
+    ``NaN`` and ``None`` give ``–``; a value that rounds to zero has no minus sign.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    value = round(float(value), digits)
+    if value == 0:
+        value = 0.0
+    text = f"{value:,.{digits}f}"
+    if check_lang(lang) == "de":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def signed(value, digits: int = 3, lang: str = "de") -> str:
+    """A number with its sign: ``+0,370``, ``-0,012``, ``0,000``."""
+    text = number(value, digits, lang)
+    return f"+{text}" if text[0].isdigit() and round(float(value), digits) > 0 else text
+
+
+def percent(share, digits: int = 0, lang: str = "de") -> str:
+    """A share as a percentage: ``21,0 %`` (de) or ``21.0%`` (en)."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    text = number(100 * float(share), digits, lang)
+    return f"{text} %" if lang == "de" else f"{text}%"
+
+
+def date(value, lang: str = "de") -> str:
+    """A date: ``25.11.2026`` (de) or ``2026-11-25`` (en)."""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return value.strftime("%d.%m.%Y") if check_lang(lang) == "de" else value.isoformat()
