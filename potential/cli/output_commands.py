@@ -202,7 +202,14 @@ def report(scenario, data, criteria, method, reference_date, samples, seed, lang
     result, runs = _run_inputs([scenario] if scenario else [], data, criteria, method,
                                reference_date)  # fmt: skip
     smaa = _smaa(result, runs, samples, seed)
-    built = build_report(result, scenario_run=runs[0] if runs else None, smaa=smaa, lang=lang)
+    record = None
+    if not runs:
+        from potential.provenance import run_record
+
+        record = run_record(result, criteria=criteria or "ikz-egov-nrw")
+    built = build_report(
+        result, scenario_run=runs[0] if runs else None, smaa=smaa, provenance=record, lang=lang
+    )
     protect = list(runs[0].scenario.files) if runs else []
     for path in write_report(built, Path(out), protect=protect):
         if path.suffix != ".svg":
