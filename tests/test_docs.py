@@ -39,3 +39,9 @@ def test_method_doc_names_every_indicator():
     method = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
     for name in INDICATORS:
         assert f"`{name}`" in method, name
+
+
+def test_readme_images_exist():
+    for path in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README):
+        data = (ROOT / path).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n", path
