@@ -84,9 +84,21 @@ class Analysis:
     reference_date: dt.date
     params: dict = field(default_factory=dict)
 
-    def top(self, n: int = 3) -> pd.DataFrame:
-        """The ``n`` best options of every body (rows of :attr:`ranking`)."""
-        return self.ranking[self.ranking["rank"] <= n]
+    def top(self, n: int = 3, body: str | None = None) -> pd.DataFrame:
+        """The ``n`` best options of every body, or of one body (rows of :attr:`ranking`).
+
+        Raises
+        ------
+        InputError
+            ``body`` is not a body that is ranked.
+        """
+        rows = self.ranking[self.ranking["rank"] <= n]
+        if body is None:
+            return rows
+        if body not in set(self.ranking["body"]):
+            known = ", ".join(dict.fromkeys(self.ranking["body"]))
+            raise InputError(f"body {body!r} is not ranked; expected one of {known}")
+        return rows[rows["body"] == body]
 
     def explain(self, body: str, option: str | None = None) -> pd.DataFrame:
         """Why an option scores as it does for a body: its criteria, largest share first.

@@ -268,3 +268,44 @@ def _check_parameters(folder, tables):
         need("field_parameters.csv", field.id, FIELD_PARAMETERS)
     for form in tables["legal_forms.csv"]:
         need("legal_form_parameters.csv", form.id, FORM_PARAMETERS)
+
+
+#: Tables of a loaded dataset that :func:`table` returns.
+TABLE_NAMES = (
+    "bodies", "fields", "legal_forms", "obligations", "cooperations", "parameters",
+    "field_parameters", "legal_form_parameters", "body_fields", "fulfilment", "sources",
+)  # fmt: skip
+
+
+def table(dataset: models.Dataset, name: str = "bodies"):
+    """One table of a loaded dataset as a pandas DataFrame (one row per item).
+
+    Parameters
+    ----------
+    dataset : potential.models.Dataset
+    name : str
+        One of :data:`TABLE_NAMES`. Lists (members, neighbours ...) are joined with ``;``
+        as in the CSV files.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of the item's model, in model order.
+
+    Raises
+    ------
+    InputError
+        An unknown table name.
+    """
+    import pandas as pd
+
+    if name not in TABLE_NAMES:
+        raise InputError(f"unknown table {name!r}; expected one of {', '.join(TABLE_NAMES)}")
+    items = getattr(dataset, name)
+    model = type(items[0]) if items else None
+    columns = list(model.model_fields) if model is not None else []
+    rows = []
+    for item in items:
+        row = item.model_dump()
+        rows.append({k: ";".join(v) if isinstance(v, tuple) else v for k, v in row.items()})
+    return pd.DataFrame(rows, columns=columns or None)

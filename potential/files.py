@@ -235,6 +235,80 @@ def write_outputs(
     return list(targets.values())
 
 
+#: CSV dialects of the output tables (:func:`write_csv`).
+CSV_DIALECTS = ("standard", "de")
+
+
+def check_csv_dialect(dialect: str) -> str:
+    """``dialect`` if it is one of :data:`CSV_DIALECTS`, else a ``ValueError``."""
+    if dialect not in CSV_DIALECTS:
+        raise ValueError(
+            f"unknown CSV dialect {dialect!r}; expected one of {', '.join(CSV_DIALECTS)}"
+        )
+    return dialect
+
+
+def write_csv(frame, path: Path, dialect: str = "standard") -> None:
+    """Write a table (no index) as CSV in one of two dialects.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table; its column names are the header.
+    path : Path
+        Target file.
+    dialect : {"standard", "de"}
+        ``"standard"`` (for scripts): ``,`` between fields, decimal point, UTF-8 without
+        byte-order mark, LF line ends. ``"de"`` (for a German Excel, which opens the file
+        as it is, with a double click): ``;`` between fields, decimal comma, UTF-8 with a
+        byte-order mark (so Excel reads umlauts right), CRLF line ends (what Excel itself
+        writes, and RFC 4180's). In both, dates are ISO (``2026-11-25``), missing values
+        empty, booleans ``True``/``False``. In ``"de"`` every float is written in full
+        positional notation (``0,00001``, never ``1e-05``) with the shortest digits that
+        give the same float back.
+
+    Notes
+    -----
+    :func:`read_csv_rows` reads both dialects; pandas reads ``"de"`` with
+    ``read_csv(path, sep=";", decimal=",", encoding="utf-8-sig")``.
+    """
+    check_csv_dialect(dialect)
+    if dialect == "standard":
+        frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+        return
+    out = frame.copy()
+    for col in range(out.shape[1]):
+        values = out.iloc[:, col]
+        if values.dtype.kind == "f" or values.dtype == object:
+            out.isetitem(col, values.map(_decimal_comma).astype(object))
+    out.to_csv(path, index=False, sep=";", lineterminator="\r\n", encoding="utf-8-sig")
+
+
+def _decimal_comma(value):
+    """A float as text with a decimal comma (positional, shortest round-trip digits)."""
+    import numbers
+
+    import numpy as np
+
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        return value
+    if isinstance(value, numbers.Integral):
+        return value
+    if value != value:  # NaN: an empty cell
+        return None
+    return np.format_float_positional(float(value), unique=True, trim="0").replace(".", ",")
+
+
+def csv_writer(frame, dialect: str = "standard") -> Writer:
+    """A writer for :func:`write_outputs` that writes ``frame`` with :func:`write_csv`."""
+    check_csv_dialect(dialect)
+
+    def write(path: Path) -> None:
+        write_csv(frame, path, dialect)
+
+    return write
+
+
 def _write_sidecar(path: Path, record: dict, temps: Mapping[str, Path]) -> None:
     """The provenance record plus the SHA-256 and size of every output written before it."""
     import hashlib

@@ -41,6 +41,43 @@ COLUMNS = {
     "contribution": ("Beitrag", "Contribution"),
     "share": ("Anteil am Punktwert", "Share of score"),
     "estimated": ("Geschätzt", "Estimated"),
+    "first_rank_acceptability": ("Anteil Rang 1", "First-rank acceptability"),
+    "expected_rank": ("Erwarteter Rang", "Expected rank"),
+    "confidence": ("Konfidenzfaktor", "Confidence factor"),
+    "model_rank": ("Rang mit Modellgewichten", "Rank with model weights"),
+}
+
+#: column id → kind of value, which decides how the workbook shows it (number format and
+#: colour scale, see :data:`potential.exports.FORMATS`). Ids not listed are shown as they are.
+KINDS = {
+    "score": "score",
+    "benefit": "benefit",
+    "summed_benefit": "benefit",
+    "min_benefit": "benefit",
+    "summed_net_savings": "eur",
+    "rank": "integer",
+    "consensus_rank": "integer",
+    "model_rank": "integer",
+    "n_partners": "integer",
+    "members": "integer",
+    "members_gaining": "integer",
+    "mean_rank": "rank",
+    "expected_rank": "rank",
+    "share": "share",
+    "confidence": "share",
+    "first_rank_acceptability": "acceptability",
+}
+
+#: unit of a criterion → kind of value (units not listed: plain numbers).
+UNIT_KINDS = {
+    "EUR": "eur",
+    "EUR/a": "eur",
+    "€": "eur",
+    "€/a": "eur",
+    "VZÄ": "fte",
+    "FTE": "fte",
+    "Monate": "months",
+    "months": "months",
 }
 
 TEXT = {
@@ -49,6 +86,15 @@ TEXT = {
     "all_towns": ("alle Städte und Gemeinden", "all towns"),
     "overview": ("Übersicht", "Overview"),
     "joint": ("Gemeinsame Sicht", "Joint view"),
+    "best_per_field": ("Beste je Handlungsfeld", "Best per field"),
+    "field_scores": ("Punktwerte je Feld", "Scores by field"),
+    "criteria_model": ("Kriterienmodell", "Criteria model"),
+    "acceptability": ("Akzeptanz", "Acceptability"),
+    "rank_acceptability": ("Rangakzeptanz", "Rank acceptability"),
+    "sources": ("Quellen", "Sources"),
+    "metadata": ("Metadaten", "Metadata"),
+    "rank_n": ("Rang {n}", "Rank {n}"),
+    "central_weight": ("Zentralgewicht: {criterion}", "Central weight: {criterion}"),
     "yes": ("ja", "yes"),
     "no": ("nein", "no"),
 }
@@ -74,6 +120,31 @@ def column(name: str, lang: str = "de", criteria=None) -> str:
             if c.id == name:
                 return f"{getattr(c.label, lang)} ({c.unit})"
     return name
+
+
+def column_kind(name: str, criteria=None) -> str | None:
+    """Kind of value in a column (:data:`KINDS`), from its id or its header in either language.
+
+    Criteria columns (id, or a header ending in ``(unit)``) take the kind of their unit
+    (:data:`UNIT_KINDS`). ``None``: no known kind.
+
+    Examples
+    --------
+    >>> column_kind("score"), column_kind("Punktwert"), column_kind("Nettoeinsparung (EUR/a)")
+    ('score', 'score', 'eur')
+    """
+    if name in KINDS:
+        return KINDS[name]
+    for key, pair in COLUMNS.items():
+        if name in pair:
+            return KINDS.get(key)
+    if criteria is not None:
+        for c in criteria.criteria:
+            if c.id == name:
+                return UNIT_KINDS.get(c.unit)
+    if name.endswith(")") and " (" in name:
+        return UNIT_KINDS.get(name.rsplit(" (", 1)[1][:-1])
+    return None
 
 
 def field_label(dataset: Dataset, field_id: str, lang: str = "de") -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from potential.errors import InputError
@@ -31,3 +32,41 @@ def test_tornado_bad_input(default_analysis):
         body_tornado(default_analysis, "nirgends")
     with pytest.raises(InputError, match="takes no part"):
         body_tornado(default_analysis, "boenen", "it/gmbh/luenen+selm")
+
+
+def test_stability_intervals_of_a_body_equal_the_direct_call(default_analysis):
+    from potential.analysis import body_weight_vector, decision_matrices_for
+    from potential.uncertainty import body_stability_intervals, stability_intervals
+
+    a = default_analysis
+    matrix = decision_matrices_for(a.dataset, a.indicators, a.criteria, "selm")
+    direct = stability_intervals(
+        matrix, [c.direction for c in a.criteria.criteria], body_weight_vector(a.criteria, "selm")
+    )
+    pd.testing.assert_frame_equal(body_stability_intervals(a, "selm"), direct)
+    # the current weight lies inside its own interval
+    got = body_stability_intervals(a, "selm")
+    assert ((got["low"] <= got["weight"]) & (got["weight"] <= got["high"])).all()
+    with pytest.raises(InputError, match="not ranked"):
+        body_stability_intervals(a, "nirgends")
+
+
+def test_top_of_one_body(default_analysis):
+    a = default_analysis
+    rows = a.top(2, "werne")
+    assert list(rows["rank"]) == [1, 2] and set(rows["body"]) == {"werne"}
+    with pytest.raises(InputError, match="not ranked"):
+        a.top(2, "nirgends")
+
+
+def test_dataset_table(dataset):
+    from potential.datasets import table
+    from potential.models import Cooperation
+
+    frame = table(dataset, "cooperations")
+    assert list(frame.columns) == list(Cooperation.model_fields)
+    assert len(frame) == len(dataset.cooperations)
+    first = dataset.cooperations[0]
+    assert frame.loc[0, "members"] == ";".join(first.members)
+    with pytest.raises(InputError, match="unknown table"):
+        table(dataset, "tische")

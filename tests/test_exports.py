@@ -15,6 +15,9 @@ from openpyxl import load_workbook
 from potential.exports import export_analysis
 
 OUTPUTS = ["contributions.csv", "joint.csv", "ranking.csv", "ranking.xlsx"]
+FRONT = ["Übersicht", "Beste je Handlungsfeld", "Punktwerte je Feld", "Gemeinsame Sicht",
+         "Kriterienmodell"]  # fmt: skip
+FRONT_EN = ["Overview", "Best per field", "Scores by field", "Joint view", "Criteria model"]
 INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -56,11 +59,11 @@ def test_export_writes_exactly_the_four_files(exported):
 
 def test_sheet_names_and_order(workbook, dataset):
     names = workbook.sheetnames
-    assert names[:3] == ["Übersicht", "Gemeinsame Sicht", "Kriterienmodell"]
+    assert names[: len(FRONT)] == FRONT
     assert len(dataset.bodies) == 11
-    assert len(names) == 3 + 11 + 1
+    assert len(names) == len(FRONT) + 11 + 1
     assert names[-1] == "Quellen"
-    for body, name in zip(dataset.bodies, names[3:-1], strict=True):
+    for body, name in zip(dataset.bodies, names[len(FRONT) : -1], strict=True):
         assert name == INVALID_SHEET_CHARS.sub("-", body.name)[:31]
 
 
@@ -79,8 +82,8 @@ def test_froendenberg_sheet_has_no_slash(workbook):
 
 def test_english_sheet_names(workbook_en, dataset):
     names = workbook_en.sheetnames
-    assert names[:3] == ["Overview", "Joint view", "Criteria model"]
-    assert len(names) == 3 + len(dataset.bodies) + 1
+    assert names[: len(FRONT_EN)] == FRONT_EN
+    assert len(names) == len(FRONT_EN) + len(dataset.bodies) + 1
     assert names[-1] == "Sources"
 
 
@@ -105,7 +108,9 @@ def test_english_headers(workbook_en):
 
 def test_body_sheets_have_one_row_per_ranked_option(workbook, default_analysis):
     ranking = default_analysis.ranking
-    for body, name in zip(default_analysis.dataset.bodies, workbook.sheetnames[3:-1], strict=True):
+    for body, name in zip(
+        default_analysis.dataset.bodies, workbook.sheetnames[len(FRONT) : -1], strict=True
+    ):
         ws = workbook[name]
         n = int((ranking["body"] == body.id).sum())
         assert n > 1
@@ -114,7 +119,9 @@ def test_body_sheets_have_one_row_per_ranked_option(workbook, default_analysis):
 
 def test_body_sheet_scores_equal_the_ranking(workbook, default_analysis):
     ranking = default_analysis.ranking
-    for body, name in zip(default_analysis.dataset.bodies, workbook.sheetnames[3:-1], strict=True):
+    for body, name in zip(
+        default_analysis.dataset.bodies, workbook.sheetnames[len(FRONT) : -1], strict=True
+    ):
         ws = workbook[name]
         rows = ranking[ranking["body"] == body.id]
         assert column_values(ws, "Punktwert") == pytest.approx(rows["score"].tolist(), rel=1e-12)

@@ -238,7 +238,8 @@ def test_stay_out_everywhere_downstream(dataset):
     result = potential.analyse(ds, body_weights=WEIGHTS)
     sheets = workbook_sheets(result, "de")
     assert "Selm" not in sheets and "Werne" not in sheets and "Kamen" in sheets
-    assert len(sheets) == 3 + 9 + 1  # overview, joint, criteria, 9 bodies, sources
+    # overview, best per field, scores by field, joint, criteria, 9 bodies, sources
+    assert len(sheets) == 5 + 9 + 1
     group = result.group_view()
     assert "selm" not in group.weights.index and len(group.weights) == 9
     assert "selm" not in set(group.departures["body"])

@@ -85,3 +85,13 @@ def data_option(func):
         metavar="NAME|PATH",
         help="Dataset: embedded name or folder with dataset.yaml [default: kreis-unna].",
     )(func)
+
+
+csv_dialect_option = click.option(
+    "--csv-dialect",
+    default="standard",
+    show_default=True,
+    type=click.Choice(["standard", "de"]),
+    help="CSV files: 'standard' (comma, decimal point, for scripts) or 'de' (semicolon, "
+    "decimal comma, UTF-8 with BOM: opens as-is in a German Excel).",
+)

@@ -10,6 +10,7 @@ from potential.cli._common import (
     CONTEXT,
     METHOD_NAMES,
     criteria_option,
+    csv_dialect_option,
     data_option,
     lang_option,
     main,
@@ -47,8 +48,11 @@ from potential.cli._common import (
 @click.option(
     "--top", default=3, show_default=True, type=click.IntRange(1), help="Options shown per body."
 )
+@csv_dialect_option
 @reports_input_errors
-def analyse(data, criteria, method, reference_date, scenario, body_weights, out, lang, top):
+def analyse(
+    data, criteria, method, reference_date, scenario, body_weights, out, lang, top, csv_dialect
+):
     """Rank every body's cooperation options and write ranking.csv, joint.csv,
     contributions.csv and ranking.xlsx to the output folder (with body weights, from
     --body-weights or the criteria model, also
@@ -73,7 +77,9 @@ def analyse(data, criteria, method, reference_date, scenario, body_weights, out,
             sc = sc.with_changes(**changes)
         run = ps.run(sc)
         result = run.analysis
-        written = export_run(run, Path(out), lang=lang, protect=_protected(body_weights))
+        written = export_run(
+            run, Path(out), lang=lang, protect=_protected(body_weights), csv_dialect=csv_dialect
+        )
     else:
         from potential.provenance import run_record
 
@@ -89,7 +95,12 @@ def analyse(data, criteria, method, reference_date, scenario, body_weights, out,
         protect += _protected(body_weights)
         record = run_record(result, criteria=criteria or "ikz-egov-nrw", body_weights=body_weights)
         written = exports.export_analysis(
-            result, Path(out), lang=lang, protect=protect, provenance=record
+            result,
+            Path(out),
+            lang=lang,
+            protect=protect,
+            provenance=record,
+            csv_dialect=csv_dialect,
         )
     _print_top(result, lang, top)
     click.echo("")
@@ -169,8 +180,11 @@ def _print_top(result, lang: str, top: int) -> None:
     type=click.IntRange(0),
     help="Seed of the random worsening in the rank-reversal check.",
 )
+@csv_dialect_option
 @reports_input_errors
-def compare_methods(data, criteria, methods, reference_date, out, rank_reversal, seed):
+def compare_methods(
+    data, criteria, methods, reference_date, out, rank_reversal, seed, csv_dialect
+):
     """Would another method agree? Rank every body by several methods and compare.
 
     Writes methods_ranks.csv (each option's rank by each method) and methods_agreement.csv
@@ -178,6 +192,7 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
     --rank-reversal also rank_reversal.csv.
     """
     from potential import analysis, files
+    from potential.files import csv_writer
 
     names = [m.strip() for m in methods.split(",") if m.strip()]
     common = {
@@ -188,12 +203,12 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
     }
     ranks, agreement = analysis.compare_methods(**common)
     outputs = {
-        "methods_ranks.csv": lambda p: ranks.to_csv(p, index=False, lineterminator="\n"),
-        "methods_agreement.csv": lambda p: agreement.to_csv(p, index=False, lineterminator="\n"),
+        "methods_ranks.csv": csv_writer(ranks, csv_dialect),
+        "methods_agreement.csv": csv_writer(agreement, csv_dialect),
     }
     if rank_reversal:
         checks = analysis.rank_reversal_checks(**common, seed=seed)
-        outputs["rank_reversal.csv"] = lambda p: checks.to_csv(p, index=False, lineterminator="\n")
+        outputs["rank_reversal.csv"] = csv_writer(checks, csv_dialect)
     from potential.criteria import load_criteria
     from potential.datasets import load_dataset
     from potential.provenance import run_record
@@ -272,8 +287,9 @@ def compare_methods(data, criteria, methods, reference_date, out, rank_reversal,
 @reference_date_option
 @out_option
 @lang_option
+@csv_dialect_option
 @reports_input_errors
-def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, lang):
+def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, lang, csv_dialect):
     """Chance of each rank for every option over all plausible weights (SMAA).
 
     Writes smaa_acceptability.csv (body, option, rank, share), smaa_summary.csv
@@ -298,7 +314,8 @@ def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, 
         values=values,
         progress=progress,
     )
-    written = write_smaa(result, Path(out), lang, provenance=_smaa_record(result, data, criteria))
+    record = _smaa_record(result, data, criteria)
+    written = write_smaa(result, Path(out), lang, provenance=record, csv_dialect=csv_dialect)
     de = lang == "de"
     click.echo(
         f"SMAA: {n} {'Gewichtsstichproben je Körperschaft' if de else 'weight samples per body'}"

@@ -9,6 +9,7 @@ import click
 
 from potential.cli._common import (
     CONTEXT,
+    csv_dialect_option,
     data_option,
     main,
     reports_input_errors,
@@ -59,23 +60,12 @@ def show(data, table):
     import pandas as pd
 
     from potential.datasets import load_dataset
+    from potential.datasets import table as dataset_table
 
-    ds = load_dataset(data)
-    items = getattr(ds, table)
-    frame = pd.DataFrame([i.model_dump() for i in items])
+    frame = dataset_table(load_dataset(data), table)
     if table == "bodies":
-        frame = frame[
-            [
-                "id",
-                "ags",
-                "name",
-                "kind",
-                "population",
-                "population_date",
-                "area_km2",
-                "neighbours",
-            ]
-        ]
+        columns = ["id", "ags", "name", "kind", "population", "population_date", "area_km2"]
+        frame = frame[[*columns, "neighbours"]]
     with pd.option_context(
         "display.width", 200, "display.max_columns", 20, "display.max_colwidth", 60
     ):
@@ -104,14 +94,15 @@ def show(data, table):
     help="List the figures as a scenario uses them (its changes carry their own source or "
     "assumption); --data and --criteria are then taken from the scenario.",
 )
+@csv_dialect_option
 @reports_input_errors
-def sources(data, criteria, out, scenario):
+def sources(data, criteria, out, scenario, csv_dialect):
     """List every number of the data and the criteria model with its source or assumption."""
     import pandas as pd
 
     from potential.criteria import load_criteria
     from potential.datasets import load_dataset
-    from potential.files import write_outputs
+    from potential.files import csv_writer, write_outputs
     from potential.provenance import sources_table
 
     if scenario:
@@ -125,7 +116,7 @@ def sources(data, criteria, out, scenario):
         out = Path(out)
         write_outputs(
             out.parent if str(out.parent) else Path("."),
-            {out.name: lambda p: table.to_csv(p, index=False, lineterminator="\n")},
+            {out.name: csv_writer(table, csv_dialect)},
         )
         click.echo(f"{len(table)} Werte mit Herkunft geschrieben: {out}")
         return

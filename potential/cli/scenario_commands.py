@@ -8,6 +8,7 @@ import click
 
 from potential.cli._common import (
     CONTEXT,
+    csv_dialect_option,
     lang_option,
     main,
     out_option,
@@ -34,8 +35,9 @@ def _smaa_progress(lang):
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @out_option
 @lang_option
+@csv_dialect_option
 @reports_input_errors
-def scenario_run(files, out, lang):
+def scenario_run(files, out, lang, csv_dialect):
     """Run one or more scenarios (files or shipped names such as heute).
 
     Each scenario's tables go to OUT/NAME/: ranking.csv, joint.csv, contributions.csv,
@@ -47,7 +49,7 @@ def scenario_run(files, out, lang):
     de = lang == "de"
     runs = ps.run_many(files, progress=_smaa_progress(lang))
     for run in runs:
-        written = export_run(run, Path(out) / run.name, lang=lang)
+        written = export_run(run, Path(out) / run.name, lang=lang, csv_dialect=csv_dialect)
         a = run.analysis
         click.echo(
             f"{run.scenario.label} ({run.name}): {'Stichtag' if de else 'reference date'} "
@@ -70,8 +72,9 @@ def scenario_run(files, out, lang):
     help="An option is robust for a body if it is in the body's top N in every scenario.",
 )
 @lang_option
+@csv_dialect_option
 @reports_input_errors
-def scenario_compare(files, out, top, lang):
+def scenario_compare(files, out, top, lang, csv_dialect):
     """Compare scenarios: which options move up or down for each body, Kendall's tau
     between the scenarios' rankings, and the options in the top 3 of every scenario.
 
@@ -87,7 +90,7 @@ def scenario_compare(files, out, top, lang):
     de = lang == "de"
     runs = ps.run_many(files, progress=_smaa_progress(lang))
     comparison = ps.compare(runs, top=top)
-    written = export_comparison(comparison, runs, Path(out), lang=lang)
+    written = export_comparison(comparison, runs, Path(out), lang=lang, csv_dialect=csv_dialect)
     base = runs[0].name
     click.echo(
         "Rangkorrelation (Kendalls Tau, Mittel über die Körperschaften):"

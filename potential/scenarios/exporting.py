@@ -3,7 +3,9 @@
 A run's folder holds what ``potential analyse`` writes (``ranking.csv``, ``joint.csv``,
 ``contributions.csv``, ``ranking.xlsx``) plus ``changes.csv`` (every value the scenario
 changed), the SMAA tables if the scenario asked for them, and ``provenance.json``. The
-workbook gains the sheets *Szenario* (settings and changes) and *Metadaten* (provenance).
+workbook gains the sheets *Szenario* (settings), *Änderungen* (changes), *Akzeptanz* and
+*Rangakzeptanz* (if the scenario asked for SMAA) and *Metadaten* (provenance). CSV files are
+written in the dialect asked for (``csv_dialect``, :func:`potential.files.write_csv`).
 A comparison's folder holds the comparison tables, ``comparison.xlsx`` and a
 ``provenance.json`` that lists the record of every scenario compared.
 """
@@ -40,7 +42,7 @@ def scenario_frame(run: ScenarioRun, lang: str = "de") -> pd.DataFrame:
         ("Szenario" if de else "Scenario", sc.name),
         ("Titel" if de else "Title", sc.label),
         ("Beschreibung" if de else "Description", sc.description.strip()),
-        ("Stichtag" if de else "Reference date", a.reference_date.isoformat()),
+        ("Stichtag" if de else "Reference date", a.reference_date),
         ("Daten" if de else "Data", a.dataset.meta.id),
         ("Kriterienmodell" if de else "Criteria model", a.criteria.id),
         ("Methode" if de else "Method", a.method),
@@ -85,8 +87,18 @@ def changes_frame(run: ScenarioRun, lang: str = "de") -> pd.DataFrame:
     return run.changes.rename(columns={k: v[i] for k, v in _CHANGE_HEADERS.items()})
 
 
-def export_run(run: ScenarioRun, out_dir: str | Path, lang: str = "de", protect=()) -> list[Path]:
+def export_run(
+    run: ScenarioRun,
+    out_dir: str | Path,
+    lang: str = "de",
+    protect=(),
+    csv_dialect: str = "standard",
+) -> list[Path]:
     """Write one scenario run's tables, workbook and ``provenance.json`` to a folder.
+
+    With SMAA results in the run, the workbook gains the sheets *Akzeptanz* and
+    *Rangakzeptanz* and the folder ``smaa_acceptability.csv`` and ``smaa_summary.csv``
+    (:func:`potential.exports.export_analysis` with ``smaa``).
 
     Parameters
     ----------
@@ -97,6 +109,8 @@ def export_run(run: ScenarioRun, out_dir: str | Path, lang: str = "de", protect=
         Language of the workbook's labels and headers.
     protect : iterable of Path
         Input files that must not be overwritten.
+    csv_dialect : {"standard", "de"}
+        How the CSV files are written (:func:`potential.files.write_csv`).
 
     Returns
     -------
@@ -112,13 +126,6 @@ def export_run(run: ScenarioRun, out_dir: str | Path, lang: str = "de", protect=
         ("Änderungen" if de else "Changes"): changes_frame(run, lang),
     }
     tables = {"changes.csv": run.changes}
-    if run.smaa is not None:
-        from potential.uncertainty.bodies import smaa_sheets
-
-        tables["smaa_acceptability.csv"] = run.smaa.acceptability
-        tables["smaa_summary.csv"] = run.smaa.summary
-        for name, frame in smaa_sheets(run.smaa, lang, per_body=False).items():
-            sheets[f"SMAA {name}"[:31]] = frame
     protect = [*protect, *run.scenario.files]
     folder = Path(run.analysis.dataset.path)
     protect += [folder / name for name in TABLES]
@@ -130,10 +137,14 @@ def export_run(run: ScenarioRun, out_dir: str | Path, lang: str = "de", protect=
         provenance=run.provenance,
         extra_sheets=sheets,
         extra_tables=tables,
+        smaa=run.smaa,
+        csv_dialect=csv_dialect,
     )
 
 
-def export_comparison(comparison, runs, out_dir: str | Path, lang: str = "de") -> list[Path]:
+def export_comparison(
+    comparison, runs, out_dir: str | Path, lang: str = "de", csv_dialect: str = "standard"
+) -> list[Path]:
     """Write a comparison's tables, ``comparison.xlsx`` and ``provenance.json``.
 
     Parameters
@@ -143,40 +154,42 @@ def export_comparison(comparison, runs, out_dir: str | Path, lang: str = "de") -
         The runs compared (their provenance records go into ``provenance.json``).
     out_dir : str or Path
     lang : {"de", "en"}
+    csv_dialect : {"standard", "de"}
+        How the CSV files are written (:func:`potential.files.write_csv`).
 
     Returns
     -------
     list of Path
     """
-    from potential import __version__
+    from potential import __version__, labels
     from potential.exports import write_workbook
-    from potential.files import write_outputs
+    from potential.files import check_csv_dialect, csv_writer, write_outputs
     from potential.provenance import RECORD_FORMAT, record_rows
     from potential.scenarios.comparison import comparison_sheets, comparison_tables
 
+    check_csv_dialect(csv_dialect)
     record = {
         "format": RECORD_FORMAT,
         "potential_version": __version__,
         "comparison": {"scenarios": list(comparison.scenarios), "top": comparison.top},
         "runs": [r.provenance for r in runs],
+        "csv_dialect": csv_dialect,
     }
     dataset = runs[0].analysis.dataset if runs else None
     sheets = dict(comparison_sheets(comparison, lang, dataset=dataset))
-    sheets["Metadaten" if lang == "de" else "Metadata"] = record_rows(record, lang)
-    outputs = {name: _csv(frame) for name, frame in comparison_tables(comparison).items()}
+    sheets[labels.text("metadata", lang)] = record_rows(record, lang)
+    outputs = {
+        name: csv_writer(frame, csv_dialect)
+        for name, frame in comparison_tables(comparison).items()
+    }
     outputs["comparison.xlsx"] = lambda p: write_workbook(sheets, p)
     protect = [f for r in runs for f in r.scenario.files]
     return write_outputs(Path(out_dir), outputs, protect=protect, provenance=record)
 
 
-def _csv(frame: pd.DataFrame):
-    def write(path: Path) -> None:
-        frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-
-    return write
-
-
-def export(result, out_dir: str | Path, lang: str = "de") -> list[Path]:
+def export(
+    result, out_dir: str | Path, lang: str = "de", csv_dialect: str = "standard"
+) -> list[Path]:
     """Write a scenario run or a comparison (see :func:`export_run`, :func:`export_comparison`).
 
     Parameters
@@ -186,6 +199,8 @@ def export(result, out_dir: str | Path, lang: str = "de") -> list[Path]:
     out_dir : str or Path
         Output folder.
     lang : {"de", "en"}
+    csv_dialect : {"standard", "de"}
+        How the CSV files are written (:func:`potential.files.write_csv`).
 
     Returns
     -------
@@ -193,9 +208,11 @@ def export(result, out_dir: str | Path, lang: str = "de") -> list[Path]:
         The files written.
     """
     if isinstance(result, ScenarioRun):
-        return export_run(result, out_dir, lang)
+        return export_run(result, out_dir, lang, csv_dialect=csv_dialect)
     if hasattr(result, "moves"):
-        return export_comparison(result, getattr(result, "runs", ()), out_dir, lang)
+        return export_comparison(
+            result, getattr(result, "runs", ()), out_dir, lang, csv_dialect=csv_dialect
+        )
     raise InputError(
         f"cannot export a {type(result).__name__}; expected a scenario run or a comparison"
     )

@@ -7,12 +7,13 @@ before the top alternative changes; ``sensitivity`` moves one weight at a time, 
 ``body_tornado`` does so for one body of an analysis.
 """
 
-from potential.uncertainty.body_sensitivity import body_tornado
+from potential.uncertainty.body_sensitivity import body_stability_intervals, body_tornado
 from potential.uncertainty.smaa import SMAAResult, smaa
 from potential.uncertainty.stability import sensitivity, stability_intervals, tornado_table
 
 __all__ = [
     "SMAAResult",
+    "body_stability_intervals",
     "body_tornado",
     "sensitivity",
     "smaa",

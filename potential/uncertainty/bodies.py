@@ -203,17 +203,24 @@ def _value_cells(ds, options, date, model) -> dict:
 
 
 def smaa_sheets(result: BodySMAA, lang: str = "de", per_body: bool = True) -> dict:
-    """Workbook sheets of a SMAA run: an overview (each body's best three options by
-    first-rank acceptability) and, with ``per_body``, one sheet per body with the share of
-    samples in which each option takes ranks 1 to 10."""
+    """Workbook sheets of a SMAA run: an overview (each body's three options of best expected
+    rank, the summary's order) and, with ``per_body``, one sheet per body with the share of
+    samples in which each option takes ranks 1 to 10.
+
+    The tables carry ``attrs["kinds"]`` so that :func:`potential.exports.write_workbook`
+    shows shares as percentages (acceptabilities with a colour scale).
+    """
     from potential import labels
 
-    de = lang == "de"
     names = result.bodies
     sheets = {}
     overview = result.summary.groupby("body", sort=False).head(3).copy()
     overview.insert(1, "body_name", overview["body"].map(names))
-    sheets["Übersicht" if de else "Overview"] = _headers(overview, lang)
+    overview = _headers(overview, lang)
+    overview.attrs["kinds"] = {
+        c: "share" for c in overview.columns if c.startswith(_CENTRAL[labels.LANGS.index(lang)])
+    }
+    sheets[labels.text("overview", lang)] = overview
     if not per_body:
         return sheets
     for body_id, body_name in names.items():
@@ -223,34 +230,42 @@ def smaa_sheets(result: BodySMAA, lang: str = "de", per_body: bool = True) -> di
         wide = wide.reindex(order).fillna(0.0)
         shown = [c for c in wide.columns if c <= 10]
         table = wide[shown].copy()
-        table.columns = [f"{'Rang' if de else 'Rank'} {c}" for c in shown]
+        table.columns = [labels.text("rank_n", lang).format(n=c) for c in shown]
         table.insert(0, labels.column("option", lang), table.index)
-        sheets[body_name.replace("/", "-")[:31]] = table.reset_index(drop=True)
+        table = table.reset_index(drop=True)
+        table.attrs["kinds"] = dict.fromkeys(table.columns[1:], "acceptability")
+        sheets[body_name.replace("/", "-")[:31]] = table
     return sheets
 
 
 def write_smaa(
-    result: BodySMAA, out_dir: Path, lang: str = "de", provenance: dict | None = None
+    result: BodySMAA,
+    out_dir: Path,
+    lang: str = "de",
+    provenance: dict | None = None,
+    csv_dialect: str = "standard",
 ) -> list[Path]:
     """Write ``smaa_acceptability.csv``, ``smaa_summary.csv`` and ``smaa.xlsx`` (and, with a
-    provenance record, ``provenance.json`` and a metadata sheet)."""
-    from potential.exports import write_workbook
-    from potential.files import write_outputs
+    provenance record, ``provenance.json`` and a metadata sheet).
 
+    ``csv_dialect``: ``"standard"`` or ``"de"`` (:func:`potential.files.write_csv`).
+    """
+    from potential import labels
+    from potential.exports import write_workbook
+    from potential.files import check_csv_dialect, csv_writer, write_outputs
+
+    check_csv_dialect(csv_dialect)
     sheets = smaa_sheets(result, lang)
     if provenance is not None:
         from potential.provenance import record_rows
 
-        sheets["Metadaten" if lang == "de" else "Metadata"] = record_rows(provenance, lang)
+        provenance = {**provenance, "csv_dialect": csv_dialect}
+        sheets[labels.text("metadata", lang)] = record_rows(provenance, lang)
     return write_outputs(
         Path(out_dir),
         {
-            "smaa_acceptability.csv": lambda p: result.acceptability.to_csv(
-                p, index=False, lineterminator="\n"
-            ),
-            "smaa_summary.csv": lambda p: result.summary.to_csv(
-                p, index=False, lineterminator="\n"
-            ),
+            "smaa_acceptability.csv": csv_writer(result.acceptability, csv_dialect),
+            "smaa_summary.csv": csv_writer(result.summary, csv_dialect),
             "smaa.xlsx": lambda p: write_workbook(sheets, p),
         },
         provenance=provenance,

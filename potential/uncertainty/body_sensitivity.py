@@ -1,4 +1,4 @@
-"""One body's weight sensitivity: the tornado table of its best option, from an analysis."""
+"""One body's weight sensitivity, from an analysis: tornado table and stability intervals."""
 
 from __future__ import annotations
 
@@ -54,3 +54,45 @@ def body_tornado(analysis, body: str, option: str | None = None, step: float = 0
     table: pd.DataFrame = tornado_table(frame, option)
     table.attrs.update(body=body, option=option, step=step)
     return table
+
+
+def body_stability_intervals(analysis, body: str, tol: float = 1e-9):
+    """How far each weight may move before a body's top option changes.
+
+    :func:`~potential.uncertainty.stability_intervals` on the body's decision matrix, with
+    the analysis' weights for the body, method and parameters.
+
+    Parameters
+    ----------
+    analysis : potential.analysis.Analysis
+    body : str
+        Body id.
+    tol : float
+        Tolerance of the interval ends (numerical methods).
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`~potential.uncertainty.stability_intervals` returns it.
+
+    Raises
+    ------
+    InputError
+        A body that is not ranked.
+    """
+    from potential.analysis import body_weight_vector, decision_matrices_for
+    from potential.uncertainty.stability import stability_intervals
+
+    if body not in set(analysis.ranking["body"]):
+        known = ", ".join(dict.fromkeys(analysis.ranking["body"]))
+        raise InputError(f"body {body!r} is not ranked; expected one of {known}")
+    model = analysis.criteria
+    matrix = decision_matrices_for(analysis.dataset, analysis.indicators, model, body)
+    return stability_intervals(
+        matrix,
+        [c.direction for c in model.criteria],
+        body_weight_vector(model, body),
+        analysis.method,
+        tol=tol,
+        **analysis.params,
+    )

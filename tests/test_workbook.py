@@ -1,0 +1,437 @@
+"""ranking.xlsx as the working group opens it: sheets, headers, values against the analysis,
+number formats, frozen headers, filters, colour scales, the acceptability sheets of a SMAA
+run, scenario workbooks and byte-for-byte determinism."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from potential import summaries
+from potential.exports import (
+    FIXED_TIMESTAMP,
+    FORMATS,
+    HIGH,
+    LOW,
+    MAX_WIDTH,
+    MID,
+    column_kinds,
+    export_analysis,
+    ranking_frame,
+    workbook_sheets,
+    write_workbook,
+)
+
+FRONT = ["Übersicht", "Beste je Handlungsfeld", "Punktwerte je Feld", "Gemeinsame Sicht",
+         "Kriterienmodell", "Akzeptanz", "Rangakzeptanz"]  # fmt: skip
+FRONT_EN = ["Overview", "Best per field", "Scores by field", "Joint view", "Criteria model",
+            "Acceptability", "Rank acceptability"]  # fmt: skip
+SCORE, BENEFIT, EUR, SHARE = FORMATS["score"], FORMATS["benefit"], FORMATS["eur"], "0.0%"
+
+
+@pytest.fixture(scope="module")
+def smaa():
+    from potential.uncertainty.bodies import smaa_by_body
+
+    return smaa_by_body(n=200, seed=0)
+
+
+@pytest.fixture(scope="module")
+def exported(default_analysis, smaa, tmp_path_factory):
+    """Output folder of ``export_analysis`` with SMAA results (German)."""
+    out = tmp_path_factory.mktemp("workbook")
+    export_analysis(default_analysis, out, smaa=smaa)
+    return out
+
+
+@pytest.fixture(scope="module")
+def wb(exported):
+    return load_workbook(exported / "ranking.xlsx")
+
+
+@pytest.fixture(scope="module")
+def sheets_en(default_analysis, smaa):
+    """The English sheets (layout is the same in both languages; test_exports writes them)."""
+    return workbook_sheets(default_analysis, "en", smaa=smaa)
+
+
+def header(ws) -> list[str]:
+    return [c.value for c in ws[1]]
+
+
+def letter(ws, name: str) -> str:
+    return get_column_letter(header(ws).index(name) + 1)
+
+
+def cells(ws, name: str) -> list:
+    """The data cells of a column (by header)."""
+    j = header(ws).index(name) + 1
+    return [row[0] for row in ws.iter_rows(min_row=2, min_col=j, max_col=j)]
+
+
+def values(ws, name: str) -> list:
+    return [c.value for c in cells(ws, name)]
+
+
+def scales(ws) -> dict[str, list]:
+    """Range → colour-scale rules of a sheet's conditional formatting."""
+    out = {}
+    for cf in ws.conditional_formatting:
+        rules = [r for r in cf.rules if r.type == "colorScale"]
+        if rules:
+            out[str(cf.sqref)] = rules
+    return out
+
+
+def option_labels(analysis) -> dict[str, str]:
+    frame = ranking_frame(analysis)
+    return dict(zip(frame["option"], frame["option_label"], strict=True))
+
+
+def body_sheets(wb, dataset):
+    names = wb.sheetnames[len(FRONT) : -1]
+    return list(zip(dataset.bodies, names, strict=True))
+
+
+# --- sheets and headers ----------------------------------------------------------------------
+
+
+def test_sheet_names_with_acceptability(wb, sheets_en, dataset):
+    assert wb.sheetnames[: len(FRONT)] == FRONT
+    assert wb.sheetnames[-1] == "Quellen"
+    assert wb.sheetnames[len(FRONT) : -1] == [b.name.replace("/", "-") for b in dataset.bodies]
+    names_en = list(sheets_en)
+    assert names_en[: len(FRONT_EN)] == FRONT_EN
+    assert names_en[-1] == "Sources"
+    for name in wb.sheetnames + names_en:
+        assert len(name) <= 31
+
+
+def test_german_headers_by_default(wb):
+    assert header(wb["Übersicht"])[:5] == [
+        "Körperschaft", "Rang", "Kooperationsoption", "Punktwert", "Vorteil gegenüber Alleingang",
+    ]  # fmt: skip
+    assert header(wb["Beste je Handlungsfeld"])[:6] == [
+        "Körperschaft", "Handlungsfeld", "Kooperationsoption", "Punktwert", "Rang",
+        "Vorteil gegenüber Alleingang",
+    ]  # fmt: skip
+    assert header(wb["Gemeinsame Sicht"])[:3] == [
+        "Konsensrang", "Kooperationsoption", "Alle besser gestellt",
+    ]  # fmt: skip
+    assert header(wb["Akzeptanz"])[:6] == [
+        "Körperschaft", "Kooperationsoption", "Anteil Rang 1", "Erwarteter Rang",
+        "Konfidenzfaktor", "Rang mit Modellgewichten",
+    ]  # fmt: skip
+    assert "Zentralgewicht: Nettoeinsparung" in header(wb["Akzeptanz"])
+    ranks = [f"Rang {r}" for r in range(1, 11)]
+    assert header(wb["Rangakzeptanz"]) == [
+        "Körperschaft", "Kooperationsoption", "Erwarteter Rang", *ranks,
+    ]  # fmt: skip
+    assert header(wb["Kamen"])[:4] == ["Rang", "Kooperationsoption", "Punktwert",
+                                       "Vorteil gegenüber Alleingang"]  # fmt: skip
+
+
+def test_english_headers(sheets_en, dataset):
+    def head(name):
+        return list(sheets_en[name].columns)
+
+    assert head("Overview")[:5] == [
+        "Body", "Rank", "Cooperation option", "Score", "Benefit over stand-alone",
+    ]  # fmt: skip
+    assert head("Best per field")[:4] == ["Body", "Field", "Cooperation option", "Score"]
+    fields = head("Scores by field")
+    assert fields[0] == "Body" and set(fields[1:]) <= {f.label_en for f in dataset.fields}
+    assert head("Acceptability")[2:5] == [
+        "First-rank acceptability", "Expected rank", "Confidence factor",
+    ]  # fmt: skip
+    assert head("Rank acceptability")[3] == "Rank 1"
+    assert head("Criteria model")[-1] == "Effective weight"
+    for name, frame in sheets_en.items():
+        assert not {"Punktwert", "Rang", "Körperschaft"} & set(frame.columns), name
+
+
+def test_english_sheets_have_the_same_kinds_of_values(sheets_en):
+    assert column_kinds(sheets_en["Overview"])["Score"] == "score"
+    assert column_kinds(sheets_en["Overview"])["Net savings (EUR/a)"] == "eur"
+    assert column_kinds(sheets_en["Acceptability"])["First-rank acceptability"] == "acceptability"
+    assert column_kinds(sheets_en["Rank acceptability"])["Rank 10"] == "acceptability"
+    assert column_kinds(sheets_en["Criteria model"])["Effective weight"] == "share"
+
+
+# --- values against the analysis -------------------------------------------------------------
+
+
+def test_overview_rows_are_the_top_three(wb, default_analysis):
+    ws = wb["Übersicht"]
+    top = ranking_frame(default_analysis)
+    top = top[top["rank"] <= 3]
+    assert len(top) == len(default_analysis.top(3))
+    assert values(ws, "Körperschaft") == top["body_name"].tolist()
+    assert values(ws, "Rang") == top["rank"].tolist()
+    assert values(ws, "Kooperationsoption") == top["option_label"].tolist()
+    assert values(ws, "Punktwert") == pytest.approx(top["score"].tolist(), rel=1e-12)
+    assert values(ws, "Vorteil gegenüber Alleingang") == pytest.approx(top["benefit"].tolist())
+
+
+def test_best_per_field_sheet_equals_the_summary(wb, default_analysis):
+    ws = wb["Beste je Handlungsfeld"]
+    ds = default_analysis.dataset
+    best = summaries.best_per_field(default_analysis.ranking, [f.id for f in ds.fields])
+    field_names = {f.id: f.label_de for f in ds.fields}
+    labels = option_labels(default_analysis)
+    assert ws.max_row - 1 == len(best)
+    assert values(ws, "Körperschaft") == best["body_name"].tolist()
+    assert values(ws, "Handlungsfeld") == [field_names[f] for f in best["field"]]
+    assert values(ws, "Kooperationsoption") == [labels[o] for o in best["option"]]
+    assert values(ws, "Punktwert") == pytest.approx(best["score"].tolist(), rel=1e-12)
+    assert values(ws, "Rang") == best["rank"].tolist()
+    # fields in the dataset's order within each body
+    order = [f.label_de for f in ds.fields]
+    first_body = [f for b, f in zip(values(ws, "Körperschaft"), values(ws, "Handlungsfeld"),
+                                    strict=True) if b == "Kreis Unna"]  # fmt: skip
+    assert first_body == sorted(first_body, key=order.index)
+
+
+def test_field_scores_sheet_is_the_best_score_matrix(wb, default_analysis):
+    ws = wb["Punktwerte je Feld"]
+    ds = default_analysis.dataset
+    matrix = summaries.best_score_matrix(default_analysis.ranking, [f.id for f in ds.fields])
+    names = {f.id: f.label_de for f in ds.fields}
+    assert header(ws) == ["Körperschaft", *[names[f] for f in matrix.columns]]
+    assert values(ws, "Körperschaft") == [ds.body(b).name for b in matrix.index]
+    rows = [list(r)[1:] for r in ws.iter_rows(min_row=2, values_only=True)]
+    expected = matrix.to_numpy().tolist()
+    for got, want in zip(rows, expected, strict=True):
+        assert [None if pd.isna(v) else pytest.approx(v, rel=1e-12) for v in want] == got
+
+
+def test_body_sheets_equal_the_ranking(wb, default_analysis, dataset):
+    ranking = default_analysis.ranking
+    for body, name in body_sheets(wb, dataset):
+        ws = wb[name]
+        rows = ranking[ranking["body"] == body.id]
+        assert values(ws, "Rang") == rows["rank"].tolist()
+        assert values(ws, "Punktwert") == pytest.approx(rows["score"].tolist(), rel=1e-12)
+        assert values(ws, "Nettoeinsparung (EUR/a)") == pytest.approx(
+            rows["net_savings"].tolist(), rel=1e-12
+        )
+
+
+def test_criteria_sheet_shows_normalised_weights(wb, default_analysis):
+    ws = wb["Kriterienmodell"]
+    eff = default_analysis.criteria.weights()
+    assert values(ws, "Wirksames Gewicht") == pytest.approx(
+        [eff[c.id] for c in default_analysis.criteria.criteria]
+    )
+    group = dict(zip(values(ws, "Gruppe"), values(ws, "Gruppengewicht"), strict=True))
+    assert sum(group.values()) == pytest.approx(1.0)
+
+
+def test_acceptability_overview_equals_the_smaa_summary(wb, smaa, default_analysis):
+    ws = wb["Akzeptanz"]
+    top = smaa.summary.groupby("body", sort=False).head(3)
+    assert ws.max_row - 1 == len(top) == 3 * len(smaa.bodies)
+    assert values(ws, "Körperschaft") == [smaa.bodies[b] for b in top["body"]]
+    assert values(ws, "Anteil Rang 1") == pytest.approx(top["first_rank_acceptability"].tolist())
+    assert values(ws, "Erwarteter Rang") == pytest.approx(top["expected_rank"].tolist())
+    assert values(ws, "Konfidenzfaktor") == pytest.approx(top["confidence"].tolist())
+    assert values(ws, "Zentralgewicht: Nettoeinsparung") == pytest.approx(
+        top["central_weight_net_savings"].tolist()
+    )
+    rank = default_analysis.ranking.set_index(["body", "option"])["rank"]
+    assert values(ws, "Rang mit Modellgewichten") == [
+        rank[(b, o)] for b, o in zip(top["body"], top["option"], strict=True)
+    ]
+    labels = option_labels(default_analysis)
+    assert values(ws, "Kooperationsoption") == [labels[o] for o in top["option"]]
+
+
+def test_rank_acceptability_equals_the_smaa_table(wb, smaa):
+    ws = wb["Rangakzeptanz"]
+    acc = smaa.acceptability[smaa.acceptability["rank"] <= 10]
+    shares = acc.set_index(["body", "option", "rank"])["share"]
+    keys = list(dict.fromkeys(zip(acc["body"], acc["option"], strict=True)))
+    order = [k for k in zip(smaa.summary["body"], smaa.summary["option"], strict=True)
+             if k in set(keys)]  # fmt: skip
+    assert ws.max_row - 1 == len(order)
+    names = values(ws, "Körperschaft")
+    assert names == [smaa.bodies[b] for b, _ in order]
+    expected = smaa.summary.set_index(["body", "option"])["expected_rank"]
+    assert values(ws, "Erwarteter Rang") == pytest.approx([expected[k] for k in order])
+    for r in (1, 2, 10):
+        want = [float(shares.get((b, o, r), 0.0)) for b, o in order]
+        assert values(ws, f"Rang {r}") == pytest.approx(want), r
+    total = sum(v for r in range(1, 11) for v in values(ws, f"Rang {r}"))
+    assert total == pytest.approx(acc["share"].sum())
+
+
+# --- layout: formats, frozen headers, filters, widths, colour scales ------------------------
+
+
+def test_number_formats(wb):
+    def formats(ws, name):
+        return {c.number_format for c in cells(ws, name) if c.value is not None}
+
+    for name in ("Übersicht", "Beste je Handlungsfeld", "Kamen"):
+        ws = wb[name]
+        assert formats(ws, "Punktwert") == {SCORE}, name
+        assert formats(ws, "Vorteil gegenüber Alleingang") == {BENEFIT}, name
+        assert formats(ws, "Rang") == {"0"}, name
+    assert EUR == '#,##0 "€"'
+    for name in ("Nettoeinsparung (EUR/a)", "Einmalkosten nach Förderung (EUR)"):
+        assert formats(wb["Kamen"], name) == {EUR}
+    assert formats(wb["Gemeinsame Sicht"], "Summe Nettoeinsparung (EUR/a)") == {EUR}
+    assert formats(wb["Kamen"], "Umsetzungsdauer (Monate)") == {"0.0"}
+    assert formats(wb["Punktwerte je Feld"], "Informationstechnik") == {SCORE}
+    for name in ("Gruppengewicht", "Gewicht in der Gruppe", "Wirksames Gewicht"):
+        assert formats(wb["Kriterienmodell"], name) == {SHARE}
+    for name in ("Anteil Rang 1", "Konfidenzfaktor", "Zentralgewicht: Nettoeinsparung"):
+        assert formats(wb["Akzeptanz"], name) == {SHARE}
+    assert formats(wb["Rangakzeptanz"], "Rang 1") == {SHARE}
+    assert formats(wb["Rangakzeptanz"], "Erwarteter Rang") == {"0.0"}
+    assert formats(wb["Übersicht"], "Kooperationsoption") == {"General"}
+
+
+def test_frozen_header_filter_and_bold_wrapped_headers(wb):
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        last = get_column_letter(ws.max_column)
+        assert ws.auto_filter.ref == f"A1:{last}{ws.max_row}", ws.title
+        for cell in ws[1]:
+            assert cell.font.bold and cell.alignment.wrap_text, (ws.title, cell.value)
+
+
+def test_column_widths_fit(wb):
+    for ws in wb.worksheets:
+        for j, head in enumerate(header(ws), start=1):
+            width = ws.column_dimensions[get_column_letter(j)].width
+            assert width <= MAX_WIDTH + 3, (ws.title, head)
+            longest_word = max(len(w) for w in head.split())
+            assert width >= longest_word + 3, (ws.title, head)  # headers break between words
+    ws = wb["Übersicht"]
+    assert ws.column_dimensions[letter(ws, "Punktwert")].width >= len("Punktwert") + 3
+    assert ws.column_dimensions[letter(ws, "Körperschaft")].width >= len("Fröndenberg/Ruhr")
+    long = ws.column_dimensions[letter(ws, "Kooperationsoption")]
+    assert long.width == MAX_WIDTH + 3
+    assert all(c.alignment.wrap_text for c in cells(ws, "Kooperationsoption"))
+    assert not any(c.alignment.wrap_text for c in cells(ws, "Punktwert"))
+    quellen = wb["Quellen"]
+    assert all(c.alignment.wrap_text for c in cells(quellen, "Beleg oder Begründung"))
+
+
+def _colours(rule) -> list[str]:
+    return [c.rgb for c in rule.colorScale.color]
+
+
+def test_colour_scales_on_scores_and_benefits(wb, dataset, default_analysis):
+    for name in ("Übersicht", "Beste je Handlungsfeld"):
+        ws = wb[name]
+        n = ws.max_row
+        got = scales(ws)
+        score = got[f"{letter(ws, 'Punktwert')}2:{letter(ws, 'Punktwert')}{n}"][0]
+        assert [v.type for v in score.colorScale.cfvo] == ["min", "percentile", "max"]
+        assert _colours(score) == [LOW, MID, HIGH]
+        col = letter(ws, "Vorteil gegenüber Alleingang")
+        benefit = got[f"{col}2:{col}{n}"][0]
+        assert [(v.type, v.val) for v in benefit.colorScale.cfvo][1] == ("num", 0)
+    ranking = default_analysis.ranking
+    for body, name in body_sheets(wb, dataset):
+        ws = wb[name]
+        n = int((ranking["body"] == body.id).sum()) + 1
+        assert f"C2:C{n}" in scales(ws), name  # Punktwert is the third column
+        assert letter(ws, "Punktwert") == "C"
+        assert f"D2:D{n}" in scales(ws), name  # Vorteil gegenüber Alleingang
+        assert len(scales(ws)) == 2, name  # criteria values are not coloured
+    joint = wb["Gemeinsame Sicht"]
+    col = letter(joint, "Summe der Vorteile")
+    assert f"{col}2:{col}{joint.max_row}" in scales(joint)
+
+
+def test_field_scores_are_coloured_per_body(wb):
+    ws = wb["Punktwerte je Feld"]
+    last = get_column_letter(ws.max_column)
+    assert sorted(scales(ws)) == sorted(f"B{i}:{last}{i}" for i in range(2, ws.max_row + 1))
+
+
+def test_acceptabilities_are_coloured_from_0_to_100_percent(wb):
+    ws = wb["Rangakzeptanz"]
+    n = ws.max_row
+    got = scales(ws)
+    assert set(got) == {f"{get_column_letter(j)}2:{get_column_letter(j)}{n}" for j in range(4, 14)}
+    rule = got[f"D2:D{n}"][0]
+    assert [(v.type, float(v.val)) for v in rule.colorScale.cfvo] == [("num", 0.0), ("num", 1.0)]
+    akz = wb["Akzeptanz"]
+    col = letter(akz, "Anteil Rang 1")
+    assert set(scales(akz)) == {f"{col}2:{col}{akz.max_row}"}
+
+
+def test_kinds_from_headers_without_attrs():
+    frame = pd.DataFrame(
+        {"Punktwert": [0.5], "Benefit over stand-alone": [0.1], "Kosten (EUR)": [1.0],
+         "Anteil Rang 1": [0.2], "x": [0.3], "Rang heute": [1], "Text": ["a"]}
+    )  # fmt: skip
+    assert column_kinds(frame) == {
+        "Punktwert": "score", "Benefit over stand-alone": "benefit", "Kosten (EUR)": "eur",
+        "Anteil Rang 1": "acceptability", "x": "number", "Rang heute": None, "Text": None,
+    }  # fmt: skip
+
+
+# --- smaa.xlsx and scenario workbooks --------------------------------------------------------
+
+
+def test_smaa_workbook_shows_percentages(smaa, tmp_path):
+    from potential.uncertainty.bodies import smaa_sheets
+
+    sheets = smaa_sheets(smaa)  # as write_smaa writes them to smaa.xlsx
+    write_workbook({k: sheets[k] for k in ("Übersicht", "Kamen")}, tmp_path / "smaa.xlsx")
+    book = load_workbook(tmp_path / "smaa.xlsx")
+    ws = book["Kamen"]
+    assert header(ws)[1] == "Rang 1"
+    assert {c.number_format for c in cells(ws, "Rang 1")} == {SHARE}
+    assert f"B2:B{ws.max_row}" in scales(ws)
+    overview = book["Übersicht"]
+    assert {c.number_format for c in cells(overview, "Anteil Rang 1")} == {SHARE}
+    assert {c.number_format for c in cells(overview, header(overview)[-1])} == {SHARE}
+
+
+def test_scenario_workbook_with_smaa_and_a_date(tmp_path, monkeypatch):
+    import potential.exports
+    import potential.scenarios as ps
+    from potential.scenarios.exporting import export_run
+
+    sc = ps.load("heute").with_changes(name="heute-smaa", uncertainty={"n": 50, "seed": 0})
+    run = ps.run(sc)
+    books = []  # the sheets export_run hands over (writing all of them is tested above)
+    monkeypatch.setattr(potential.exports, "write_workbook", lambda s, p: books.append(s))
+    written = {p.name for p in export_run(run, tmp_path)}
+    assert {"smaa_acceptability.csv", "smaa_summary.csv", "changes.csv"} <= written
+    (sheets,) = books
+    names = list(sheets)
+    assert names[: len(FRONT)] == FRONT
+    assert names[len(FRONT) : len(FRONT) + 2] == ["Szenario", "Änderungen"]
+    assert not [n for n in names if n.startswith("SMAA")]
+    assert names[-2:] == ["Quellen", "Metadaten"]
+    write_workbook({"Szenario": sheets["Szenario"]}, tmp_path / "s.xlsx")
+    ws = load_workbook(tmp_path / "s.xlsx")["Szenario"]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "Stichtag")
+    assert row[1].value == dt.datetime.combine(run.analysis.reference_date, dt.time())
+    assert row[1].is_date and row[1].number_format == "mm-dd-yy"  # Excel's short date (id 14)
+
+
+# --- determinism -----------------------------------------------------------------------------
+
+
+def test_workbook_is_byte_identical_on_re_export(default_analysis, smaa, exported, tmp_path):
+    export_analysis(default_analysis, tmp_path, smaa=smaa)
+    for name in ("ranking.xlsx", "ranking.csv", "smaa_summary.csv"):
+        assert (tmp_path / name).read_bytes() == (exported / name).read_bytes(), name
+    with zipfile.ZipFile(io.BytesIO((tmp_path / "ranking.xlsx").read_bytes())) as z:
+        assert {i.date_time for i in z.infolist()} == {FIXED_TIMESTAMP}
+        core = z.read("docProps/core.xml").decode()
+    assert "2000-01-01T00:00:00Z" in core
