@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from potential import summaries
-from potential.exports import (
+from potential.exports import export_analysis, ranking_frame, workbook_sheets
+from potential.workbook import (
     FIXED_TIMESTAMP,
     FORMATS,
     HIGH,
@@ -22,9 +23,6 @@ from potential.exports import (
     MAX_WIDTH,
     MID,
     column_kinds,
-    export_analysis,
-    ranking_frame,
-    workbook_sheets,
     write_workbook,
 )
 

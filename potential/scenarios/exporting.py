@@ -162,10 +162,10 @@ def export_comparison(
     list of Path
     """
     from potential import __version__, labels
-    from potential.exports import write_workbook
     from potential.files import check_csv_dialect, csv_writer, write_outputs
     from potential.provenance import RECORD_FORMAT, record_rows
     from potential.scenarios.comparison import comparison_sheets, comparison_tables
+    from potential.workbook import write_workbook
 
     check_csv_dialect(csv_dialect)
     record = {

@@ -207,7 +207,7 @@ def smaa_sheets(result: BodySMAA, lang: str = "de", per_body: bool = True) -> di
     rank, the summary's order) and, with ``per_body``, one sheet per body with the share of
     samples in which each option takes ranks 1 to 10.
 
-    The tables carry ``attrs["kinds"]`` so that :func:`potential.exports.write_workbook`
+    The tables carry ``attrs["kinds"]`` so that :func:`potential.workbook.write_workbook`
     shows shares as percentages (acceptabilities with a colour scale).
     """
     from potential import labels
@@ -251,8 +251,8 @@ def write_smaa(
     ``csv_dialect``: ``"standard"`` or ``"de"`` (:func:`potential.files.write_csv`).
     """
     from potential import labels
-    from potential.exports import write_workbook
     from potential.files import check_csv_dialect, csv_writer, write_outputs
+    from potential.workbook import write_workbook
 
     check_csv_dialect(csv_dialect)
     sheets = smaa_sheets(result, lang)

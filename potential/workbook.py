@@ -1,0 +1,251 @@
+"""Writing Excel workbooks: number formats, colour scales, widths, and the same bytes for the
+same data.
+
+:func:`write_workbook` takes sheet name → DataFrame and writes an ``.xlsx`` file with bold,
+wrapped and frozen header rows, filters, column widths that fit, a number format by the kind
+of value in each column (:func:`column_kinds`; Excel shows its own locale's separators), and
+colour scales on scores, benefits and acceptabilities. File metadata and the zip members'
+timestamps are fixed, so equal sheets give equal bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import numbers
+import re
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from potential import labels
+
+#: Timestamp stored in workbooks so that identical results give identical files.
+FIXED_TIMESTAMP = (2000, 1, 1, 0, 0, 0)
+_ISO_STAMP = "2000-01-01T00:00:00Z"
+
+#: Kind of value (:data:`potential.labels.KINDS`) → Excel number format. The codes are
+#: Excel's own (``,`` thousands, ``.`` decimals); Excel shows them with the separators of
+#: its locale (``20.335 €`` and ``0,614`` in a German Excel).
+FORMATS = {
+    "score": "0.000",
+    "benefit": "+0.000;-0.000;0.000",
+    "number": "0.000",
+    "eur": '#,##0 "€"',
+    "fte": "0.00",
+    "months": "0.0",
+    "rank": "0.0",
+    "integer": "0",
+    "share": "0.0%",
+    "acceptability": "0.0%",
+    "general": "General",
+}
+#: Excel's built-in short date and date-time formats (ids 14 and 22): shown in the reader's
+#: locale (``25.11.2026`` in a German Excel).
+DATE_FORMAT = "mm-dd-yy"
+DATETIME_FORMAT = "m/d/yy h:mm"
+
+#: Colours of the scales (ARGB), from ColorBrewer's RdYlBu, which stays readable with
+#: red-green colour blindness: orange-red for low, pale yellow for the middle, blue for high.
+LOW, MID, HIGH, WHITE = "FFFC8D59", "FFFFFFBF", "FF91BFDB", "FFFFFFFF"
+#: Kind of value → colour scale: ``score`` min → median → max; ``benefit`` min → 0 → max
+#: (yellow: as good as going it alone); ``acceptability`` 0 % white → 100 % blue.
+SCALES = {
+    "score": {
+        "start_type": "min", "start_color": LOW,
+        "mid_type": "percentile", "mid_value": 50, "mid_color": MID,
+        "end_type": "max", "end_color": HIGH,
+    },
+    "benefit": {
+        "start_type": "min", "start_color": LOW,
+        "mid_type": "num", "mid_value": 0, "mid_color": MID,
+        "end_type": "max", "end_color": HIGH,
+    },
+    "acceptability": {
+        "start_type": "num", "start_value": 0, "start_color": WHITE,
+        "end_type": "num", "end_value": 1, "end_color": HIGH,
+    },
+}  # fmt: skip
+#: Widest column (characters); longer text wraps.
+MAX_WIDTH = 60
+
+
+def column_kinds(frame: pd.DataFrame) -> dict:
+    """Header → kind of value (:data:`FORMATS`) of every column of a sheet, or ``None``.
+
+    From ``frame.attrs["kinds"]`` where given, else from the header
+    (:func:`potential.labels.column_kind`: known headers in either language, a unit in
+    brackets), else ``"number"`` for float columns.
+    """
+    given = frame.attrs.get("kinds", {})
+    kinds = {}
+    for j, col in enumerate(frame.columns):
+        kind = given.get(col) or labels.column_kind(str(col))
+        if kind is None and "€" in str(col):
+            kind = "eur"
+        if kind is None and pd.api.types.is_float_dtype(frame.iloc[:, j]):
+            kind = "number"
+        kinds[col] = kind
+    return kinds
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
+
+
+def _shown(value, kind: str | None) -> str:
+    """Roughly the text Excel shows for a value (for the column width)."""
+    value = _cell(value)
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return "00.00.0000 00:00" if isinstance(value, dt.datetime) else "00.00.0000"
+    if not _is_number(value):
+        return str(value)
+    value = float(value)
+    if kind == "eur":
+        return f"{value:,.0f} €"
+    if kind in ("share", "acceptability"):
+        return f"{value:.1%}"
+    if kind == "integer":
+        return f"{value:.0f}"
+    if kind in ("rank", "months"):
+        return f"{value:.1f}"
+    if kind == "fte":
+        return f"{value:.2f}"
+    if kind == "benefit":
+        return f"{value:+.3f}"
+    if kind == "general":
+        return f"{value:.10g}"
+    return f"{value:,.3f}" if kind is None and abs(value) >= 1000 else f"{value:.3f}"
+
+
+def _width(header: str, data: int) -> int:
+    """Column width: the data's, and the bold header's in at most about two lines, with
+    room for the filter button."""
+    words = max((len(w) for w in header.split()), default=0)
+    if len(header) <= max(data, 10):
+        head = len(header)
+    else:  # the header wraps
+        head = max(words, math.ceil(len(header) / 2) + 2)
+    return min(MAX_WIDTH + 3, max(data + 2, math.ceil(head * 1.1) + 3))
+
+
+def _format_sheet(ws, frame: pd.DataFrame) -> None:
+    """Header bold and wrapped, header row frozen, filter, widths, number formats, colour
+    scales on scores, benefits and acceptabilities, long text wrapped."""
+    from copy import copy
+
+    from openpyxl.formatting.rule import ColorScaleRule
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    n_rows, n_cols = frame.shape
+    ws.freeze_panes = "A2"
+    if n_rows and n_cols:
+        ws.auto_filter.ref = ws.dimensions
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    kinds = column_kinds(frame)
+    wrapped, scaled, dated = set(), [], []
+    for j, col in enumerate(frame.columns, start=1):
+        values = frame.iloc[:, j - 1].tolist()
+        data = max((len(_shown(v, kinds[col])) for v in values[:500]), default=0)
+        ws.column_dimensions[get_column_letter(j)].width = _width(str(col), data)
+        if data > MAX_WIDTH:
+            wrapped.add(j)
+        if kinds[col] in SCALES and n_rows:
+            scaled.append((j, kinds[col]))
+        if any(isinstance(v, dt.date) for v in values):
+            dated.append(j)
+    # rows with wrapped text grow; everything else in them then stays at the top
+    top, wrap = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
+    for j, col in enumerate(frame.columns, start=1):
+        fmt = FORMATS.get(kinds[col])
+        alignment = wrap if j in wrapped else (top if wrapped else None)
+        if not n_rows or (fmt is None and alignment is None):
+            continue
+        column = [r[0] for r in ws.iter_rows(min_row=2, max_row=n_rows + 1, min_col=j, max_col=j)]
+        if fmt:
+            column[0].number_format = fmt
+        if alignment:
+            column[0].alignment = alignment
+        for cell in column[1:]:  # one style for the column: copied, not rebuilt per cell
+            cell._style = copy(column[0]._style)
+    for j in dated:
+        for (cell,) in ws.iter_rows(min_row=2, max_row=n_rows + 1, min_col=j, max_col=j):
+            if isinstance(cell.value, dt.date):
+                is_datetime = isinstance(cell.value, dt.datetime)
+                cell.number_format = DATETIME_FORMAT if is_datetime else DATE_FORMAT
+    if frame.attrs.get("scale_by") == "row" and scaled:
+        first, last = get_column_letter(scaled[0][0]), get_column_letter(scaled[-1][0])
+        for i in range(2, n_rows + 2):
+            ws.conditional_formatting.add(
+                f"{first}{i}:{last}{i}", ColorScaleRule(**SCALES[scaled[0][1]])
+            )
+    else:
+        for j, kind in scaled:
+            letter = get_column_letter(j)
+            ws.conditional_formatting.add(
+                f"{letter}2:{letter}{n_rows + 1}", ColorScaleRule(**SCALES[kind])
+            )
+
+
+def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
+    """Write sheets to an .xlsx file with fixed metadata, so equal data give equal bytes.
+
+    Each sheet is formatted by :func:`_format_sheet`: number formats and colour scales by
+    the kind of each column (:func:`column_kinds`).
+    """
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, frame in sheets.items():
+        ws = wb.create_sheet(name)
+        ws.append([str(c) for c in frame.columns])
+        for row in frame.itertuples(index=False):
+            ws.append([_cell(v) for v in row])
+        _format_sheet(ws, frame)
+    stamp = dt.datetime(*FIXED_TIMESTAMP)
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    wb.properties.creator = "potential"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    _repack(buffer.getvalue(), Path(path))
+
+
+def _cell(value):
+    """A table value as openpyxl stores it: missing values (NaN, NA, NaT) as empty cells."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def _repack(data: bytes, path: Path) -> None:
+    """Rewrite a zip archive with fixed member timestamps (openpyxl stamps the clock)."""
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIMESTAMP)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps 'modified' on save
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(<)",
+                    rb"\g<1>" + _ISO_STAMP.encode() + rb"\g<2>",
+                    content,
+                )
+            dst.writestr(fixed, content)
