@@ -433,3 +433,22 @@ def test_workbook_is_byte_identical_on_re_export(default_analysis, smaa, exporte
         assert {i.date_time for i in z.infolist()} == {FIXED_TIMESTAMP}
         core = z.read("docProps/core.xml").decode()
     assert "2000-01-01T00:00:00Z" in core
+
+
+def test_analyse_with_smaa_puts_the_acceptability_into_the_workbook(tmp_path):
+    """``potential analyse --smaa N`` equals smaa_by_body with the same n and seed."""
+    from click.testing import CliRunner
+
+    from potential.cli import main
+    from potential.uncertainty.bodies import smaa_by_body
+
+    args = ["analyse", "--smaa", "100", "--seed", "4", "--out", str(tmp_path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    expected = smaa_by_body(n=100, seed=4)
+    got = pd.read_csv(tmp_path / "smaa_summary.csv")
+    pd.testing.assert_series_equal(
+        got["first_rank_acceptability"], expected.summary["first_rank_acceptability"]
+    )
+    wb = load_workbook(tmp_path / "ranking.xlsx")
+    assert {"Akzeptanz", "Rangakzeptanz"} <= set(wb.sheetnames)

@@ -48,11 +48,22 @@ from potential.cli._common import (
 @click.option(
     "--top", default=3, show_default=True, type=click.IntRange(1), help="Options shown per body."
 )
+@click.option(
+    "--smaa",
+    "samples",
+    default=None,
+    type=click.IntRange(1),
+    metavar="N",
+    help="Also compute SMAA rank acceptability with N weight samples (sheets Akzeptanz and "
+    "Rangakzeptanz, smaa_*.csv).",
+)
+@click.option("--seed", default=0, show_default=True, type=click.IntRange(0), help="SMAA seed.")
 @csv_dialect_option
 @reports_input_errors
 def analyse(
-    data, criteria, method, reference_date, scenario, body_weights, out, lang, top, csv_dialect
-):
+    data, criteria, method, reference_date, scenario, body_weights, out, lang, top, samples,
+    seed, csv_dialect,
+):  # fmt: skip
     """Rank every body's cooperation options and write ranking.csv, joint.csv,
     contributions.csv and ranking.xlsx to the output folder (with body weights, from
     --body-weights or the criteria model, also
@@ -73,6 +84,8 @@ def analyse(
 
         sc = ps.load(scenario)
         changes = {k: v for k, v in given.items() if v is not None}
+        if samples:
+            changes["uncertainty"] = {"n": samples, "seed": seed}
         if changes:
             sc = sc.with_changes(**changes)
         run = ps.run(sc)
@@ -93,13 +106,29 @@ def analyse(
         protect = [Path(result.dataset.path) / name for name in datasets.TABLES]
         protect.append(resolve_criteria_path(criteria or "ikz-egov-nrw"))
         protect += _protected(body_weights)
-        record = run_record(result, criteria=criteria or "ikz-egov-nrw", body_weights=body_weights)
+        smaa = None
+        if samples:
+            from potential.uncertainty.bodies import smaa_by_body
+
+            smaa_method = result.method if result.method in ("wsm", "wpm", "topsis") else "wsm"
+            smaa = smaa_by_body(
+                result.dataset, result.criteria, smaa_method, result.reference_date,
+                n=samples, seed=seed,
+            )  # fmt: skip
+        record = run_record(
+            result,
+            criteria=criteria or "ikz-egov-nrw",
+            body_weights=body_weights,
+            seed=seed if samples else None,
+            settings={"smaa_method": smaa.method, "n": samples} if smaa is not None else None,
+        )
         written = exports.export_analysis(
             result,
             Path(out),
             lang=lang,
             protect=protect,
             provenance=record,
+            smaa=smaa,
             csv_dialect=csv_dialect,
         )
     _print_top(result, lang, top)
