@@ -196,3 +196,12 @@ def lookup_names(names: Mapping[str, str] | None, keys) -> list[str]:
     """``names[key]`` for each key, the key itself where ``names`` has none."""
     names = names or {}
     return [str(names.get(k, k)) for k in keys]
+
+
+def side_legend(ax, title: str | None = None, handles=None):
+    """A frameless legend to the right of the Axes, top-aligned (the charts' common place)."""
+    kwargs = {"handles": handles} if handles is not None else {}
+    return ax.legend(
+        title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8,
+        **kwargs,
+    )  # fmt: skip

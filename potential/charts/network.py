@@ -17,6 +17,7 @@ from potential.charts._common import (
     check_lang,
     new_axes,
     palette,
+    side_legend,
     text,
 )
 from potential.errors import InputError
@@ -190,9 +191,7 @@ def cooperation_map(
     ax.set_title(
         text("map_title_rec" if has_rec else "map_title", lang), loc="left", fontweight="bold"
     )
-    ax.legend(
-        handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8
-    )
+    side_legend(ax, handles=legend)
     return ax
 
 

@@ -19,6 +19,7 @@ from potential.charts._common import (
     number,
     number_axis,
     palette,
+    side_legend,
     text,
     unclutter,
     wrap,
@@ -187,11 +188,5 @@ def contribution_bars(analysis, body: str, n: int = 5, ax=None, lang: str = "de"
         fontweight="bold",
     )
     unclutter(ax)
-    ax.legend(
-        title=labels.column("criterion", lang),
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        frameon=False,
-        fontsize=8,
-    )
+    side_legend(ax, labels.column("criterion", lang))
     return ax

@@ -19,6 +19,7 @@ from potential.charts._common import (
     new_axes,
     number,
     number_axis,
+    side_legend,
     text,
     unclutter,
     wrap,
@@ -112,13 +113,7 @@ def acceptability_bars(
     ax.set_xlabel(text("accept_x", lang))
     ax.set_title(f"{text('accept_title', lang)} – {title_name}", loc="left", fontweight="bold")
     unclutter(ax)
-    ax.legend(
-        title=labels.column("rank", lang),
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        frameon=False,
-        fontsize=8,
-    )
+    side_legend(ax, labels.column("rank", lang))
     return ax
 
 

@@ -95,3 +95,22 @@ csv_dialect_option = click.option(
     help="CSV files: 'standard' (comma, decimal point, for scripts) or 'de' (semicolon, "
     "decimal comma, UTF-8 with BOM: opens as-is in a German Excel).",
 )
+
+
+def smaa_options(help_text: str):
+    """``--smaa N`` (weight samples; none by default) and ``--seed``."""
+
+    def decorate(func):
+        func = click.option(
+            "--seed", default=0, show_default=True, type=click.IntRange(0), help="SMAA seed."
+        )(func)
+        return click.option(
+            "--smaa",
+            "samples",
+            default=None,
+            type=click.IntRange(1),
+            metavar="N",
+            help=help_text,
+        )(func)
+
+    return decorate

@@ -17,6 +17,7 @@ from potential.cli._common import (
     out_option,
     reference_date_option,
     reports_input_errors,
+    smaa_options,
 )
 
 
@@ -48,16 +49,10 @@ from potential.cli._common import (
 @click.option(
     "--top", default=3, show_default=True, type=click.IntRange(1), help="Options shown per body."
 )
-@click.option(
-    "--smaa",
-    "samples",
-    default=None,
-    type=click.IntRange(1),
-    metavar="N",
-    help="Also compute SMAA rank acceptability with N weight samples (sheets Akzeptanz and "
-    "Rangakzeptanz, smaa_*.csv).",
+@smaa_options(
+    "Also compute SMAA rank acceptability with N weight samples (sheets Akzeptanz and "
+    "Rangakzeptanz, smaa_*.csv)."
 )
-@click.option("--seed", default=0, show_default=True, type=click.IntRange(0), help="SMAA seed.")
 @csv_dialect_option
 @reports_input_errors
 def analyse(
@@ -108,13 +103,9 @@ def analyse(
         protect += _protected(body_weights)
         smaa = None
         if samples:
-            from potential.uncertainty.bodies import smaa_by_body
+            from potential.uncertainty.bodies import smaa_of
 
-            smaa_method = result.method if result.method in ("wsm", "wpm", "topsis") else "wsm"
-            smaa = smaa_by_body(
-                result.dataset, result.criteria, smaa_method, result.reference_date,
-                n=samples, seed=seed,
-            )  # fmt: skip
+            smaa = smaa_of(result, n=samples, seed=seed)
         record = run_record(
             result,
             criteria=criteria or "ikz-egov-nrw",

@@ -16,6 +16,7 @@ from potential.cli._common import (
     out_option,
     reference_date_option,
     reports_input_errors,
+    smaa_options,
 )
 
 #: Chart kinds of ``potential plot`` → (what it shows, drawn once per body?)
@@ -52,12 +53,9 @@ def _smaa(result, runs, samples, seed):
         return runs[0].smaa
     if not samples:
         return None
-    from potential.uncertainty.bodies import smaa_by_body
+    from potential.uncertainty.bodies import smaa_of
 
-    method = result.method if result.method in ("wsm", "wpm", "topsis") else "wsm"
-    return smaa_by_body(
-        result.dataset, result.criteria, method, result.reference_date, n=samples, seed=seed
-    )
+    return smaa_of(result, n=samples, seed=seed)
 
 
 @main.command(context_settings=CONTEXT)
@@ -180,16 +178,10 @@ def plot(kind, scenarios, data, criteria, method, reference_date, bodies, top, s
 @criteria_option
 @click.option("--method", default=None, type=click.Choice(METHOD_NAMES), help="Ranking method.")
 @reference_date_option
-@click.option(
-    "--smaa",
-    "samples",
-    default=None,
-    type=click.IntRange(1),
-    metavar="N",
-    help="Add SMAA rank acceptability with N weight samples (a scenario's own uncertainty "
-    "block is used if it has one).",
+@smaa_options(
+    "Add SMAA rank acceptability with N weight samples (a scenario's own uncertainty block "
+    "is used if it has one)."
 )
-@click.option("--seed", default=0, show_default=True, type=click.IntRange(0), help="SMAA seed.")
 @lang_option
 @out_option
 @reports_input_errors

@@ -179,6 +179,31 @@ def smaa_by_body(
     )
 
 
+def smaa_of(analysis, n: int = 10_000, seed: int = 0, **settings) -> BodySMAA:
+    """SMAA for an analysis: its dataset, criteria model (with per-body weights) and date.
+
+    Parameters
+    ----------
+    analysis : potential.analysis.Analysis
+    n, seed
+        Weight samples per body and the seed.
+    **settings
+        ``weights`` and ``values`` as for :func:`smaa_by_body`; ``method`` defaults to the
+        analysis' method where SMAA has it (wsm, wpm, topsis), else wsm.
+
+    Returns
+    -------
+    BodySMAA
+    """
+    method = settings.pop("method", None) or (
+        analysis.method if analysis.method in ("wsm", "wpm", "topsis") else "wsm"
+    )
+    return smaa_by_body(
+        analysis.dataset, analysis.criteria, method, analysis.reference_date, n=n, seed=seed,
+        **settings,
+    )  # fmt: skip
+
+
 def _value_cells(ds, options, date, model) -> dict:
     """Body → ``{(option, criterion): Uniform(low, high)}`` for cells with ``low < high``.
 
