@@ -1,0 +1,629 @@
+r"""Coalition finder: which partner sets leave every member better off than going it alone?
+
+For one field (or several), :func:`find` enumerates **every** set of 2 to ``max_size``
+participating bodies, combines each set with each legal form of the field, scores every
+member of every such *coalition* and keeps those in which every member gains. They are
+ranked by their joint benefit, the sum of the members' gains. ``docs/coalitions.md``
+describes the method, the design decisions and how it scales.
+
+**Fixed value scales.** The standard analysis (:func:`potential.analyse`) scores a body's
+options with linear value functions over the range of *that body's option set*, so adding
+options moves every score. A coalition's gain must not depend on which other coalitions
+happen to be enumerated (with ``--connected``, ``--must-include`` or another ``max_size``),
+so the finder fixes one scale per body and criterion before it enumerates anything: the
+smallest and largest value of the criterion over the body's options in the standard
+analysis (the dataset's own option rules), stand-alone included. A coalition is thus scored
+on exactly the scale of the options the working group already sees; for an option that is
+also in the standard analysis the gain equals its ``benefit`` there. A value outside the
+scale is **clipped** to it (value 0 below the worst, 1 above the best; ``clipped`` in
+:attr:`Coalitions.gains` counts the criteria concerned). A criterion that does not vary over
+the body's standard options gets value 0, as in :func:`potential.mcda.value_scores`.
+
+**Gain.** For member :math:`m` of coalition :math:`c` with the body's weights :math:`w`
+(its own where the criteria model has some) and values :math:`v` on the fixed scales:
+
+.. math:: g_{m,c} = S_m(c) - S_m(\text{alone}),\qquad S_m = \sum_j w_j v_j \ (\texttt{wsm}),
+    \qquad S_m = \prod_j \big(f + (1-f) v_j\big)^{w_j} \ (\texttt{wpm},\ f = 0.1)
+
+A member gains if :math:`g_{m,c} >` :data:`GAIN_TOLERANCE` (stand-alone wins ties, as in the
+ranking). Only ``wsm`` and ``wpm`` score an option on its own; the other methods
+(``waspas``'s ratio scaling, ``topsis``'s ideal points, ``vikor``, ``promethee2``,
+``electre1``) score an option relative to the others, so the gain would depend on the
+enumeration again, and they raise :class:`~potential.errors.InputError`.
+
+**Options.** The coalitions are built like :func:`potential.options.generate_options` with
+the partner-set family ``all``: id ``field/form/a+b+c``, partners joined by ``;``, a lead
+(:func:`potential.options.choose_lead`, or the dataset's required ``lead``) for forms with
+one, and sets that an existing full-scope cooperation blocks are dropped
+(:func:`potential.options._blocked`). The dataset's option rules still say who takes part
+(``join``, ``stay_out``), which legal forms are offered (``legal_forms``, ``lead``) and
+whether a lead is required (then every coalition contains it); ``partner_sets`` and
+``max_size`` are replaced by the enumeration. Indicators come from
+:func:`potential.indicators.indicator_table`; the scoring is vectorised with numpy.
+
+**Connected sets.** With ``connected=True`` only sets whose towns form a connected subgraph
+of the neighbour graph (``bodies.csv``, made symmetric) are kept. The county (kind
+``kreis``) covers the whole district and lists no neighbours; it is left out of the test, so
+it may join any connected set of towns (and a county–town pair is connected).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from potential import mcda
+from potential.analysis import (
+    WPM_VALUE_FLOOR,
+    body_weight_vector,
+    decision_matrices_for,
+    prepare,
+)
+from potential.criteria import CriteriaModel
+from potential.errors import InputError
+from potential.indicators import indicator_table
+from potential.models import Dataset
+from potential.options import (
+    OPTION_TABLE_COLUMNS,
+    PARTNER_SEP,
+    SET_SEP,
+    STAND_ALONE,
+    _blocked,
+    _offered_forms,
+    choose_lead,
+    participants,
+)
+
+__all__ = [
+    "GAIN_TOLERANCE",
+    "METHODS",
+    "Coalitions",
+    "coalition_options",
+    "find",
+    "member_sets",
+    "neighbour_masks",
+]
+
+#: Methods that score an option on its own (fixed scales); the others are relative.
+METHODS = ("wsm", "wpm")
+
+#: A gain of at most this counts as none: stand-alone wins ties (scores lie in [0, 1]).
+GAIN_TOLERANCE = 1e-12
+
+#: Decimals to which sort keys are rounded, so that float noise does not order coalitions.
+_KEY_DECIMALS = 12
+
+COALITION_COLUMNS = [
+    "option", "field", "legal_form", "members", "n_members", "lead", "joint_benefit",
+    "mean_gain", "min_gain", "all_gain", "summed_net_savings",
+]  # fmt: skip
+GAIN_COLUMNS = [
+    "option", "field", "legal_form", "members", "rank", "member", "is_lead", "gain", "score",
+    "alone_score", "net_savings", "clipped",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Coalitions:
+    """Result of :func:`find`.
+
+    Attributes
+    ----------
+    coalitions : pandas.DataFrame
+        One row per (partner set, legal form) in which every member gains, ranked per field:
+        ``option`` (``field/form/a+b+c``), ``field``, ``legal_form``, ``members`` (body ids
+        in dataset order, joined by ``;``), ``n_members``, ``lead`` (empty for forms without
+        a lead), ``joint_benefit`` (sum of the members' gains), ``mean_gain``, ``min_gain``,
+        ``all_gain`` (always true here), ``summed_net_savings`` (EUR/year) and ``rank`` (1 =
+        best within the field: ``joint_benefit`` descending, then ``min_gain`` descending,
+        then option id). Sorted by field (dataset order) and rank; at most ``top`` rows per
+        field.
+    gains : pandas.DataFrame
+        One row per (coalition in :attr:`coalitions`, member): ``option``, ``field``,
+        ``legal_form``, ``members``, ``rank``, ``member``, ``is_lead``, ``gain`` (score −
+        stand-alone score), ``score``, ``alone_score``, ``net_savings`` (the member's,
+        EUR/year) and ``clipped`` (how many criteria lay outside the member's fixed scale).
+        Sorted like :attr:`coalitions`, members in dataset order.
+    candidates : pandas.DataFrame
+        Every enumerated coalition, whether or not every member gains, with the columns of
+        :attr:`coalitions` except ``rank``, in enumeration order (field, set size, set,
+        legal form).
+    scales : pandas.DataFrame
+        The fixed value scales: one row per (body, criterion) with ``direction``, ``low``
+        and ``high`` (the range over the body's options in the standard analysis,
+        stand-alone included) and ``weight`` (the body's effective weight).
+    n_sets : int
+        Member sets enumerated (after ``must_include`` and ``connected``, before existing
+        full-scope cooperations, which depend on the field).
+    """
+
+    coalitions: pd.DataFrame
+    gains: pd.DataFrame
+    candidates: pd.DataFrame
+    scales: pd.DataFrame
+    dataset: Dataset
+    criteria: CriteriaModel
+    fields: tuple[str, ...]
+    legal_forms: dict[str, tuple[str, ...]]
+    max_size: int
+    must_include: tuple[str, ...]
+    connected: bool
+    method: str
+    reference_date: dt.date
+    top: int | None
+    n_sets: int
+
+
+# --- enumeration ---------------------------------------------------------------------------
+
+
+def neighbour_masks(dataset: Dataset, bodies: Iterable[str]) -> dict[str, int]:
+    """The neighbour relation among some bodies as bit masks (bit ``i`` = ``bodies[i]``).
+
+    Neighbours come from ``bodies.csv`` and the relation is made symmetric (a pair counts
+    if either side lists the other); bodies outside ``bodies`` are left out.
+
+    Returns
+    -------
+    dict of str to int
+        Body id → mask of its neighbours among ``bodies``.
+    """
+    ids = list(bodies)
+    bit = {b: 1 << i for i, b in enumerate(ids)}
+    masks = dict.fromkeys(ids, 0)
+    for b in ids:
+        for nb in dataset.body(b).neighbours:
+            if nb in bit and nb != b:
+                masks[b] |= bit[nb]
+                masks[nb] |= bit[b]
+    return masks
+
+
+def _connected(mask: int, adjacency: list[int]) -> bool:
+    """Whether the bodies in ``mask`` form a connected subgraph (breadth-first on bits)."""
+    if mask & (mask - 1) == 0:  # zero or one body
+        return True
+    reach = mask & -mask
+    while True:
+        grown = reach
+        rest = reach
+        while rest:
+            low = rest & -rest
+            grown |= adjacency[low.bit_length() - 1]
+            rest ^= low
+        grown &= mask
+        if grown == reach:
+            return reach == mask
+        reach = grown
+
+
+def member_sets(
+    dataset: Dataset,
+    bodies: Iterable[str],
+    max_size: int,
+    must_include: Iterable[str] = (),
+    connected: bool = False,
+) -> list[tuple[str, ...]]:
+    """Every set of 2 to ``max_size`` of ``bodies`` that meets the conditions.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        Gives the neighbours and the kind of each body.
+    bodies : iterable of str
+        The bodies to choose from, in dataset order.
+    max_size : int
+        The largest set.
+    must_include : iterable of str
+        Bodies every set contains.
+    connected : bool
+        Keep only sets whose towns are connected in the neighbour graph
+        (:func:`neighbour_masks`); a county (kind ``kreis``) is left out of the test.
+
+    Returns
+    -------
+    list of tuple of str
+        Members in the order of ``bodies``; smaller sets first, then in the order of
+        :func:`itertools.combinations` (as the partner-set family ``all``).
+    """
+    ids = list(bodies)
+    bit = {b: 1 << i for i, b in enumerate(ids)}
+    must = 0
+    for b in must_include:
+        must |= bit[b]
+    county = 0
+    for b in ids:
+        if dataset.body(b).kind == "kreis":
+            county |= bit[b]
+    masks = neighbour_masks(dataset, ids) if connected else {}
+    adjacency = [masks.get(b, 0) & ~county for b in ids]
+    out = []
+    for size in range(2, min(max_size, len(ids)) + 1):
+        for combo in itertools.combinations(range(len(ids)), size):
+            mask = 0
+            for i in combo:
+                mask |= 1 << i
+            if mask & must != must:
+                continue
+            if connected and not _connected(mask & ~county, adjacency):
+                continue
+            out.append(tuple(ids[i] for i in combo))
+    return out
+
+
+def coalition_options(
+    dataset: Dataset,
+    forms: Mapping[str, Iterable[str]],
+    sets: Iterable[tuple[str, ...]],
+    reference_date: dt.date,
+    lead: str | None = None,
+) -> pd.DataFrame:
+    """The options table of the given partner sets (columns of ``generate_options``).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset.
+    forms : mapping of str to iterable of str
+        Field id → legal-form ids offered in it, in the order wanted.
+    sets : iterable of tuple of str
+        Member sets (members in dataset order).
+    reference_date : datetime.date
+        Existing full-scope cooperations in force at this date block sets
+        (:func:`potential.options._blocked`: the existing set itself and every set that
+        splits it).
+    lead : str, optional
+        A required lead (must be in every set); default
+        :func:`potential.options.choose_lead`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`potential.options.OPTION_TABLE_COLUMNS`: ``option``
+        (``field/form/a+b+c``), ``field``, ``legal_form``, ``partner_set`` (``a+b+c``),
+        ``partners`` (``;``-joined), ``lead`` (empty for forms without one) and
+        ``n_partners``; ordered by field, set and form.
+    """
+    sets = list(sets)
+    set_ids = [SET_SEP.join(s) for s in sets]
+    partners = [PARTNER_SEP.join(s) for s in sets]
+    leads = [lead if lead is not None else choose_lead(dataset, s) for s in sets]
+    has_lead = {f.id: f.has_lead for f in dataset.legal_forms}
+    rows = []
+    for field, field_forms in forms.items():
+        field_forms = list(field_forms)
+        for members, set_id, joined, set_lead in zip(sets, set_ids, partners, leads, strict=True):
+            if _blocked(dataset, field, frozenset(members), reference_date):
+                continue
+            for form in field_forms:
+                rows.append(
+                    (
+                        f"{field}/{form}/{set_id}",
+                        field,
+                        form,
+                        set_id,
+                        joined,
+                        set_lead if has_lead[form] else "",
+                        len(members),
+                    )
+                )
+    return pd.DataFrame(rows, columns=OPTION_TABLE_COLUMNS)
+
+
+# --- checks --------------------------------------------------------------------------------
+
+
+def _ids(values, what: str) -> tuple[str, ...]:
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        return (values,)
+    try:
+        out = tuple(values)
+    except TypeError:
+        raise InputError(f"{what}: expected an id or a list of ids, got {values!r}") from None
+    for v in out:
+        if not isinstance(v, str):
+            raise InputError(f"{what}: expected ids (text), got {v!r}")
+    return tuple(dict.fromkeys(out))
+
+
+def _check_method(method: str) -> None:
+    if method in METHODS:
+        return
+    if method in mcda.METHODS:
+        raise InputError(
+            f"method {method!r} scores an option relative to the other options (ratio "
+            "scaling, ideal points or pairwise comparisons), so a coalition's gain would "
+            "depend on which coalitions are enumerated; the coalition finder supports "
+            f"{' and '.join(METHODS)}"
+        )
+    raise InputError(f"unknown method {method!r}; the coalition finder supports wsm and wpm")
+
+
+def _check_int(value, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise InputError(f"{what}: expected a whole number, got {value!r}")
+    return int(value)
+
+
+def _field_forms(ds: Dataset, fields, legal_forms) -> dict[str, tuple[str, ...]]:
+    rules = ds.meta.options
+    known_fields = [f.id for f in ds.fields]
+    if fields is None:
+        chosen = [f for f, forms in _offered_forms(ds, rules).items() if forms]
+    else:
+        chosen = list(_ids(fields, "field"))
+        if not chosen:
+            raise InputError("field: empty list; expected a field id")
+        for f in chosen:
+            if f not in known_fields:
+                raise InputError(f"unknown field {f!r}; expected one of {', '.join(known_fields)}")
+    if legal_forms is not None:
+        wanted = _ids(legal_forms, "legal_forms")
+        known = [f.id for f in ds.legal_forms]
+        for form in wanted:
+            if form not in known:
+                raise InputError(
+                    f"unknown legal form {form!r}; expected one of {', '.join(known)}"
+                )
+        rules = rules.model_copy(update={"legal_forms": wanted})
+    offered = _offered_forms(ds, rules.model_copy(update={"fields": tuple(chosen)}))
+    forms = {f: tuple(offered[f]) for f in chosen}
+    if not any(forms.values()):
+        fits = "; ".join(f"{f}: {', '.join(ds.field(f).legal_forms)}" for f in chosen)
+        need = " with a lead (the dataset requires one)" if rules.lead is not None else ""
+        given = f" among {', '.join(rules.legal_forms)}" if legal_forms is not None else ""
+        raise InputError(
+            f"no legal form{need}{given} fits the field(s); the fields' forms are {fits}"
+        )
+    return forms
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def _scales(ds, table, model, body_ids):
+    """Fixed (low, high) per body and criterion from the standard analysis' matrices."""
+    low = np.empty((len(body_ids), len(model.criteria)))
+    high = np.empty_like(low)
+    weights = np.empty_like(low)
+    for i, b in enumerate(body_ids):
+        matrix = decision_matrices_for(ds, table, model, b).to_numpy(dtype=float)
+        low[i], high[i] = matrix.min(axis=0), matrix.max(axis=0)
+        w = np.asarray(body_weight_vector(model, b), dtype=float)
+        weights[i] = w / w.sum()
+    return low, high, weights
+
+
+def _scores(x, body, low, high, weights, sign, method):
+    """Scores of rows ``x`` (rows × criteria) of bodies ``body`` on the fixed scales."""
+    lo, hi = low[body], high[body]
+    span = hi - lo
+    raw = np.where(sign > 0, x - lo, hi - x)
+    v = np.divide(raw, span, out=np.zeros_like(raw), where=span > 0)
+    clipped = ((v < 0) | (v > 1)).sum(axis=1)
+    v = np.clip(v, 0.0, 1.0)
+    w = weights[body]
+    if method == "wsm":
+        score = np.einsum("ij,ij->i", v, w)
+    else:
+        f = WPM_VALUE_FLOOR
+        score = 10.0 ** np.einsum("ij,ij->i", np.log10(f + (1 - f) * v), w)
+    return score, clipped
+
+
+def _empty(columns) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+def find(
+    dataset: str | Path | Dataset | None = None,
+    criteria: str | Path | CriteriaModel = "ikz-egov-nrw",
+    field: str | Iterable[str] | None = None,
+    max_size: int | None = None,
+    must_include: str | Iterable[str] = (),
+    connected: bool = False,
+    method: str = "wsm",
+    reference_date: str | dt.date | None = None,
+    legal_forms: str | Iterable[str] | None = None,
+    top: int | None = None,
+    body_weights: str | Path | Mapping | None = None,
+) -> Coalitions:
+    """Find the coalitions of a field that leave every member better off than alone.
+
+    Enumerates every set of 2 to ``max_size`` participating bodies × every legal form of the
+    field, scores each member on fixed value scales (module notes) and keeps the coalitions
+    in which every member gains, ranked by joint benefit.
+
+    Parameters
+    ----------
+    dataset : str, Path or Dataset, optional
+        Embedded dataset name, dataset folder or a loaded dataset; default ``kreis-unna``.
+    criteria : str, Path or CriteriaModel
+        Criteria model name, YAML file or model; default ``ikz-egov-nrw``.
+    field : str or iterable of str, optional
+        Field id(s); default every field the dataset's option rules offer. Ranks are per
+        field.
+    max_size : int, optional
+        The largest coalition (2 to the number of participating bodies); default all of
+        them.
+    must_include : str or iterable of str
+        Bodies every coalition contains.
+    connected : bool
+        Only sets whose towns are connected in the neighbour graph (the county may join
+        any).
+    method : {"wsm", "wpm"}
+        How members score an option (module notes); other methods raise.
+    reference_date : str or datetime.date, optional
+        As for :func:`potential.analyse`; default the dataset's.
+    legal_forms : str or iterable of str, optional
+        Only these legal forms (each where it fits the field); default the forms the
+        dataset's option rules offer.
+    top : int, optional
+        Keep the ``top`` best coalitions per field in :attr:`Coalitions.coalitions` and
+        :attr:`Coalitions.gains`; default all.
+    body_weights : str, Path or mapping, optional
+        Per-body weights, as for :func:`potential.analyse`.
+
+    Returns
+    -------
+    Coalitions
+
+    Raises
+    ------
+    InputError
+        An unknown field, legal form or body; a body in ``must_include`` that takes no part;
+        ``max_size`` below 2, above the number of participating bodies or below the number
+        of bodies that must be included; a method other than ``wsm``/``wpm``; ``top``
+        below 1.
+
+    Examples
+    --------
+    >>> from potential.coalitions import find
+    >>> found = find(field="it", max_size=3)                          # doctest: +SKIP
+    >>> found.coalitions.head()                                       # doctest: +SKIP
+    >>> found.gains.query("rank == 1")                                # doctest: +SKIP
+    """
+    _check_method(method)
+    if not isinstance(connected, bool | np.bool_):
+        raise InputError(f"connected: expected true or false, got {connected!r}")
+    if top is not None and _check_int(top, "top") < 1:
+        raise InputError(f"top: expected a whole number >= 1, got {top!r}")
+    ds, model, date, _, standard = prepare(dataset, criteria, reference_date, body_weights)
+    rules = ds.meta.options
+    bodies = [b.id for b in participants(ds)]
+    known = [b.id for b in ds.bodies]
+    must = _ids(must_include, "must_include")
+    for b in must:
+        if b not in known:
+            raise InputError(
+                f"must_include: unknown body {b!r}; expected one of {', '.join(known)}"
+            )
+        if b not in bodies:
+            raise InputError(
+                f"must_include: body {b!r} takes no part under the dataset's option rules "
+                f"(options.join, options.stay_out); the participants are {', '.join(bodies)}"
+            )
+    n = len(bodies)
+    size = n if max_size is None else _check_int(max_size, "max_size")
+    if not 2 <= size <= n:
+        raise InputError(
+            f"max_size: got {size}; expected a whole number from 2 to {n} (the number of "
+            "participating bodies)"
+        )
+    required = tuple(dict.fromkeys((*must, *((rules.lead,) if rules.lead else ()))))
+    if len(required) > size:
+        raise InputError(
+            f"max_size: got {size}, but every coalition must include {len(required)} bodies "
+            f"({', '.join(required)})"
+        )
+    forms = _field_forms(ds, field, legal_forms)
+    order = {b: i for i, b in enumerate(bodies)}
+    required = tuple(sorted(required, key=order.__getitem__))
+
+    low, high, weights = _scales(ds, standard, model, bodies)
+    sign = np.array([1.0 if c.direction == "max" else -1.0 for c in model.criteria])
+    scales = pd.DataFrame(
+        {
+            "body": np.repeat(bodies, len(model.criteria)),
+            "criterion": [c.id for c in model.criteria] * n,
+            "direction": [c.direction for c in model.criteria] * n,
+            "low": low.ravel(),
+            "high": high.ravel(),
+            "weight": weights.ravel(),
+        }
+    )
+
+    sets = member_sets(ds, bodies, size, required, connected)
+    options = coalition_options(ds, forms, sets, date, rules.lead)
+    settings = dict(
+        scales=scales,
+        dataset=ds,
+        criteria=model,
+        fields=tuple(forms),
+        legal_forms=forms,
+        max_size=size,
+        must_include=required,
+        connected=bool(connected),
+        method=method,
+        reference_date=date,
+        top=top,
+        n_sets=len(sets),
+    )
+    if options.empty:
+        return Coalitions(
+            coalitions=_empty([*COALITION_COLUMNS, "rank"]),
+            gains=_empty(GAIN_COLUMNS),
+            candidates=_empty(COALITION_COLUMNS),
+            **settings,
+        )
+
+    table = indicator_table(ds, options, date)
+    indicators = [c.indicator for c in model.criteria]
+    body = table["body"].map(order).to_numpy()
+    score, clipped = _scores(
+        table[indicators].to_numpy(dtype=float), body, low, high, weights, sign, method
+    )
+    is_alone = (table["option"] == STAND_ALONE).to_numpy()
+    alone = np.empty(n)
+    alone[body[is_alone]] = score[is_alone]
+
+    rows = table.loc[~is_alone, ["option", "body", "is_lead", "net_savings"]]
+    rows = rows.reset_index(drop=True)
+    rows["score"] = score[~is_alone]
+    rows["alone_score"] = alone[body[~is_alone]]
+    rows["gain"] = rows["score"] - rows["alone_score"]
+    rows["clipped"] = clipped[~is_alone]
+
+    code = pd.Categorical(rows["option"], categories=options["option"]).codes
+    k = len(options)
+    joint = np.bincount(code, weights=rows["gain"].to_numpy(), minlength=k)
+    savings = np.bincount(code, weights=rows["net_savings"].to_numpy(), minlength=k)
+    by_code = np.argsort(code, kind="stable")
+    starts = np.searchsorted(code[by_code], np.arange(k))
+    min_gain = np.minimum.reduceat(rows["gain"].to_numpy()[by_code], starts)
+
+    candidates = pd.DataFrame(
+        {
+            "option": options["option"],
+            "field": options["field"],
+            "legal_form": options["legal_form"],
+            "members": options["partners"],
+            "n_members": options["n_partners"],
+            "lead": options["lead"],
+            "joint_benefit": joint,
+            "mean_gain": joint / options["n_partners"].to_numpy(),
+            "min_gain": min_gain,
+            "all_gain": min_gain > GAIN_TOLERANCE,
+            "summed_net_savings": savings,
+        }
+    )
+
+    field_order = {f.id: i for i, f in enumerate(ds.fields)}
+    kept = candidates[candidates["all_gain"]].assign(
+        _field=lambda d: d["field"].map(field_order),
+        _joint=lambda d: -d["joint_benefit"].round(_KEY_DECIMALS),
+        _min=lambda d: -d["min_gain"].round(_KEY_DECIMALS),
+    )
+    kept = kept.sort_values(["_field", "_joint", "_min", "option"], kind="stable")
+    kept["rank"] = kept.groupby("field", sort=False).cumcount() + 1
+    if top is not None:
+        kept = kept[kept["rank"] <= top]
+    coalitions = kept.drop(columns=["_field", "_joint", "_min"]).reset_index(drop=True)
+
+    info = coalitions.set_index("option")
+    gains = rows[rows["option"].isin(info.index)].rename(columns={"body": "member"})
+    gains = gains.join(info[["field", "legal_form", "members", "rank"]], on="option")
+    gains["_field"] = gains["field"].map(field_order)
+    gains["_member"] = gains["member"].map(order)
+    gains = gains.sort_values(["_field", "rank", "_member"], kind="stable")
+    gains = gains[GAIN_COLUMNS].reset_index(drop=True)
+
+    return Coalitions(coalitions=coalitions, gains=gains, candidates=candidates, **settings)
