@@ -64,6 +64,13 @@ GLOBAL_PARAMETERS = (
     "urgency_horizon_months",
     "default_fulfilment",
 )
+#: global parameters a dataset may leave out, with the value that then applies; each is a
+#: share between 0 and 1. The defaults switch the rule off, so datasets written before the
+#: rule existed give the same results (``docs/method.md`` section 4.9).
+OPTIONAL_PARAMETERS = {
+    "tie_negotiation_reduction": 0.0,
+    "tie_governance_reduction": 0.0,
+}
 
 
 def resolve_dataset_path(dataset: str | Path | None) -> Path:
@@ -130,6 +137,7 @@ def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
     _check_unique(folder, tables, lines)
     _check_references(folder, tables, lines)
     _check_parameters(folder, tables)
+    _check_optional_parameters(folder, tables, lines)
     dataset = models.Dataset(
         meta=meta,
         path=str(folder),
@@ -268,6 +276,44 @@ def _check_parameters(folder, tables):
         need("field_parameters.csv", field.id, FIELD_PARAMETERS)
     for form in tables["legal_forms.csv"]:
         need("legal_form_parameters.csv", form.id, FORM_PARAMETERS)
+
+
+def _check_optional_parameters(folder, tables, lines):
+    name = "parameters.csv"
+    for p, line in zip(tables[name], lines[name], strict=True):
+        if p.parameter not in OPTIONAL_PARAMETERS:
+            continue
+        where = f"{folder / name}, line {line}"
+        for column in ("value", "low", "high"):
+            value = getattr(p, column)
+            if value is None:
+                continue
+            if not isinstance(value, float) or not 0.0 <= value <= 1.0:
+                raise InputError(
+                    f"column {column!r}: parameter {p.parameter!r} is {value}; expected a "
+                    "share between 0 and 1",
+                    where,
+                )
+
+
+def optional_parameter(dataset: models.Dataset, name: str) -> float:
+    """A global parameter from :data:`OPTIONAL_PARAMETERS`: its value, or the default.
+
+    Parameters
+    ----------
+    dataset : potential.models.Dataset
+    name : str
+        A key of :data:`OPTIONAL_PARAMETERS`.
+
+    Returns
+    -------
+    float
+        The value in ``parameters.csv``, or the default if the dataset leaves it out.
+    """
+    for p in dataset.parameters:
+        if p.parameter == name:
+            return float(p.value)
+    return OPTIONAL_PARAMETERS[name]
 
 
 #: Tables of a loaded dataset that :func:`table` returns.

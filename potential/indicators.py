@@ -12,13 +12,16 @@ coverage, no one-off cost, no implementation time, full control and no tax risk.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from potential.datasets import optional_parameter
+from potential.inventory import ties
 from potential.models import Dataset
-from potential.options import STAND_ALONE, memberships, participants
+from potential.options import PARTNER_SEP, STAND_ALONE, memberships, participants
 
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -76,6 +79,61 @@ def net_savings(annual_cost, share_saved, governance_cost_share):
     return np.asarray(annual_cost, dtype=float) * (
         np.asarray(share_saved) - np.asarray(governance_cost_share)
     )
+
+
+def governance_share(governance_cost_share, tie_share=0.0, reduction=0.0):
+    r"""Running coordination cost of an option as a share of the member's annual cost.
+
+    .. math:: \kappa = \kappa_L \cdot (1 - \theta_g\,\tau)
+
+    :math:`\kappa_L` is the legal form's governance cost share; partners who already work
+    together reuse their cost keys, contract management and meeting routines, so the share
+    shrinks by :math:`\theta_g` times the share :math:`\tau` of member pairs already tied
+    (:func:`tie_share`). With :math:`\theta_g = 0` (the default) ties have no effect. The
+    result is the :math:`\kappa` of :func:`net_savings`.
+
+    Parameters
+    ----------
+    governance_cost_share : float or array_like
+        :math:`\kappa_L`.
+    tie_share : float or array_like
+        :math:`\tau \in [0, 1]`.
+    reduction : float
+        :math:`\theta_g \in [0, 1]` (``tie_governance_reduction``).
+    """
+    return np.asarray(governance_cost_share, dtype=float) * (
+        1 - reduction * np.asarray(tie_share, dtype=float)
+    )
+
+
+def tie_share(members, tied) -> float:
+    r"""Share of an option's member pairs that are already tied by an existing cooperation.
+
+    .. math:: \tau_P = \frac{\left|\{\{a, b\} \subseteq P : a \sim b\}\right|}{\binom{n}{2}}
+
+    :math:`a \sim b` means that a cooperation in force at the reference date ties the two
+    (:func:`potential.inventory.ties`: the lead with each member, or every two members of a
+    cooperation without a lead). 1 if every two members already work together, 0 if none do
+    (and for fewer than two members).
+
+    Parameters
+    ----------
+    members : iterable of str
+        Body ids of the partner set (repeats count once).
+    tied : collection of frozenset
+        The tied pairs, each a ``frozenset`` of two body ids (e.g. the keys of
+        :func:`potential.inventory.ties`).
+
+    Examples
+    --------
+    >>> tie_share(["a", "b", "c"], {frozenset("ab")})
+    0.3333333333333333
+    """
+    members = list(dict.fromkeys(members))
+    pairs = list(itertools.combinations(members, 2))
+    if not pairs:
+        return 0.0
+    return sum(frozenset(p) in tied for p in pairs) / len(pairs)
 
 
 def ikz_grant(eligible_cost, n_partners, base, per_partner, max_share):
@@ -142,19 +200,38 @@ def resilience(team_fte, min_team_fte):
     return np.minimum(1.0, np.asarray(team_fte, dtype=float) / min_team_fte)
 
 
-def time_to_implement(setup_months, approval_weeks, n_partners, months_per_partner):
+def time_to_implement(
+    setup_months, approval_weeks, n_partners, months_per_partner, tie_share=0.0, reduction=0.0
+):
     r"""Months until the cooperation works (minimise).
 
-    .. math:: T = t_L + a_L \cdot 7 / 30.4375 + \nu \cdot (n - 2)
+    .. math:: T = t_L + a_L \cdot 7 / 30.4375 + \nu \cdot \max(0, n - 2) \cdot (1 - \theta_t\,\tau)
 
     the form's setup time, its supervisory approval period (GkG NRW: 4 weeks) and
-    negotiation time for every partner beyond the second.
+    negotiation time for every partner beyond the second. Partners who already work together
+    negotiate faster: the negotiation term shrinks by :math:`\theta_t` times the share
+    :math:`\tau` of member pairs already tied (:func:`tie_share`). With :math:`\theta_t = 0`
+    (the default) ties have no effect.
+
+    Parameters
+    ----------
+    setup_months, approval_weeks : float or array_like
+        :math:`t_L` and :math:`a_L` of the legal form.
+    n_partners : int or array_like
+        :math:`n`, the number of members.
+    months_per_partner : float
+        :math:`\nu`, negotiation months per partner beyond the second.
+    tie_share : float or array_like
+        :math:`\tau \in [0, 1]`.
+    reduction : float
+        :math:`\theta_t \in [0, 1]` (``tie_negotiation_reduction``).
     """
     extra = np.maximum(np.asarray(n_partners) - 2, 0)
+    negotiation = months_per_partner * extra * (1 - reduction * np.asarray(tie_share, dtype=float))
     return (
         np.asarray(setup_months, dtype=float)
         + np.asarray(approval_weeks) * 7 / DAYS_PER_MONTH
-        + months_per_partner * extra
+        + negotiation
     )
 
 
@@ -397,18 +474,24 @@ def indicator_table(
     options : pandas.DataFrame
         Options from :func:`potential.options.generate_options`.
     reference_date : datetime.date
-        Date at which existing cooperations and duties are judged. VAT is judged at each
-        option's start: the reference date plus its time to implement (rounded to days).
+        Date at which existing cooperations (pools and ties) and duties are judged. VAT is
+        judged at each option's start: the reference date plus its time to implement
+        (rounded to days).
 
     Returns
     -------
     pandas.DataFrame
         One row per (body, option) with the option columns, ``is_lead``, the inputs used
-        (``annual_cost``, ``fte``, ``savings_share`` ...) and one column per indicator in
-        :data:`INDICATORS`. Rows are ordered by body (dataset order), stand-alone first,
-        then options in generation order. Only bodies that take part
-        (:func:`potential.options.participants`) have rows; the baselines of existing pools
-        still count every member's cost and staff.
+        (``annual_cost``, ``fte``, ``savings_share``, ``turnover``, ``tie_share`` ...) and
+        one column per indicator in :data:`INDICATORS`. ``tie_share`` is the share of the
+        option's member pairs already tied at the reference date (:func:`tie_share`; 0 for
+        stand-alone); it shortens the negotiation term of :func:`time_to_implement` and
+        lowers the governance cost share in :func:`net_savings` (:func:`governance_share`)
+        by the global parameters ``tie_negotiation_reduction`` and
+        ``tie_governance_reduction`` (0, no effect, if the dataset leaves them out). Rows
+        are ordered by body (dataset order), stand-alone first, then options in generation
+        order. Only bodies that take part (:func:`potential.options.participants`) have
+        rows; the baselines of existing pools still count every member's cost and staff.
     """
     inputs = body_field_inputs(dataset)
     pool = memberships(options).merge(inputs, on=["body", "field"], how="left")
@@ -455,8 +538,19 @@ def indicator_table(
         pd.Series(charged, index=pool.index).groupby(pool["option"]).transform("sum")
     )
 
+    tied = ties(dataset, reference_date)
+    shares = {
+        option: tie_share(partners.split(PARTNER_SEP), tied)
+        for option, partners in zip(options["option"], options["partners"], strict=True)
+    }
+    pool["tie_share"] = pool["option"].map(shares).astype(float)
+
+    theta_t = optional_parameter(dataset, "tie_negotiation_reduction")
+    theta_g = optional_parameter(dataset, "tie_governance_reduction")
     pool["net_savings"] = net_savings(
-        pool["annual_cost"], pool["savings_share"], pool["governance_cost_share"]
+        pool["annual_cost"],
+        pool["savings_share"],
+        governance_share(pool["governance_cost_share"], pool["tie_share"], theta_g),
     )
     pool["one_off_cost"] = one_off_cost(weight, eligible, grant)
     pool["staffing_relief"] = staffing_relief(pool["fte"], pool["leaving_share"], coverage)
@@ -466,6 +560,8 @@ def indicator_table(
         pool["approval_weeks"],
         n,
         float(dataset.parameter("negotiation_months_per_partner")),
+        pool["tie_share"],
+        theta_t,
     )
     start = np.datetime64(reference_date, "D") + np.round(
         pool["time_to_implement"].to_numpy() * DAYS_PER_MONTH
@@ -496,6 +592,7 @@ def indicator_table(
             "lead": "",
             "n_partners": 1,
             "is_lead": False,
+            "tie_share": 0.0,
             "net_savings": 0.0,
             "one_off_cost": 0.0,
             "staffing_relief": 0.0,
@@ -509,7 +606,7 @@ def indicator_table(
     keep = [
         "body", "option", "field", "legal_form", "partner_set", "partners", "lead",
         "n_partners", "is_lead", "annual_cost", "fte", "estimated", "savings_share",
-        "turnover", *INDICATORS,
+        "turnover", "tie_share", *INDICATORS,
     ]  # fmt: skip
     table = pd.concat([alone, pool[keep]], ignore_index=True)
     order = {b.id: i for i, b in enumerate(dataset.bodies)}

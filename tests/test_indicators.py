@@ -66,6 +66,8 @@ LEAVING = 0.297
 MIN_TEAM = 2.0
 G0, G1, GMAX = 175000.0, 35000.0, 0.9
 NU = 1.0  # negotiation_months_per_partner
+THETA_T = 0.5  # tie_negotiation_reduction
+THETA_G = 0.25  # tie_governance_reduction
 
 
 def _csv(name):
@@ -118,6 +120,8 @@ def test_hand_copied_inputs_match_the_csv_files():
     assert float(gp["grant_per_partner_eur"]) == G1
     assert float(gp["grant_max_share"]) == GMAX
     assert float(gp["negotiation_months_per_partner"]) == NU
+    assert float(gp["tie_negotiation_reduction"]) == THETA_T
+    assert float(gp["tie_governance_reduction"]) == THETA_G
     assert float(gp["urgency_horizon_months"]) == 36
     assert float(gp["default_fulfilment"]) == 0
     assert float(gp["vat_deminimis_eur"]) == 17500
@@ -434,6 +438,10 @@ def _check(row, expected):
 #   turnover = Holzwickede's charge 703,480 * (1 - 0.13) = 612,027.6 (lead charges nothing)
 #   start = 2026-11-25 + 6.919918 months (210.6 days) = about 2027-06-23 >= 2027-01-01:
 #   § 2b binds, turnover > 17,500 -> v = 0.25 -> risk 1 - 0.75 * 0.75 = 0.4375
+#   ties (cooperations.csv): both are members of sparkasse_unnakamen, a Zweckverband without
+#   a lead, so the one pair is tied: tau = 1 -> governance cost share
+#   kappa = 0.01 * (1 - 0.25 * 1) = 0.0075; n = 2, so no negotiation term to shorten
+KAPPA_IT = MANDAT["gov"] * (1 - THETA_G * 1.0)  # 0.0075
 C_H, C_F = IT["cpc"] * POP["holzwickede"], IT["cpc"] * POP["froendenberg"]
 FTE_H = IT["fte10k"] * POP["holzwickede"] / 10_000
 FTE_F = IT["fte10k"] * POP["froendenberg"] / 10_000
@@ -466,8 +474,9 @@ def test_member_row_holzwickede_it(table):
             "annual_cost": 703480.0,
             "fte": 5.2761,
             "savings_share": 0.13,
-            # 703,480 * (0.13 - 0.01) = 84,417.6
-            "net_savings": 84417.6,
+            "tie_share": 1.0,
+            # 703,480 * (0.13 - 0.0075) = 86,176.3 (84,417.6 with kappa 0.01, without ties)
+            "net_savings": 86176.3,
             # 595,740 * 17,587/38,037 = 275,449.68
             "one_off_cost": 595740 * 17587 / 38037,
             # 5.2761 * 0.297 * 1 (member: coverage = pooling factor 1) = 1.5670017
@@ -497,8 +506,9 @@ def test_lead_row_froendenberg_it(table):
             "annual_cost": 818000.0,
             "fte": 6.135,
             "savings_share": S_F,
-            # 818,000 * (0.116722 - 0.01) = 87,298.6
-            "net_savings": 818000 * (S_F - 0.01),
+            "tie_share": 1.0,
+            # 818,000 * (0.116722 - 0.0075) = 89,343.6 (tied pair, kappa 0.0075)
+            "net_savings": 818000 * (S_F - KAPPA_IT),
             # 595,740 * 20,450/38,037 = 320,290.32
             "one_off_cost": 595740 * 20450 / 38037,
             # the lead performs the task: coverage = its savings share; 6.135 * 0.297 * 0.116722
@@ -511,7 +521,7 @@ def test_lead_row_froendenberg_it(table):
             "obligation_pressure": 1.0,
         },
     )
-    assert row["net_savings"] == pytest.approx(87298.6, abs=0.1)
+    assert row["net_savings"] == pytest.approx(89343.6, abs=0.1)
     assert row["staffing_relief"] == pytest.approx(0.212679, abs=1e-6)
 
 
@@ -558,6 +568,8 @@ def test_it_option_obligation_pressure_in_2016(dataset):
 #   Unna:  1 - (58,816/76,987)^0.2 = 0.052421; x 0.25 = 0.013105
 #   E = 0.25 * 0.3 * 153,974 + 0 = 11,548.05 (only the pooled quarter migrates)
 #   G = min(0.9 * 11,548.05 = 10,393.245, 175,000) -> the 90 % share binds; E - G = 1,154.805
+#   ties: Unna is the lead of dsb_gemeinsam and Bönen a member -> the pair is tied, tau = 1;
+#   kappa = 0.005 * (1 - 0.25) = 0.00375
 S_B = 0.25 * (1 - (18171 / 76987) ** 0.2)
 S_U = 0.25 * (1 - (58816 / 76987) ** 0.2)
 
@@ -574,8 +586,9 @@ def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
             "annual_cost": 36342.0,
             "fte": 0.36342,
             "savings_share": S_B,
-            # 36,342 * (0.062702 - 0.005) = 2,097.02
-            "net_savings": 36342 * (S_B - 0.005),
+            "tie_share": 1.0,
+            # 36,342 * (0.062702 - 0.00375) = 2,142.45 (2,097.02 with kappa 0.005, untied)
+            "net_savings": 36342 * (S_B - 0.00375),
             # 1,154.805 * 18,171/76,987 = 272.565
             "one_off_cost": 1154.805 * 18171 / 76987,
             # no lead: coverage = pooling factor 0.25 -> 0.36342 * 0.297 * 0.25 = 0.026984
@@ -594,7 +607,7 @@ def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
         },
     )
     assert row["savings_share"] == pytest.approx(0.062702, abs=1e-6)
-    assert row["net_savings"] == pytest.approx(2097.02, abs=0.01)
+    assert row["net_savings"] == pytest.approx(2142.45, abs=0.01)
     assert row["one_off_cost"] == pytest.approx(272.565, abs=0.001)
 
 
@@ -604,7 +617,13 @@ def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
 #   s_k = 1 - (79,889.4/477,744.4)^0.2 = 0.300708 (< 0.4)
 #   E = 0.3 * 955,488.8 + 10,000 = 296,646.64; G = min(266,981.976, 175,000 + 9 * 35,000)
 #     = 266,981.976 (90 % binds) -> E - G = 29,664.664
-#   start = 2026-11-25 + 15.92 months (484.6 days) = March 2028: § 2b binds -> 0.4375
+#   ties: 22 of the C(11, 2) = 55 pairs are tied (the county with all ten towns through
+#   foerderschulen_kreis; Unna, the lead of dsb_gemeinsam, with Bönen, Fröndenberg,
+#   Holzwickede, Kamen, Selm, Werne; sparkasse_unnakamen adds Fröndenberg-Holzwickede,
+#   Fröndenberg-Kamen, Holzwickede-Kamen; gsw adds Bergkamen-Bönen, Bergkamen-Kamen,
+#   Bönen-Kamen): tau = 22/55 = 0.4
+#   kappa = 0.01 * (1 - 0.25 * 0.4) = 0.009; negotiation 1 * 9 * (1 - 0.5 * 0.4) = 7.2 months
+#   start = 2026-11-25 + 14.12 months (429.8 days) = January 2028: § 2b binds -> 0.4375
 KREIS_VOL = 0.2 * POP["kreis_unna"]
 POOL_VOL = TOWNS_POP + KREIS_VOL
 
@@ -622,13 +641,14 @@ def test_lead_row_county_epayment_kreisweit(table):
             "annual_cost": 159778.8,
             "fte": 1.597788,
             "savings_share": s_k,
-            "net_savings": 159778.8 * (s_k - 0.01),
+            "tie_share": 0.4,
+            "net_savings": 159778.8 * (s_k - 0.009),
             "one_off_cost": 29664.664 * KREIS_VOL / POOL_VOL,
             "staffing_relief": 1.597788 * 0.297 * s_k,
             # min(1, 9.554888/2) - min(1, 1.597788/2) = 1 - 0.798894 = 0.201106
             "resilience": 1 - 1.597788 / 2,
-            # 6 + 0.919918 + 9 = 15.919918
-            "time_to_implement": 15 + 28 / MONTH,
+            # 6 + 0.919918 + 9 * (1 - 0.5 * 0.4) = 14.119918 (15.919918 without ties)
+            "time_to_implement": 6 + 28 / MONTH + 7.2,
             "control_kept": 1.0,
             # the ten towns pay for their part; the lead county does not
             "turnover": sum(2 * POP[t] * (1 - s) for t, s in town_shares.items()),
@@ -653,7 +673,13 @@ def test_lead_row_county_epayment_kreisweit(table):
 #   Holzwickede 703,480/6,345,936 and Kamen 1,720,040/6,345,936 -> raw 0.356, 0.230 -> 0.13
 #   E = 1 * 0.5 * 6,345,936 + 10,000 = 3,182,968; G = min(2,864,671.2, 175,000 + 2 * 35,000)
 #     = 245,000 -> E - G = 2,937,968
-#   start = 2026-11-25 + 8.92 months: 2027 -> v = 0.25 -> 0.4375
+#   ties: of the 6 pairs, 5 are tied: the county with Bönen, Holzwickede and Kamen
+#   (foerderschulen_kreis, gwa_sammlung ...), Bönen-Kamen (vhs_kamen_boenen, gsw),
+#   Holzwickede-Kamen (sparkasse_unnakamen); Bönen-Holzwickede only share cooperations led by
+#   a third body (gwa_sammlung, dsb_gemeinsam): tau = 5/6
+#   kappa = 0.01 * (1 - 0.25 * 5/6) = 0.0079167; negotiation 1 * 2 * (1 - 0.5 * 5/6) = 1.1667
+#   start = 2026-11-25 + 8.09 months: 2027 -> v = 0.25 -> 0.4375
+TAU_GWA = 5 / 6
 C_GWA = {"kreis_unna": 3195576, "boenen": 726840, "holzwickede": 703480, "kamen": 1720040}
 
 
@@ -672,15 +698,17 @@ def test_existing_pool_is_the_baseline(table):
             "is_lead": False,
             "annual_cost": 726840.0,
             "savings_share": s_b,
-            # net savings stay on the body's own cost: 726,840 * (0.091737 - 0.01)
-            "net_savings": 726840 * (s_b - 0.01),
+            "tie_share": TAU_GWA,
+            # net savings stay on the body's own cost: 726,840 * (0.091737 - 0.0079167)
+            "net_savings": 726840 * (s_b - 0.01 * (1 - 0.25 * TAU_GWA)),
             "one_off_cost": 2937968 * 726840 / pool,
             # member: 5.4513 * 0.297 * 1
             "staffing_relief": 3.0 * 1.8171 * 0.297,
             # pool 3.0 * (7.98894 + 1.8171 + 1.7587 + 4.3001) = 47.6 FTE and baseline 29.4 FTE:
             # both resilient -> 1 - 1 = 0
             "resilience": 0.0,
-            "time_to_implement": 8 + 28 / MONTH,
+            # 6 + 0.919918 + 2 * (1 - 0.5 * 5/6) = 8.086585 (8.919918 without ties)
+            "time_to_implement": 6 + 28 / MONTH + 2 * (1 - 0.5 * TAU_GWA),
             "control_kept": 0.75,
             # non-lead members pay: Bönen (1 - 0.091737), Holzwickede and Kamen (1 - 0.13)
             "turnover": 726840 * (1 - s_b) + (703480 + 1720040) * 0.87,
@@ -1000,7 +1028,8 @@ def test_reported_figures_flow_into_the_indicators(dataset_copy):
     #   Fröndenberg: 1 - (818,000/1,318,000)^0.2 = 0.090992
     row = _row(t, "holzwickede", IT_OPTION)
     assert not row["estimated"]
-    assert row["net_savings"] == pytest.approx(500000 * 0.12, rel=EXACT)  # 60,000
+    # tied pair (sparkasse_unnakamen): kappa 0.0075 -> 500,000 * (0.13 - 0.0075) = 61,250
+    assert row["net_savings"] == pytest.approx(500000 * 0.1225, rel=EXACT)
     assert row["staffing_relief"] == pytest.approx(4.0 * 0.4 * 1.0, rel=EXACT)  # 1.6
     # E = 0.5 * 1,318,000 + 10,000 = 669,000; G = 175,000 -> 494,000 * 500,000/1,318,000
     assert row["one_off_cost"] == pytest.approx(494000 * 500000 / 1318000, rel=EXACT)

@@ -134,12 +134,19 @@ def test_hand_checked_staffing_relief_envelope(ranges):
 
 
 def test_leaving_share_alone_scales_staffing_relief(dataset):
-    # Only the dbb range left: staffing relief is linear in the leaving share.
+    # Only the dbb range left: staffing relief is linear in the leaving share. The ranges of
+    # the field parameters and of the other global parameters (the tie reductions) are dropped.
     ds = dataset.model_copy(
         update={
             "field_parameters": tuple(
                 p.model_copy(update={"low": None, "high": None}) for p in dataset.field_parameters
-            )
+            ),
+            "parameters": tuple(
+                p
+                if p.parameter == "leaving_share_10y"
+                else p.model_copy(update={"low": None, "high": None})
+                for p in dataset.parameters
+            ),
         }
     )
     date = ds.meta.reference_date

@@ -1,0 +1,501 @@
+"""Existing cooperations as ties: tie share, its effect on two indicators, the inventory tables.
+
+The rule (docs/method.md section 4.9): a cooperation in force at the reference date (``since``
+blank or on or before it) ties its lead with every other member, or every two members when it
+has no lead. ``tau`` is the share of an option's member pairs that are tied. The negotiation
+term of the time to implement becomes nu * (n - 2) * (1 - theta_t * tau), the governance cost
+share kappa_L * (1 - theta_g * tau). Expected values are worked out by hand from
+``potential/data/kreis-unna/cooperations.csv`` and ``parameters.csv``.
+
+cooperations.csv (members; lead; since):
+  foerderschulen_kreis  all 11 bodies; lead kreis_unna; 2016-08-01
+  it_boenen_zdv         kreis_unna, boenen; lead kreis_unna; 2013-01-01
+  dsb_gemeinsam         unna, kreis_unna, boenen, froendenberg, holzwickede, kamen, selm, werne;
+                        lead unna; 2013-01-01
+  rpa_schwerte          kreis_unna, schwerte; lead kreis_unna; 2003-01-01
+  sparkasse_unnakamen   kreis_unna, unna, kamen, holzwickede, froendenberg; no lead; blank
+  vhs_kamen_boenen      kamen, boenen; no lead; blank
+  gsw                   kamen, boenen, bergkamen; no lead; blank
+  gwa_sammlung          kreis_unna, boenen, holzwickede, kamen; lead kreis_unna; blank
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from itertools import combinations
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from potential import indicators as ind
+from potential import inventory
+from potential.datasets import GLOBAL_PARAMETERS, OPTIONAL_PARAMETERS, load_dataset
+from potential.errors import InputError
+from potential.options import generate_options
+
+EXACT = 1e-9
+MONTH = 365.25 / 12
+REF = dt.date(2026, 11, 25)
+SMALL = Path(__file__).parent / "data" / "indicators" / "small"
+THETA_T, THETA_G = 0.5, 0.25  # parameters.csv of kreis-unna
+
+DSB = ("kreis_unna", "boenen", "froendenberg", "holzwickede", "kamen", "selm", "unna", "werne")
+BODIES = (
+    "kreis_unna", "bergkamen", "boenen", "froendenberg", "holzwickede", "kamen", "luenen",
+    "schwerte", "selm", "unna", "werne",
+)  # fmt: skip
+
+
+def _pair(a, b):
+    return frozenset((a, b))
+
+
+@pytest.fixture(scope="module")
+def tied(dataset):
+    return inventory.ties(dataset, REF)
+
+
+@pytest.fixture(scope="module")
+def table(dataset):
+    return ind.indicator_table(dataset, generate_options(dataset, REF), REF)
+
+
+def _without_reductions(dataset, theta_t=0.0, theta_g=0.0):
+    params = tuple(
+        p.model_copy(
+            update={
+                "value": {
+                    "tie_negotiation_reduction": theta_t,
+                    "tie_governance_reduction": theta_g,
+                }[p.parameter]
+            }
+        )
+        if p.parameter in OPTIONAL_PARAMETERS
+        else p
+        for p in dataset.parameters
+    )
+    return dataset.model_copy(update={"parameters": params})
+
+
+def _row(table, body, option):
+    rows = table[(table["body"] == body) & (table["option"] == option)]
+    assert len(rows) == 1, (body, option, len(rows))
+    return rows.iloc[0]
+
+
+# ================================ the pure function ================================
+
+
+class TestTieShare:
+    def test_by_hand(self):
+        ties = {_pair("a", "b"), _pair("b", "c")}
+        assert ind.tie_share(["a", "b"], ties) == 1.0
+        assert ind.tie_share(["a", "c"], ties) == 0.0
+        # pairs ab (tied), ac, bc (tied) -> 2/3
+        assert ind.tie_share(["a", "b", "c"], ties) == pytest.approx(2 / 3, rel=EXACT)
+        # 6 pairs, 2 tied -> 1/3
+        assert ind.tie_share(["a", "b", "c", "d"], ties) == pytest.approx(1 / 3, rel=EXACT)
+
+    def test_no_pairs_and_repeats(self):
+        assert ind.tie_share([], set()) == 0.0
+        assert ind.tie_share(["a"], {_pair("a", "b")}) == 0.0
+        assert ind.tie_share(["a", "b", "a"], {_pair("a", "b")}) == 1.0
+
+    def test_mapping_of_ties_works(self):
+        assert ind.tie_share(("a", "b"), {_pair("a", "b"): ("x",)}) == 1.0
+
+
+def test_time_to_implement_formula():
+    # 6 + 4 * 7/30.4375 + 1 * 3 * (1 - 0.5 * 0.6) = 6.919918 + 2.1
+    got = ind.time_to_implement(6, 4, 5, 1.0, 0.6, 0.5)
+    assert got == pytest.approx(6 + 28 / MONTH + 2.1, rel=EXACT)
+    # defaults: no ties, the old formula
+    assert ind.time_to_implement(6, 4, 5, 1.0) == pytest.approx(6 + 28 / MONTH + 3, rel=EXACT)
+    # two partners: nothing to negotiate, whatever the ties
+    assert ind.time_to_implement(3, 0, 2, 1.0, 1.0, 1.0) == 3.0
+
+
+def test_governance_share_formula():
+    # 0.03 * (1 - 0.25 * 0.4) = 0.027
+    assert ind.governance_share(0.03, 0.4, 0.25) == pytest.approx(0.027, rel=EXACT)
+    assert ind.governance_share(0.03) == pytest.approx(0.03, rel=EXACT)
+    assert ind.governance_share(0.01, 1.0, 1.0) == 0.0
+
+
+# ============================== ties of the embedded data ==============================
+
+
+def test_kamen_and_boenen_are_tied_by_the_vhs_and_the_gsw(dataset, tied):
+    # both also share dsb_gemeinsam (lead Unna) and gwa_sammlung (lead the county): those tie
+    # each of them to the lead, not to each other
+    assert tied[_pair("kamen", "boenen")] == ("vhs_kamen_boenen", "gsw")
+    options = generate_options(dataset, REF)
+    members = options.loc[options["partner_set"] == "boenen+kamen", "partners"].iloc[0]
+    assert ind.tie_share(members.split(";"), tied) == 1.0
+
+
+def test_luenen_and_selm_are_not_tied(tied):
+    # both are only in foerderschulen_kreis (lead the county) and Selm in dsb_gemeinsam (lead
+    # Unna): each is tied to the leads, not to the other
+    assert _pair("luenen", "selm") not in tied
+    assert ind.tie_share(["luenen", "selm"], tied) == 0.0
+    assert tied[_pair("kreis_unna", "luenen")] == ("foerderschulen_kreis",)
+    assert tied[_pair("unna", "selm")] == ("dsb_gemeinsam",)
+
+
+def test_bodies_that_share_only_a_third_party_lead_are_not_tied(tied):
+    # Bönen and Holzwickede: dsb_gemeinsam (lead Unna), gwa_sammlung and foerderschulen_kreis
+    # (lead the county)
+    assert _pair("boenen", "holzwickede") not in tied
+
+
+def test_county_with_the_dsb_group(tied):
+    # wie_dsb_gemeinsam: 8 members, C(8, 2) = 28 pairs. Tied:
+    #   the county with the 7 others (foerderschulen_kreis; with Unna also dsb, sparkasse)  7
+    #   Unna (dsb lead) with Bönen, Fröndenberg, Holzwickede, Kamen, Selm, Werne             6
+    #   sparkasse_unnakamen (no lead): Fröndenberg-Holzwickede, Fröndenberg-Kamen,
+    #     Holzwickede-Kamen (its pairs with the county and Unna are counted above)            3
+    #   vhs_kamen_boenen / gsw: Bönen-Kamen                                                   1
+    #   -> 17 of 28
+    expected = {_pair("kreis_unna", m) for m in DSB if m != "kreis_unna"}
+    expected |= {_pair("unna", m) for m in DSB if m not in ("unna", "kreis_unna")}
+    expected |= {
+        _pair("froendenberg", "holzwickede"),
+        _pair("froendenberg", "kamen"),
+        _pair("holzwickede", "kamen"),
+        _pair("boenen", "kamen"),
+    }
+    assert len(expected) == 17
+    got = {frozenset(p) for p in combinations(DSB, 2) if frozenset(p) in tied}
+    assert got == expected
+    assert ind.tie_share(DSB, tied) == pytest.approx(17 / 28, rel=EXACT)
+
+
+def test_county_wide_and_all_towns(tied):
+    # 22 tied pairs: the county with the ten towns (10), Unna with its 6 DSB towns (6),
+    # the Sparkasse's 3 town pairs without Unna (3), Bergkamen-Bönen, Bergkamen-Kamen,
+    # Bönen-Kamen (gsw, vhs) (3)
+    assert len(tied) == 22
+    assert ind.tie_share(BODIES, tied) == pytest.approx(22 / 55, rel=EXACT)
+    # the ten towns: 22 - 10 = 12 of 45 pairs
+    assert ind.tie_share(BODIES[1:], tied) == pytest.approx(12 / 45, rel=EXACT)
+
+
+def test_a_cooperation_that_starts_after_the_reference_date_does_not_count(dataset):
+    # 2016-01-01: the county is not yet Schulträger (2016-08-01). It keeps its ties with Bönen
+    # (it_boenen_zdv 2013, gwa_sammlung), Schwerte (rpa_schwerte 2003) and the Sparkasse
+    # members Unna, Kamen, Holzwickede, Fröndenberg; it loses Bergkamen, Lünen, Selm, Werne.
+    early = inventory.ties(dataset, dt.date(2016, 1, 1))
+    assert len(early) == 22 - 4
+    for town in ("bergkamen", "luenen", "selm", "werne"):
+        assert _pair("kreis_unna", town) not in early
+    assert early[_pair("kreis_unna", "boenen")] == ("it_boenen_zdv", "gwa_sammlung")
+    # 2012-12-31: the DPO (2013-01-01) and Bönen's IT (2013-01-01) are not yet in force
+    before_dsb = inventory.ties(dataset, dt.date(2012, 12, 31))
+    assert _pair("unna", "selm") not in before_dsb
+    assert before_dsb[_pair("kreis_unna", "boenen")] == ("gwa_sammlung",)
+    # the day it starts, it counts
+    assert _pair("unna", "selm") in inventory.ties(dataset, dt.date(2013, 1, 1))
+
+
+def test_the_indicator_table_has_the_tie_share(table, tied):
+    assert "tie_share" in table.columns
+    alone = table[table["option"] == "alleingang"]
+    assert (alone["tie_share"] == 0.0).all()
+    options = table[table["option"] != "alleingang"]
+    # the same share for every member of an option
+    assert (options.groupby("option")["tie_share"].nunique() == 1).all()
+    first = options.drop_duplicates("option")
+    for partners, share in zip(first["partners"], first["tie_share"], strict=True):
+        assert share == pytest.approx(ind.tie_share(partners.split(";"), tied), rel=EXACT)
+    kreisweit = options[options["partner_set"] == "kreisweit"]["tie_share"]
+    assert len(kreisweit) == 11 * 20  # 20 county-wide options, 11 members each
+    assert ((kreisweit - 0.4).abs() < 1e-12).all()
+
+
+# ============================ effect on the two indicators ============================
+
+# epayment/oerv_mandat/wie_dsb_gemeinsam, Selm, by hand:
+#   county volume 0.2 * 399,447 = 79,889.4; the seven DSB towns 214,543 inhabitants
+#   (Unna 58,816, Bönen 18,171, Fröndenberg 20,450, Holzwickede 17,587, Kamen 43,001,
+#   Selm 26,767, Werne 29,751); pool volume 294,432.4; ePayment 2 EUR per head
+#   C_selm = 53,534; s = 1 - (26,767/294,432.4)^0.2 = 1 - 0.619 = 0.381 (< cap 0.4)
+#   tau = 17/28: kappa = 0.01 * (1 - 0.25 * 17/28) = 0.0084821
+#   T = 6 + 4 * 7/30.4375 + 1 * 6 * (1 - 0.5 * 17/28) = 6.919918 + 4.178571 = 11.098490
+#   without ties: kappa 0.01, T = 12.919918
+DSB_OPTION = "epayment/oerv_mandat/wie_dsb_gemeinsam"
+S_SELM = 1 - (26767 / (214543 + 0.2 * 399447)) ** 0.2
+TAU_DSB = 17 / 28
+
+
+def test_dsb_option_with_ties_by_hand(table):
+    row = _row(table, "selm", DSB_OPTION)
+    assert S_SELM == pytest.approx(0.381, abs=1e-3)
+    assert row["savings_share"] == pytest.approx(S_SELM, rel=EXACT)
+    assert row["tie_share"] == pytest.approx(TAU_DSB, rel=EXACT)
+    kappa = 0.01 * (1 - THETA_G * TAU_DSB)
+    assert kappa == pytest.approx(0.0084821, abs=1e-7)
+    assert row["net_savings"] == pytest.approx(53534 * (S_SELM - kappa), rel=EXACT)
+    months = 6 + 28 / MONTH + 6 * (1 - THETA_T * TAU_DSB)
+    assert months == pytest.approx(11.098490, abs=1e-6)
+    assert row["time_to_implement"] == pytest.approx(months, rel=EXACT)
+
+
+def test_dsb_option_without_ties_by_hand(dataset):
+    zero = _without_reductions(dataset)
+    t = ind.indicator_table(zero, generate_options(zero, REF), REF)
+    row = _row(t, "selm", DSB_OPTION)
+    assert row["tie_share"] == pytest.approx(TAU_DSB, rel=EXACT)  # recorded, but no effect
+    assert row["net_savings"] == pytest.approx(53534 * (S_SELM - 0.01), rel=EXACT)
+    assert row["time_to_implement"] == pytest.approx(12 + 28 / MONTH, rel=EXACT)
+
+
+def test_only_one_reduction_at_a_time(dataset):
+    only_t = _without_reductions(dataset, theta_t=0.5)
+    t = ind.indicator_table(only_t, generate_options(only_t, REF), REF)
+    row = _row(t, "selm", DSB_OPTION)
+    assert row["net_savings"] == pytest.approx(53534 * (S_SELM - 0.01), rel=EXACT)
+    assert row["time_to_implement"] == pytest.approx(
+        6 + 28 / MONTH + 6 * (1 - 0.5 * TAU_DSB), rel=EXACT
+    )
+
+
+def _small_with(tmp_path, cooperation: str, parameters: bool = True):
+    folder = tmp_path / "small"
+    shutil.copytree(SMALL, folder)
+    with (folder / "cooperations.csv").open("a", encoding="utf-8") as fh:
+        fh.write(cooperation + "\n")
+    if parameters:
+        with (folder / "parameters.csv").open("a", encoding="utf-8") as fh:
+            fh.write("tie_negotiation_reduction,0.5,share,test,,\n")
+            fh.write("tie_governance_reduction,0.25,share,test,,\n")
+    d = load_dataset(folder)
+    return ind.indicator_table(
+        d, generate_options(d, d.meta.reference_date), d.meta.reference_date
+    )
+
+
+def test_small_dataset_with_a_tie(tmp_path):
+    # stadt_a and stadt_b run a company together (no lead): the pair a-b is tied.
+    # kreisweit (kreis_x, stadt_a, stadt_b): 3 pairs, 1 tied -> tau = 1/3
+    #   oerv_mandat, stadt_b (cap 0.5): kappa = 0.01 * (1 - 0.25/3) = 0.0091667
+    #     net = 14,000 * (0.5 - 0.0091667) = 6,871.67 (6,860 without the tie)
+    #     T = 6 + 4 * 7/30.4375 + 1 * 1 * (1 - 0.5/3) = 7.753251 (7.919918 without)
+    #   gmbh, stadt_b: kappa = 0.04 * (1 - 0.25/3) = 0.0366667 -> 14,000 * 0.4633333 = 6,486.67
+    #     T = 18 + 0 + 0.833333 = 18.833333
+    # stadt_a+stadt_b (oerv_mandat, lead stadt_a): tau = 1, kappa = 0.0075, n = 2: T unchanged
+    #   stadt_a: s = 1 - sqrt(21,000/35,000) = 0.225403 -> net = 21,000 * (0.225403 - 0.0075)
+    # kreis_x+stadt_a: tau = 0, unchanged
+    t = _small_with(tmp_path, "firma_ab,Firma A+B,,gmbh,stadt_a;stadt_b,,,partial,test")
+    b = _row(t, "stadt_b", "epay/oerv_mandat/kreisweit")
+    assert b["tie_share"] == pytest.approx(1 / 3, rel=EXACT)
+    assert b["net_savings"] == pytest.approx(6871.6667, abs=1e-4)
+    assert b["time_to_implement"] == pytest.approx(6 + 28 / MONTH + 1 - 0.5 / 3, rel=EXACT)
+    assert b["time_to_implement"] == pytest.approx(7.753251, abs=1e-6)
+    # still starts after § 2b binds, turnover unchanged at the de-minimis limit -> 0.25
+    assert b["tax_procurement_risk"] == pytest.approx(0.25, rel=EXACT)
+    g = _row(t, "stadt_b", "epay/gmbh/kreisweit")
+    assert g["net_savings"] == pytest.approx(14000 * (0.5 - 0.04 * (1 - 0.25 / 3)), rel=EXACT)
+    assert g["net_savings"] == pytest.approx(6486.6667, abs=1e-4)
+    assert g["time_to_implement"] == pytest.approx(18 + 1 - 0.5 / 3, rel=EXACT)
+    a = _row(t, "stadt_a", "epay/oerv_mandat/stadt_a+stadt_b")
+    s_a = 1 - (21000 / 35000) ** 0.5
+    assert a["tie_share"] == 1.0
+    assert a["net_savings"] == pytest.approx(21000 * (s_a - 0.0075), rel=EXACT)
+    assert a["time_to_implement"] == pytest.approx(6 + 28 / MONTH, rel=EXACT)
+    k = _row(t, "stadt_a", "epay/oerv_mandat/kreis_x+stadt_a")
+    assert k["tie_share"] == 0.0
+    assert k["net_savings"] == pytest.approx(21000 * (0.5 - 0.01), rel=EXACT)
+
+
+def test_small_dataset_tie_in_the_future_does_not_count(tmp_path):
+    # the company starts the day after the reference date 2027-06-01: no tie
+    t = _small_with(tmp_path, "firma_ab,Firma A+B,,gmbh,stadt_a;stadt_b,,2027-06-02,partial,test")
+    b = _row(t, "stadt_b", "epay/oerv_mandat/kreisweit")
+    assert b["tie_share"] == 0.0
+    assert b["net_savings"] == pytest.approx(6860.0, rel=EXACT)
+    assert b["time_to_implement"] == pytest.approx(7 + 28 / MONTH, rel=EXACT)
+
+
+# ============================ no reductions: as before ============================
+
+
+def test_with_zero_reductions_the_indicators_are_the_old_formulas(dataset, table):
+    zero = _without_reductions(dataset)
+    t0 = ind.indicator_table(zero, generate_options(zero, REF), REF)
+    assert list(t0.columns) == list(table.columns)
+    pd.testing.assert_series_equal(t0["tie_share"], table["tie_share"])
+    opt = t0["option"] != "alleingang"
+    # net savings = C * (s - kappa_L), the form's own kappa
+    kappa = t0.loc[opt, "legal_form"].map(
+        lambda f: float(dataset.form_parameter(f, "governance_cost_share"))
+    )
+    expected = t0.loc[opt, "annual_cost"] * (t0.loc[opt, "savings_share"] - kappa)
+    pd.testing.assert_series_equal(
+        t0.loc[opt, "net_savings"], expected, check_names=False, rtol=1e-12
+    )
+    # T = t_L + a_L * 7/30.4375 + nu * max(0, n - 2)
+    form = t0.loc[opt, "legal_form"]
+    setup = form.map(lambda f: float(dataset.form_parameter(f, "setup_months")))
+    weeks = form.map(lambda f: float(dataset.form_parameter(f, "approval_weeks")))
+    months = setup + weeks * 7 / MONTH + (t0.loc[opt, "n_partners"] - 2).clip(lower=0)
+    pd.testing.assert_series_equal(
+        t0.loc[opt, "time_to_implement"], months, check_names=False, rtol=1e-12
+    )
+    # the ties change only net savings, time to implement and (through the start) VAT
+    same = [c for c in table.columns if c not in ("net_savings", "time_to_implement")]
+    same.remove("tax_procurement_risk")
+    pd.testing.assert_frame_equal(t0[same], table[same])
+    tied = table["tie_share"] > 0
+    assert (t0.loc[tied & opt, "net_savings"] < table.loc[tied & opt, "net_savings"]).all()
+    assert (t0.loc[~tied, "net_savings"] == table.loc[~tied, "net_savings"]).all()
+    faster = tied & (table["n_partners"] > 2)
+    assert (t0.loc[faster, "time_to_implement"] > table.loc[faster, "time_to_implement"]).all()
+    assert (t0.loc[~faster, "time_to_implement"] == table.loc[~faster, "time_to_implement"]).all()
+
+
+def _drop_tie_rows(folder: Path):
+    path = folder / "parameters.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith("tie_")]
+    assert len(kept) == len(lines) - 2
+    path.write_text("".join(kept), encoding="utf-8")
+
+
+def test_a_dataset_without_the_parameters_loads_and_behaves_as_before(dataset, dataset_copy):
+    assert not set(OPTIONAL_PARAMETERS) & set(GLOBAL_PARAMETERS)
+    assert OPTIONAL_PARAMETERS == {
+        "tie_negotiation_reduction": 0.0,
+        "tie_governance_reduction": 0.0,
+    }
+    _drop_tie_rows(dataset_copy)
+    old = load_dataset(dataset_copy)
+    assert not any(p.parameter.startswith("tie_") for p in old.parameters)
+    t_old = ind.indicator_table(old, generate_options(old, REF), REF)
+    zero = _without_reductions(dataset)
+    t_zero = ind.indicator_table(zero, generate_options(zero, REF), REF)
+    pd.testing.assert_frame_equal(t_old, t_zero)
+
+
+def test_the_small_fixture_has_no_tie_parameters_and_no_change(tmp_path):
+    # the small fixture predates the rule: a tie without the parameters changes nothing
+    with_tie = _small_with(
+        tmp_path, "firma_ab,Firma A+B,,gmbh,stadt_a;stadt_b,,,partial,test", parameters=False
+    )
+    b = _row(with_tie, "stadt_b", "epay/oerv_mandat/kreisweit")
+    assert b["tie_share"] == pytest.approx(1 / 3, rel=EXACT)
+    assert b["net_savings"] == pytest.approx(6860.0, rel=EXACT)
+    assert b["time_to_implement"] == pytest.approx(7 + 28 / MONTH, rel=EXACT)
+
+
+@pytest.mark.parametrize(
+    ("value", "column"),
+    [("1.5", "value"), ("-0.1", "value"), ("2027-01-01", "value")],
+)
+def test_a_reduction_outside_zero_one_is_rejected(dataset_copy, value, column):
+    path = dataset_copy / "parameters.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith("tie_governance"))
+    lines[line - 1] = f"tie_governance_reduction,{value},share,,a test,,,\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(InputError, match="share between 0 and 1") as err:
+        load_dataset(dataset_copy)
+    assert f"parameters.csv, line {line}" in str(err.value)
+    assert f"column {column!r}" in str(err.value)
+
+
+def test_a_range_outside_zero_one_is_rejected(dataset_copy):
+    path = dataset_copy / "parameters.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("do not shorten negotiation,0,1", "do not shorten negotiation,0,2")
+    )
+    with pytest.raises(InputError, match="column 'high'"):
+        load_dataset(dataset_copy)
+
+
+def test_the_reductions_are_assumptions_with_ranges(dataset):
+    params = {p.parameter: p for p in dataset.parameters}
+    t, g = params["tie_negotiation_reduction"], params["tie_governance_reduction"]
+    assert (t.value, t.low, t.high) == (0.5, 0.0, 1.0)
+    assert (g.value, g.low, g.high) == (0.25, 0.0, 0.5)
+    for p in (t, g):
+        assert not p.source and p.assumption and "range" in p.assumption
+
+
+# ================================ inventory tables ================================
+
+
+def test_cooperation_table(dataset):
+    coops = inventory.cooperation_table(dataset)
+    assert list(coops.columns) == inventory.COOPERATION_COLUMNS
+    assert list(coops["id"]) == [
+        "foerderschulen_kreis", "it_boenen_zdv", "dsb_gemeinsam", "rpa_schwerte",
+        "sparkasse_unnakamen", "vhs_kamen_boenen", "gsw", "gwa_sammlung",
+    ]  # fmt: skip
+    assert coops["in_force"].all()
+    dsb = coops.set_index("id").loc["dsb_gemeinsam"]
+    assert dsb["field"] == "shared_services"
+    assert dsb["field_label"] == "Shared Services (Querschnittsdienste)"
+    assert dsb["legal_form"] == "oerv_mandat"
+    assert dsb["legal_form_label"] == "Öffentlich-rechtliche Vereinbarung (mandatierend)"
+    assert dsb["members"] == "unna;kreis_unna;boenen;froendenberg;holzwickede;kamen;selm;werne"
+    assert dsb["member_names"].startswith("Unna, Kreis Unna, Bönen, Fröndenberg/Ruhr")
+    assert dsb["n_members"] == 8
+    assert (dsb["lead"], dsb["lead_name"]) == ("unna", "Unna")
+    assert dsb["since"] == dt.date(2013, 1, 1)
+    assert dsb["scope"] == "partial"
+    assert (dsb["source"], dsb["source_grade"]) == ("dsb-unna", "V")
+    assert dsb["source_url"] == "http://presse-service.de/data.aspx/static/842218.html"
+    assert "data-protection officer" in dsb["source_title"]
+    gsw = coops.set_index("id").loc["gsw"]
+    assert (gsw["field"], gsw["field_label"], gsw["lead"], gsw["lead_name"]) == ("", "", "", "")
+    assert gsw["since"] is None
+
+
+def test_cooperation_table_at_an_earlier_date_and_in_english(dataset):
+    coops = inventory.cooperation_table(dataset, "2016-01-01", lang="en").set_index("id")
+    assert not coops.loc["foerderschulen_kreis", "in_force"]  # since 2016-08-01
+    assert coops.drop(index="foerderschulen_kreis")["in_force"].all()
+    assert coops.loc["it_boenen_zdv", "field_label"] == dataset.field("it").label_en
+    assert coops.loc["gsw", "legal_form_label"] == dataset.legal_form("gmbh").label_en
+
+
+def test_tie_table(dataset):
+    tt = inventory.tie_table(dataset, REF)
+    assert list(tt.columns) == inventory.TIE_COLUMNS
+    assert len(tt) == 22
+    # a before b in dataset order, rows sorted that way
+    order = {b: i for i, b in enumerate(BODIES)}
+    assert (tt["a"].map(order) < tt["b"].map(order)).all()
+    keys = list(zip(tt["a"].map(order), tt["b"].map(order), strict=True))
+    assert keys == sorted(keys)
+    row = tt[(tt["a"] == "boenen") & (tt["b"] == "kamen")].iloc[0]
+    assert row["cooperations"] == "vhs_kamen_boenen;gsw"
+    assert row["n_cooperations"] == 2
+    assert (row["a_name"], row["b_name"]) == ("Bönen", "Kamen")
+    county = tt[tt["a"] == "kreis_unna"].set_index("b")["cooperations"]
+    assert len(county) == 10
+    assert county["unna"] == "foerderschulen_kreis;dsb_gemeinsam;sparkasse_unnakamen"
+    assert county["luenen"] == "foerderschulen_kreis"
+    # Lünen's only tie is the county (Förderschulen)
+    luenen = tt[(tt["a"] == "luenen") | (tt["b"] == "luenen")]
+    assert list(zip(luenen["a"], luenen["b"], strict=True)) == [("kreis_unna", "luenen")]
+    # default date: the dataset's reference date
+    pd.testing.assert_frame_equal(inventory.tie_table(dataset), tt)
+    # earlier: fewer ties
+    assert len(inventory.tie_table(dataset, dt.date(2016, 1, 1))) == 18
+
+
+def test_cooperation_pairs_follow_the_lead():
+    from potential.models import Cooperation
+
+    led = Cooperation(
+        id="x", label="X", legal_form="oerv_mandat", members="a;b;c", lead="b",
+        scope="partial", source="s",
+    )  # fmt: skip
+    assert inventory.cooperation_pairs(led) == [("a", "b"), ("b", "c")]
+    free = led.model_copy(update={"lead": None})
+    assert inventory.cooperation_pairs(free) == [("a", "b"), ("a", "c"), ("b", "c")]
