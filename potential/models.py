@@ -249,18 +249,27 @@ class CooperationOption(Model):
 
 
 class BodyField(Model):
-    """Figures a body reported for one field; blanks fall back to per-capita estimates."""
+    """Figures a body reported for one field; blanks fall back to per-capita estimates.
+
+    ``annual_cost_eur``, ``fte`` and ``leaving_share`` (0–1) feed the indicators
+    (:func:`potential.indicators.body_field_inputs`). ``cases_per_year`` (the field's case
+    volume) and ``provider`` (who does the task today) are optional facts from the survey
+    (:mod:`potential.survey`); the indicators do not use them yet. ``source`` says who
+    reported the row, e.g. ``Umfrage Bönen 2026-12-01``.
+    """
 
     body: Id
     field: Id
-    annual_cost_eur: float | None = Field(default=None, ge=0)
-    fte: float | None = Field(default=None, ge=0)
+    annual_cost_eur: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    fte: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     leaving_share: Share | None = None
     source: str = Field(min_length=1)
+    cases_per_year: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    provider: str | None = None
 
-    _blank = field_validator("annual_cost_eur", "fte", "leaving_share", mode="before")(
-        _blank_to_none
-    )
+    _blank = field_validator(
+        "annual_cost_eur", "fte", "leaving_share", "cases_per_year", "provider", mode="before"
+    )(_blank_to_none)
 
 
 class Fulfilment(Model):

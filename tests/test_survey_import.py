@@ -1,0 +1,397 @@
+"""Importing filled questionnaires: every problem located, merging without silent overwrites,
+history, and the analysis moving the way the answers say."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+import potential
+from potential.errors import InputError
+from potential.survey import (
+    format_problem,
+    import_files,
+    merge,
+    read_answers,
+    restore,
+    write_template,
+)
+
+DATE = dt.date(2026, 12, 1)
+SOURCE = "Umfrage Bönen 2026-12-01"
+IT_ESTIMATE = 40 * 18171  # Bönen's IT cost per capita (docs/method.md 2.2): 726,840 €/yr
+
+
+@pytest.fixture(scope="module")
+def blank(tmp_path_factory):
+    """Bönen's questionnaire as the county sends it."""
+    path = tmp_path_factory.mktemp("survey") / "boenen.xlsx"
+    write_template(path, body="boenen")
+    return path
+
+
+def fill(blank, path, cells: dict, date=DATE):
+    """Fill a copy of the questionnaire the way a town would: type into cells, save."""
+    wb = load_workbook(blank)
+    if date is not None:
+        wb["Stammdaten"]["B6"] = "Erika Muster"
+        wb["Stammdaten"]["B8"] = date
+    for ref, value in cells.items():
+        sheet, cell = ref.split("!")
+        wb[sheet][cell] = value
+    wb.save(path)
+    return path
+
+
+#: Bönen's answers, with the mistakes towns make.
+WITH_MISTAKES = {
+    "Handlungsfelder!D4": "ca. 50.000",  # text in the ePayment cost cell
+    "Handlungsfelder!H5": 120,  # 120 % leaving in eVergabe
+    "Handlungsfelder!D7": 2_500_000,  # IT cost, marked as own figure
+    "Handlungsfelder!E7": "eigene Angabe",
+    "Handlungsfelder!F7": 9.5,  # IT staff changed, origin left at "Schätzung"
+    "Handlungsfelder!L7": "Kreis Unna, ZDV",
+    "Handlungsfelder!A10": "boenen",  # a pasted row for a field that does not exist
+    "Handlungsfelder!B10": "breitband",
+    "Handlungsfelder!D10": 10_000,
+    "Pflichten!H4": "vollständig",  # § 3 EGovG NRW
+    "Pflichten!H5": "erledigt",  # not in the list
+    "Pflichten!H7": "teilweise",  # OZG
+    "Kooperationen!C10": "Gemeinsame eVergabe mit Kamen",
+    "Kooperationen!D10": "eVergabe (zentrale Vergabestelle)",
+    "Kooperationen!E10": "Öffentlich-rechtliche Vereinbarung (mandatierend)",
+    "Kooperationen!F10": "Kamen",
+    "Kooperationen!G10": dt.date(2025, 1, 1),
+    "Kooperationen!H10": "teilweise",
+    "Kooperationen!N10": "x",  # Kamen (Bönen is pre-marked)
+    "Gewichtung!F4": 40,
+    "Gewichtung!F5": 30,
+    "Gewichtung!F6": 10,
+    "Gewichtung!F7": 20,
+}
+
+
+def _errors(problems):
+    return {(p.sheet, p.cell, p.value) for p in problems if p.severity == "error"}
+
+
+def test_every_mistake_is_reported_with_sheet_cell_and_value(blank, tmp_path, dataset):
+    path = fill(blank, tmp_path / "boenen-filled.xlsx", WITH_MISTAKES)
+    answers, problems = read_answers(path, dataset)
+    assert _errors(problems) == {
+        ("Handlungsfelder", "D4", "ca. 50.000"),
+        ("Handlungsfelder", "H5", 120),
+        ("Handlungsfelder", "B10", "breitband"),
+        ("Pflichten", "H5", "erledigt"),
+    }
+    notes = {(p.sheet, p.cell) for p in problems if p.severity == "note"}
+    assert notes == {("Handlungsfelder", "F7")}  # changed value counted as own figure
+    text = format_problem(next(p for p in problems if p.cell == "D4"))
+    assert text == (
+        f"{path}, Handlungsfelder!D4: Fehler: 'ca. 50.000' – erwartet: eine Zahl ≥ 0 in "
+        "EUR/Jahr, ohne Text oder Einheit (z. B. 50000)"
+    )
+    english = format_problem(next(p for p in problems if p.cell == "H5"), "en")
+    assert english.endswith("Handlungsfelder!H5: error: 120 – expected: a share from 0 to 100 "
+                            "(%), without text")  # fmt: skip
+    assert "breitband" in format_problem(next(p for p in problems if p.cell == "B10"))
+    # the valid cells are there; the bad ones and unchanged estimates are not
+    values = {(v.field, v.column): v.value for v in answers.values}
+    assert values == {
+        ("it", "annual_cost_eur"): 2_500_000,
+        ("it", "fte"): 9.5,
+        ("it", "provider"): "Kreis Unna, ZDV",
+    }
+    assert {(d.obligation, d.fulfilment) for d in answers.fulfilment} == {
+        ("egovg_3", 1.0),
+        ("ozg", 0.33),
+    }
+    (coop,) = answers.cooperations
+    assert (coop.members, coop.lead, coop.field, coop.scope) == (
+        ("boenen", "kamen"),
+        "kamen",
+        "evergabe",
+        "partial",
+    )
+
+
+def test_a_file_with_errors_is_merged_only_with_partial(blank, tmp_path, dataset):
+    path = fill(blank, tmp_path / "boenen-filled.xlsx", WITH_MISTAKES)
+    into = tmp_path / "umfrage"
+    report = import_files([path], into)
+    assert report.skipped == [str(path)] and report.written == [] and not report.complete
+    assert (into / "body_fields.csv").read_text() == (
+        "body,field,annual_cost_eur,fte,leaving_share,source\n"
+    )
+    report = import_files([path], into, partial=True)
+    assert report.merged == [str(path)]
+    assert report.written == [
+        "body_fields.csv", "body_weights.csv", "cooperations.csv", "fulfilment.csv",
+        "sources.csv",
+    ]  # fmt: skip
+    merged = potential.load_dataset(into)
+    (row,) = merged.body_fields  # only the reported IT figures; estimates are not written
+    assert (row.body, row.field, row.annual_cost_eur, row.fte, row.leaving_share) == (
+        "boenen",
+        "it",
+        2_500_000,
+        9.5,
+        None,
+    )
+    assert (row.provider, row.source) == ("Kreis Unna, ZDV", SOURCE)
+    assert {(f.obligation, f.fulfilment, f.source) for f in merged.fulfilment} == {
+        ("egovg_3", 1.0, SOURCE),
+        ("ozg", 0.33, SOURCE),
+    }
+    new = merged.cooperations[-1]
+    assert (new.id, new.members, new.source) == (
+        "survey_boenen_1",
+        ("boenen", "kamen"),
+        "survey-boenen-2026-12-01",
+    )
+    assert any(s.id == "survey-boenen-2026-12-01" for s in merged.sources)
+    from potential.criteria import load_body_weights, load_criteria
+
+    weights = load_body_weights(into / "body_weights.csv", load_criteria("ikz-egov-nrw"))
+    assert weights["boenen"].groups == {
+        "wirtschaftlichkeit": 0.4, "personal": 0.3, "rechtsform_steuerung": 0.1,
+        "egov_pflichten": 0.2,
+    }  # fmt: skip
+    assert weights["boenen"].source == SOURCE
+    result = potential.analyse(into, body_weights=into / "body_weights.csv")
+    assert result.criteria.weights("boenen")["net_savings"] == pytest.approx(0.4 * 0.6)
+    # the rest of each table is byte for byte as before
+    before = (Path(potential.load_dataset().path) / "cooperations.csv").read_text("utf-8")
+    assert (into / "cooperations.csv").read_text(encoding="utf-8").startswith(before)
+
+
+def _rows(analysis, body="boenen"):
+    return analysis.ranking.query("body == @body").set_index("option")
+
+
+def test_higher_it_cost_raises_boenens_it_savings(blank, tmp_path, default_analysis):
+    """Bönen reports 3,000,000 €/yr for IT, 4.13 times the per-capita estimate.
+
+    N = C·(s − κ): where Bönen's savings share sits at the evidence cap (13 %) in both runs,
+    its net savings grow by exactly C_new/C_old; where it does not, s falls a little (the
+    ratio of Bönen's baseline to the pool grows) but C grows more, so N still rises. Bönen's
+    largest net saving grows, so every option outside IT now holds a smaller share of it
+    and loses score, and the capped IT options climb or keep their rank.
+    """
+    cells = {"Handlungsfelder!D7": 3_000_000, "Handlungsfelder!E7": "eigene Angabe"}
+    path = fill(blank, tmp_path / "boenen-it.xlsx", cells)
+    into = tmp_path / "it"
+    report = import_files([path], into)
+    assert report.complete and [c.new for c in report.applied] == [3_000_000]
+    after = potential.analyse(into)
+    b, a = _rows(default_analysis), _rows(after)
+    it = b.index[b["field"] == "it"]
+    assert (a.loc[it, "net_savings"] > b.loc[it, "net_savings"]).all()
+    share = lambda r: r.indicators.query("body == 'boenen'").set_index("option")  # noqa: E731
+    capped = [o for o in it if share(after).loc[o, "savings_share"] ==
+              pytest.approx(share(default_analysis).loc[o, "savings_share"])]  # fmt: skip
+    assert len(capped) >= 6
+    ratio = a.loc[capped, "net_savings"] / b.loc[capped, "net_savings"]
+    assert ratio.to_numpy() == pytest.approx(3_000_000 / IT_ESTIMATE)
+    assert (a.loc[capped, "rank"] <= b.loc[capped, "rank"]).all()
+    assert (a.loc[capped, "rank"] < b.loc[capped, "rank"]).any()
+    others = b.index[(b["field"] != "it") & (b.index != "alleingang")]
+    assert (a.loc[others, "score"] < b.loc[others, "score"]).all()
+    # pools without Bönen are untouched
+    selm_b, selm_a = _rows(default_analysis, "selm"), _rows(after, "selm")
+    apart = selm_b.index[~selm_b["partners"].str.contains("boenen")]
+    assert selm_a.loc[apart, "net_savings"].equals(selm_b.loc[apart, "net_savings"])
+
+
+def test_duties_fully_met_remove_boenens_obligation_pressure(blank, tmp_path, default_analysis):
+    """All duties 'vollständig' → fulfilment 1 → pressure Σ w·u·(1 − f) = 0 in every field,
+    so every cooperation option of Bönen loses that criterion's score and stand-alone (whose
+    pressure was 0 already) keeps its score and climbs."""
+    cells = {f"Pflichten!H{row}": "vollständig" for row in range(4, 8)}
+    path = fill(blank, tmp_path / "boenen-duties.xlsx", cells)
+    into = tmp_path / "duties"
+    import_files([path], into)
+    after = potential.analyse(into)
+    b, a = _rows(default_analysis), _rows(after)
+    assert (a["obligation_pressure"] == 0).all() and (b["obligation_pressure"] > 0).any()
+    options = b.index[b.index != "alleingang"]
+    assert (a.loc[options, "score"] < b.loc[options, "score"]).all()
+    assert a.loc["alleingang", "score"] == pytest.approx(b.loc["alleingang", "score"])
+    assert a.loc["alleingang", "rank"] < b.loc["alleingang", "rank"]
+    assert _rows(after, "selm")["score"].equals(_rows(default_analysis, "selm")["score"])
+    order = lambda r: r.ranking.query("body == 'boenen'")["option"].tolist()  # noqa: E731
+    assert order(after) != order(default_analysis)
+
+
+def test_a_changed_value_is_a_diff_until_accepted_and_the_old_file_is_kept(blank, tmp_path):
+    into = tmp_path / "umfrage"
+    first = fill(blank, tmp_path / "first.xlsx", {"Handlungsfelder!D7": 2_500_000})
+    assert import_files([first], into).written == ["body_fields.csv"]
+    before = (into / "body_fields.csv").read_bytes()
+    later = dt.date(2027, 1, 15)
+    second = fill(blank, tmp_path / "second.xlsx", {"Handlungsfelder!D7": 3_000_000}, later)
+    report = import_files([second], into)
+    (diff,) = report.pending
+    assert (diff.key, diff.column, diff.old, diff.new) == (
+        "boenen/it",
+        "annual_cost_eur",
+        2_500_000,
+        3_000_000,
+    )
+    assert diff.origin == f"{second}, Handlungsfelder!D7"
+    assert report.written == [] and not report.complete
+    assert (into / "body_fields.csv").read_bytes() == before
+    assert any("mit --accept übernehmen" in line for line in report.lines())
+    report = import_files([second], into, accept=True)
+    assert [c.status for c in report.changes] == ["changed"]
+    assert report.history == into / ".history" / "0002"
+    assert (report.history / "body_fields.csv").read_bytes() == before
+    manifest = json.loads((report.history / "manifest.json").read_text(encoding="utf-8"))
+    assert (
+        manifest["files"]["body_fields.csv"]["after"]
+        != manifest["files"]["body_fields.csv"]["before"]
+    )
+    (row,) = potential.load_dataset(into).body_fields
+    assert row.annual_cost_eur == 3_000_000
+    assert row.source == "Umfrage Bönen 2027-01-15"  # the row's only figure is the later one
+    # the same answers again change nothing
+    after = (into / "body_fields.csv").read_bytes()
+    report = import_files([second], into, accept=True)
+    assert report.changes == [] and report.written == [] and report.history is None
+    assert (into / "body_fields.csv").read_bytes() == after
+    assert sorted(p.name for p in (into / ".history").iterdir()) == ["0001", "0002"]
+    # and the previous version comes back
+    restore(into)
+    assert (into / "body_fields.csv").read_bytes() == before
+
+
+def test_bad_files_are_reported_not_raised(blank, tmp_path, dataset):
+    csv = tmp_path / "antworten.xlsx"
+    csv.write_text("body;field;annual_cost_eur\nboenen;it;50000\n", encoding="utf-8")
+    pdf = tmp_path / "scan.xlsx"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    empty = tmp_path / "leer.xlsx"
+    empty.write_bytes(b"")
+    expected = {
+        tmp_path / "fehlt.xlsx": "Datei nicht gefunden",
+        empty: "leere Datei (0 Byte)",
+        csv: "keine Excel-Arbeitsmappe, sondern eine Textdatei (z. B. CSV)",
+        pdf: "keine Excel-Arbeitsmappe, sondern eine PDF-Datei",
+    }
+    for path, start in expected.items():
+        answers, problems = read_answers(path, dataset)
+        (problem,) = problems
+        assert problem.expected.startswith(start), problem
+        assert (problem.sheet, problem.cell, answers.count()) == (None, None, 0)
+        assert format_problem(problem).startswith(f"{path}: Fehler: {start}")
+    into = tmp_path / "umfrage"
+    report = import_files(list(expected), into, partial=True)
+    assert report.written == [] and len(report.skipped) == 0 and len(report.problems) == 4
+
+
+def test_another_template_version_is_refused(blank, tmp_path, dataset):
+    wb = load_workbook(blank)
+    wb["Anleitung"]["B2"] = "potential-survey/0"
+    wb["_potential"]["B1"] = "potential-survey/0"
+    wb.custom_doc_props.props.clear()
+    wb["Handlungsfelder"]["D7"] = 1
+    wb.save(tmp_path / "alt.xlsx")
+    answers, problems = read_answers(tmp_path / "alt.xlsx", dataset)
+    (problem,) = problems
+    assert (problem.sheet, problem.cell, problem.value) == (
+        "_potential",
+        "B1",
+        "potential-survey/0",
+    )
+    assert "potential-survey/1" in problem.expected and answers.count() == 0
+    plain = tmp_path / "fremd.xlsx"
+    from openpyxl import Workbook
+
+    Workbook().save(plain)
+    (problem,) = read_answers(plain, dataset)[1]
+    assert (problem.sheet, problem.cell, problem.value) == ("Anleitung", "B2", None)
+
+
+def test_duplicated_sheet_and_unknown_body(blank, tmp_path, dataset):
+    wb = load_workbook(blank)
+    wb["Stammdaten"]["B8"] = DATE
+    copy = wb.copy_worksheet(wb["Handlungsfelder"])
+    copy.title = "Handlungsfelder (2)"
+    copy["D7"] = 2_000_000
+    wb["Handlungsfelder"]["F7"] = 7.0
+    wb.save(tmp_path / "kopie.xlsx")
+    answers, problems = read_answers(tmp_path / "kopie.xlsx", dataset)
+    (problem,) = [p for p in problems if p.severity == "error"]
+    assert (problem.sheet, problem.cell) == ("Handlungsfelder (2)", None)
+    assert "doppeltes Blatt" in problem.expected and "„Handlungsfelder“" in problem.expected
+    assert [(v.column, v.value) for v in answers.values] == [("fte", 7.0)]  # from the original
+
+    wb = load_workbook(blank)
+    wb["Stammdaten"]["B4"] = "atlantis"
+    wb["Stammdaten"]["B8"] = DATE
+    wb["Handlungsfelder"]["D7"] = 2_000_000
+    wb.save(tmp_path / "atlantis.xlsx")
+    answers, problems = read_answers(tmp_path / "atlantis.xlsx", dataset)
+    errors = _errors(problems)
+    assert ("Stammdaten", "B4", "atlantis") in errors
+    assert ("Handlungsfelder", "A7", "boenen") in errors  # not a body of this file any more
+    assert answers.count() == 0
+
+
+def test_percent_cells_dates_as_text_and_formulas(blank, tmp_path, dataset):
+    wb = load_workbook(blank)
+    wb["Stammdaten"]["B8"] = "01.12.2026"  # a date typed as text
+    wb["Handlungsfelder"]["H7"] = 0.35  # '35 %' typed into a cell Excel made a percent cell
+    wb["Handlungsfelder"]["H7"].number_format = "0%"
+    wb["Handlungsfelder"]["D6"] = "=2*50000"  # a formula without a saved result
+    wb.save(tmp_path / "formate.xlsx")
+    answers, problems = read_answers(tmp_path / "formate.xlsx", dataset)
+    assert _errors(problems) == {("Handlungsfelder", "D6", "=2*50000")}
+    (value,) = answers.values
+    assert (value.column, value.value) == ("leaving_share", 0.35)
+    assert answers.respondents["boenen"].date == DATE
+
+
+def test_missing_date_keeps_the_answers_out(blank, tmp_path, dataset):
+    path = fill(blank, tmp_path / "ohne-datum.xlsx", {"Handlungsfelder!D7": 1}, date=None)
+    answers, problems = read_answers(path, dataset)
+    assert _errors(problems) == {("Stammdaten", "B8", None)}
+    assert answers.count() == 0
+
+
+def test_merge_refuses_folders_that_are_no_dataset(tmp_path, blank, dataset):
+    answers = read_answers(blank, dataset)
+    (tmp_path / "leer").mkdir()
+    with pytest.raises(InputError, match="dataset.yaml is missing"):
+        merge([answers], tmp_path / "leer")
+    (tmp_path / "datei").write_text("x")
+    with pytest.raises(InputError, match="not a folder"):
+        merge([answers], tmp_path / "datei")
+    with pytest.raises(InputError, match="embedded dataset"):
+        merge([answers], dataset.path)
+
+
+def test_a_workbook_for_all_bodies_sources_each_body(tmp_path, dataset):
+    path = tmp_path / "alle.xlsx"
+    write_template(path)
+    wb = load_workbook(path)
+    ws = wb["Handlungsfelder"]
+    rows = {(r[0].value, r[1].value): r[0].row for r in ws.iter_rows(min_row=4)}
+    ws[f"D{rows[('selm', 'it')]}"] = 1_500_000
+    ws[f"D{rows[('werne', 'it')]}"] = 1_600_000
+    master = wb["Stammdaten"]
+    columns = {c.value: c.column_letter for c in master[4]}
+    master[f"{columns['selm']}8"] = dt.date(2026, 12, 2)
+    master[f"{columns['werne']}8"] = dt.date(2026, 12, 3)
+    wb.save(path)
+    report = import_files([path], tmp_path / "umfrage")
+    assert report.complete
+    merged = potential.load_dataset(tmp_path / "umfrage")
+    assert {(r.body, r.annual_cost_eur, r.source) for r in merged.body_fields} == {
+        ("selm", 1_500_000, "Umfrage Selm 2026-12-02"),
+        ("werne", 1_600_000, "Umfrage Werne 2026-12-03"),
+    }
