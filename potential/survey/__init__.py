@@ -19,14 +19,15 @@ from potential.survey.answers import (
     CooperationAnswer,
     DutyAnswer,
     FieldAnswer,
-    Problem,
     Respondent,
     WeightAnswer,
-    format_problem,
     read_answers,
 )
+from potential.survey.history_folder import history, restore
 from potential.survey.layout import VERSION
-from potential.survey.merging import Change, MergeReport, history, import_files, merge, restore
+from potential.survey.merging import import_files, merge
+from potential.survey.problems import Problem, format_problem
+from potential.survey.report import Change, MergeReport
 from potential.survey.template import template, write_template
 
 __all__ = [

@@ -1,0 +1,219 @@
+"""Reading single cells of an answer file: numbers, dates, bodies, columns by header.
+
+Every helper reports what is wrong with a cell as a problem and returns :data:`_BAD` for
+it, so that a row can go on being checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+
+from potential.survey import layout as L
+
+_BAD = object()  # a cell whose value was reported as a problem
+
+
+#: (German, English) of what a number cell expects, by kind.
+_EXPECT = {
+    "eur": (
+        "eine Zahl ≥ 0 in EUR/Jahr, ohne Text oder Einheit (z. B. 50000)",
+        "a number ≥ 0 in EUR/year, without text or unit (e.g. 50000)",
+    ),
+    "fte": (
+        "eine Zahl ≥ 0 in VZÄ, ohne Text (z. B. 2,5)",
+        "a number ≥ 0 in FTE, without text (e.g. 2.5)",
+    ),
+    "percent": (
+        "einen Anteil von 0 bis 100 (%), ohne Text",
+        "a share from 0 to 100 (%), without text",
+    ),
+    "whole": ("eine ganze Zahl ≥ 0, ohne Text", "a whole number ≥ 0, without text"),
+    "points": ("Punkte von 0 bis 100, ohne Text", "points from 0 to 100, without text"),
+}
+_KIND = {"annual_cost_eur": "eur", "fte": "fte", "leaving_share": "percent",
+         "cases_per_year": "whole"}  # fmt: skip
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime | dt.date):
+        value = value.isoformat()[:10]
+    text = " ".join(str(value).split())
+    return text or None
+
+
+class _CellReading:
+    """Cell helpers of :class:`~potential.survey.reading._Reader`."""
+
+    def _cell(self, ws, row: int, col: int):
+        """(coordinate, value) of a cell; formulas give their saved result; blank → None."""
+        cell = ws.cell(row, col)
+        value = cell.value
+        if cell.data_type == "f":
+            value = self._cached(ws.title, cell.coordinate)
+            if value is None:
+                self.problem(
+                    ws.title,
+                    cell.coordinate,
+                    cell.value,
+                    "einen Wert statt einer Formel ohne gespeichertes Ergebnis",
+                    "a value instead of a formula without a saved result",
+                )
+                return cell.coordinate, _BAD
+        if isinstance(value, str):
+            value = value.strip() or None
+        return cell.coordinate, value
+
+    def _cached(self, sheet, coordinate):
+        if self._values_wb is None:
+            from openpyxl import load_workbook
+
+            self._values_wb = load_workbook(io.BytesIO(self.data), data_only=True)
+        return self._values_wb[sheet][coordinate].value
+
+    def _number(self, ws, row, col, kind):
+        """A number cell: the value (percent cells as 0–100), ``None`` or ``_BAD``."""
+        coord, value = self._cell(ws, row, col)
+        if value is None or value is _BAD:
+            return coord, value
+        de, en = _EXPECT[kind]
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if ok and not math.isfinite(value):
+            ok = False
+        if ok:
+            number = float(value)
+            if kind in ("percent", "points") and "%" in (ws.cell(row, col).number_format or ""):
+                number = round(number * 100, 10)  # typed as '30 %' in a percent-formatted cell
+            if number < 0 or (kind in ("percent", "points") and number > 100):
+                ok = False
+            elif kind == "whole" and not number.is_integer():
+                ok = False
+        if not ok:
+            self.problem(ws.title, coord, value, de, en)
+            return coord, _BAD
+        return coord, number
+
+    def _date(self, ws, row, col):
+        coord, value = self._cell(ws, row, col)
+        if value is None or value is _BAD:
+            return coord, value
+        date = None
+        if isinstance(value, dt.datetime):
+            date = value.date()
+        elif isinstance(value, dt.date):
+            date = value
+        elif isinstance(value, str):
+            for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+                try:
+                    date = dt.datetime.strptime(value, fmt).date()
+                    break
+                except ValueError:
+                    continue
+        if date is None or not dt.date(1950, 1, 1) <= date <= dt.date(2100, 12, 31):
+            self.problem(
+                ws.title,
+                coord,
+                value,
+                "ein Datum (TT.MM.JJJJ) zwischen 1950 und 2100",
+                "a date (DD.MM.YYYY) between 1950 and 2100",
+            )
+            return coord, _BAD
+        return coord, date
+
+    def _columns(self, ws, spec: dict, extra: dict | None = None) -> dict | None:
+        """Column index of every key of ``spec`` (by its header in either language)."""
+        headers = {}
+        for cell in ws[L.HEADER_ROW]:
+            if cell.value is not None:
+                headers.setdefault(" ".join(str(cell.value).split()).casefold(), cell.column)
+        cols, missing = {}, []
+        for key, pair in {**spec, **(extra or {})}.items():
+            pairs = pair if isinstance(pair, tuple) else (pair,)
+            found = next((headers[p.casefold()] for p in pairs if p.casefold() in headers), None)
+            if found is None:
+                missing.append(L.pick(pair, self.answers.lang) if key in spec else pairs[0])
+            cols[key] = found
+        if missing:
+            self.problem(
+                ws.title,
+                f"A{L.HEADER_ROW}",
+                None,
+                f"die Spalte(n) {', '.join(repr(m) for m in missing)} in Zeile {L.HEADER_ROW}; "
+                "das Blatt wird nicht gelesen – bitte die Vorlage unverändert verwenden",
+                f"the column(s) {', '.join(repr(m) for m in missing)} in row {L.HEADER_ROW}; the "
+                "sheet is not read – please use the template as it is",
+            )
+            return None
+        return cols
+
+    def _outside(self, ws, row, used: set[int]):
+        for cell in ws[row]:
+            if cell.column not in used and cell.value is not None and str(cell.value).strip():
+                self.problem(
+                    ws.title,
+                    cell.coordinate,
+                    cell.value,
+                    "Inhalt außerhalb der Tabelle wird nicht gelesen; bitte in die Spalte "
+                    "„Bemerkung“ schreiben",
+                    "content outside the table is not read; please use the remark column",
+                    "note",
+                )
+
+    def _body(self, ws, coord, value, master: bool = False) -> str | None:
+        """A body id of the workbook, or ``None`` after reporting the problem."""
+        if value is _BAD:
+            return None
+        if value is None:
+            self.problem(ws.title, coord, None, "eine Körperschaft (ID)", "a body (id)")
+            return None
+        body = str(value).strip()
+        if body not in self.bodies:
+            known = ", ".join(self.bodies)
+            self.problem(
+                ws.title,
+                coord,
+                value,
+                f"eine bekannte Körperschaft (ID): {known}",
+                f"a known body (id): {known}",
+            )
+            return None
+        if not master and body not in self.workbook_bodies:
+            self.problem(
+                ws.title,
+                coord,
+                value,
+                "eine Körperschaft aus den Stammdaten dieser Datei: "
+                + ", ".join(self.workbook_bodies),
+                "a body from this file's master data: " + ", ".join(self.workbook_bodies),
+            )
+            return None
+        return body
+
+    def _sheet(self, key):
+        name = self.names[key]
+        return self.wb[name] if name in self.wb.sheetnames else None
+
+    def _peek(self, ws, row, col):
+        value = ws.cell(row, col).value
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def _lookup(self, value, table: dict, label) -> str | None:
+        """An id of ``table`` from an id or a label in either language."""
+        text = str(value).strip()
+        if text in table:
+            return text
+        for key in table:
+            if text.casefold() in (label(key, lg).casefold() for lg in L.LANGS):
+                return key
+        return None
