@@ -77,14 +77,27 @@ def cooperation_pairs(cooperation: Cooperation) -> list[tuple[str, str]]:
     >>> cooperation_pairs(c.model_copy(update={"lead": None}))
     [('a', 'b'), ('a', 'c'), ('b', 'c')]
     """
-    members = list(dict.fromkeys(cooperation.members))
-    if cooperation.lead is not None:
+    return member_pairs(cooperation.members, cooperation.lead)
+
+
+def member_pairs(members, lead: str | None = None) -> list[tuple[str, str]]:
+    """The pairs a group of members forms: lead to each member, or every two members.
+
+    The rule of :func:`cooperation_pairs` for plain ids (also used to draw the map). A lead
+    that is not a member counts as no lead. Each pair is in the order of ``members``.
+
+    Examples
+    --------
+    >>> member_pairs(["a", "b", "c"], "b")
+    [('a', 'b'), ('b', 'c')]
+    """
+    members = list(dict.fromkeys(members))
+    if lead in members:
         return [
-            (m, cooperation.lead) if members.index(m) < members.index(cooperation.lead)
-            else (cooperation.lead, m)
+            (m, lead) if members.index(m) < members.index(lead) else (lead, m)
             for m in members
-            if m != cooperation.lead
-        ]  # fmt: skip
+            if m != lead
+        ]
     return list(itertools.combinations(members, 2))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 
 import numpy as np
@@ -78,12 +77,12 @@ def _members(value, known: set, what: str) -> list[str]:
 
 
 def _pairs(members: list[str], lead=None) -> list[tuple[str, str]]:
-    """The edges of a cooperation: from its lead to every other member (the lead performs
-    the task for them), or between every two members when it has no lead."""
-    members = list(dict.fromkeys(members))
-    if isinstance(lead, str) and lead in members:
-        return [tuple(sorted((lead, m))) for m in members if m != lead]
-    return [tuple(sorted(p)) for p in itertools.combinations(members, 2)]
+    """The edges of a cooperation, by the tie rule of
+    :func:`potential.inventory.member_pairs` (the lead to every other member, or every two
+    members), each as a sorted pair."""
+    from potential.inventory import member_pairs
+
+    return [tuple(sorted(p)) for p in member_pairs(members, lead)]
 
 
 def _lead(row) -> str | None:
@@ -422,21 +421,9 @@ def cooperation_frames(dataset, analysis=None, top: int = 1, lang: str = "de"):
             "columns lat and lon (degrees)"
         )
     bodies = pd.DataFrame(rows, columns=[*BODY_COLUMNS, "population"])
-    cooperations = pd.DataFrame(
-        [
-            {
-                "id": c.id,
-                "label": c.label,
-                "members": ";".join(c.members),
-                "field": c.field or "",
-                "legal_form": c.legal_form,
-                "scope": c.scope,
-                "lead": c.lead or "",
-            }
-            for c in dataset.cooperations
-        ],
-        columns=[*COOPERATION_COLUMNS, "scope", "lead"],
-    )
+    from potential.inventory import cooperation_table
+
+    cooperations = cooperation_table(dataset, lang=lang)[[*COOPERATION_COLUMNS, "scope", "lead"]]
     columns = [
         *RECOMMENDED_COLUMNS, "field_label", "label", "consensus_rank", "min_benefit", "lead",
     ]  # fmt: skip

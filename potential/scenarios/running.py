@@ -22,7 +22,7 @@ from potential.criteria import CriteriaModel, load_criteria
 from potential.datasets import load_dataset
 from potential.errors import InputError
 from potential.models import Dataset, OptionRules, parse
-from potential.options import check_option_rules
+from potential.options import check_option_rules, with_option_rules
 from potential.scenarios.loading import load
 from potential.scenarios.model import Scenario
 from potential.scenarios.overrides import (
@@ -135,7 +135,7 @@ def prepare(scenario: str | Path | Scenario) -> Prepared:
             where,
         )
         check_option_rules(ds, rules, where, key="options")
-        ds = ds.model_copy(update={"meta": ds.meta.model_copy(update={"options": rules})})
+        ds = with_option_rules(ds, rules)
     model, weight_changes = apply_weights(model, sc.weights, where, sc.name)
     frames = [f for f in (weight_changes, data_changes) if len(f)]
     changes = (
