@@ -18,8 +18,10 @@ import pandas as pd
 from potential import mcda
 from potential.criteria import CriteriaModel, load_body_weights, load_criteria
 from potential.datasets import load_dataset
+from potential.economics.flows import CashFlows, long_table
+from potential.economics.settings import EconomicSettings, economic_settings
 from potential.errors import InputError
-from potential.indicators import indicator_table
+from potential.indicators import indicator_parts
 from potential.models import Dataset
 from potential.options import STAND_ALONE, generate_options, participants
 
@@ -39,6 +41,13 @@ METHOD_DEFAULTS = {
 }
 
 OPTION_COLUMNS = ["option", "field", "legal_form", "partners", "lead", "n_partners"]
+
+#: results of the Wirtschaftlichkeitsvergleich copied into the ranking (EUR, years)
+MONEY_COLUMNS = ["npv", "annuity", "payback_year", "max_burden", "npv_with_grant"]
+
+#: how criteria are mapped onto [0, 1]: the criteria model's anchored scales (default), or
+#: each body's own min-max range (the old behaviour, for comparison)
+SCALES = ("fixed", "minmax")
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,22 @@ class Analysis:
     criteria : CriteriaModel
         The criteria model used, with any per-body weights merged in
         (:attr:`~potential.criteria.CriteriaModel.body_weights`).
+    cashflows : pandas.DataFrame
+        The Wirtschaftlichkeitsvergleich of every cooperation option: one row per (body,
+        option, year, component) with ``amount_eur`` ≠ 0, the difference to the status quo
+        (positive = better for the body), rounded to the cent
+        (:func:`potential.economics.long_table`). An option's ``npv`` in :attr:`ranking` is
+        exactly the discounted sum of its rows.
+    flows : potential.economics.CashFlows
+        The same as arrays (one row per row of :attr:`flow_keys`), with the payment to the
+        pool.
+    flow_keys : pandas.DataFrame
+        ``body`` and ``option`` of each row of :attr:`flows`.
+    economics : potential.economics.EconomicSettings
+        Horizon, discount rate, ramp-up, grant switch ... used.
+    scales : str
+        ``"fixed"`` (the criteria model's anchored scales) or ``"minmax"`` (each body's
+        range).
     """
 
     ranking: pd.DataFrame
@@ -83,6 +108,11 @@ class Analysis:
     method: str
     reference_date: dt.date
     params: dict = field(default_factory=dict)
+    cashflows: pd.DataFrame | None = None
+    flows: CashFlows | None = None
+    flow_keys: pd.DataFrame | None = None
+    economics: EconomicSettings | None = None
+    scales: str = "fixed"
 
     def top(self, n: int = 3, body: str | None = None) -> pd.DataFrame:
         """The ``n`` best options of every body, or of one body (rows of :attr:`ranking`).
@@ -166,6 +196,8 @@ def analyse(
     method: str = "wsm",
     reference_date: str | dt.date | None = None,
     body_weights: str | Path | Mapping | None = None,
+    economics: EconomicSettings | Mapping | None = None,
+    scales: str = "fixed",
     **params,
 ) -> Analysis:
     """Run the potential analysis and rank every body's cooperation options.
@@ -187,6 +219,15 @@ def analyse(
         (:func:`potential.criteria.load_body_weights`) or a mapping of body id to weights
         (:meth:`potential.criteria.CriteriaModel.with_body_weights`). A body with weights,
         here or in the model, is ranked with its own weights; the others with the model's.
+    economics : EconomicSettings or mapping, optional
+        Overrides of the Wirtschaftlichkeitsvergleich's settings: ``horizon_years``,
+        ``discount_rate``, ``ramp_up`` (a profile such as ``(0.5, 0.8, 1)``) and ``grant``
+        (count the NRW IKZ grant where its conditions hold); default the dataset's.
+    scales : {"fixed", "minmax"}
+        ``"fixed"`` (default): every criterion on the criteria model's anchored scale, the
+        same for every body, so an option's score depends on its own values only (for the
+        value-function methods ``wsm``; the other methods keep their published
+        normalisation). ``"minmax"``: each body's own range, the former behaviour.
     **params
         Parameters of the ranking method.
 
@@ -206,9 +247,14 @@ def analyse(
     >>> result.top(1)[["body_name", "option", "score"]]      # doctest: +SKIP
     """
     mcda.check_method(method, params)
-    ds, model, date, _, table = prepare(dataset, criteria, reference_date, body_weights)
+    check_scales(scales)
+    ds, model, date, options = _load(dataset, criteria, reference_date, body_weights)
+    settings = economic_settings(ds, date, economics)
+    if scales == "fixed":
+        missing_scales(model)
+    table, flows, keys = indicator_parts(ds, options, date, settings)
     params = {**METHOD_DEFAULTS.get(method, {}), **params}
-    ranking, contributions = rank_bodies(ds, table, model, method, params)
+    ranking, contributions = rank_bodies(ds, table, model, method, params, scales)
     return Analysis(
         ranking=ranking,
         contributions=contributions,
@@ -219,7 +265,29 @@ def analyse(
         method=method,
         reference_date=date,
         params=params,
+        cashflows=long_table(flows, keys),
+        flows=flows,
+        flow_keys=keys,
+        economics=settings,
+        scales=scales,
     )
+
+
+def check_scales(scales: str) -> None:
+    """Raise :class:`InputError` unless ``scales`` is one of :data:`SCALES`."""
+    if scales not in SCALES:
+        raise InputError(f"scales: got {scales!r}; expected one of {', '.join(SCALES)}")
+
+
+def missing_scales(model: CriteriaModel) -> None:
+    """Raise :class:`InputError` if a weighted criterion has no anchored scale."""
+    missing = [c.id for c in model.criteria if c.scale is None]
+    if missing:
+        raise InputError(
+            f"criteria model {model.id!r}: criteria {', '.join(missing)} have no 'scale' "
+            "(worst, best, rationale); give one for every criterion, or rank with "
+            "scales='minmax' (--scales minmax)"
+        )
 
 
 def with_body_weights(
@@ -280,11 +348,15 @@ def prepare(dataset=None, criteria="ikz-egov-nrw", reference_date=None, body_wei
     tuple
         ``(dataset, criteria model, reference date, options, indicator table)``.
     """
+    ds, model, date, options = _load(dataset, criteria, reference_date, body_weights)
+    return ds, model, date, options, indicator_parts(ds, options, date)[0]
+
+
+def _load(dataset, criteria, reference_date, body_weights):
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
     model = with_body_weights(load_criteria(criteria), ds, body_weights)
     date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
-    options = generate_options(ds, date)
-    return ds, model, date, options, indicator_table(ds, options, date)
+    return ds, model, date, generate_options(ds, date)
 
 
 def decision_matrices(
@@ -312,8 +384,27 @@ def decision_matrices(
     }
 
 
-def _contributions(matrix, objectives, weights, model, body_id):
-    values = mcda.value_scores(matrix, objectives)
+def anchored(matrix: pd.DataFrame, model: CriteriaModel):
+    """The matrix clipped to the criteria's anchored scales, the bounds, and what was clipped.
+
+    Returns
+    -------
+    clipped_matrix : pandas.DataFrame
+    bounds : dict of str to (float, float)
+    flags : pandas.Series
+        Per row: the ids of the criteria whose value lay beyond the anchors, joined by
+        ``;`` (empty if none).
+    """
+    bounds = {c.id: c.bounds for c in model.criteria}
+    low = pd.Series({k: b[0] for k, b in bounds.items()})[matrix.columns]
+    high = pd.Series({k: b[1] for k, b in bounds.items()})[matrix.columns]
+    outside = matrix.lt(low, axis=1) | matrix.gt(high, axis=1)
+    flags = outside.apply(lambda r: ";".join(matrix.columns[r.to_numpy()]), axis=1)
+    return matrix.clip(low, high, axis=1), bounds, flags
+
+
+def _contributions(matrix, objectives, weights, model, body_id, bounds=None):
+    values = mcda.value_scores(matrix, objectives, bounds)
     w = pd.Series(weights, index=matrix.columns)
     contrib = values * w
     total = contrib.sum(axis=1)
@@ -333,26 +424,41 @@ def _contributions(matrix, objectives, weights, model, body_id):
 
 
 def rank_bodies(
-    dataset: Dataset, table: pd.DataFrame, model: CriteriaModel, method: str, params: dict
+    dataset: Dataset,
+    table: pd.DataFrame,
+    model: CriteriaModel,
+    method: str,
+    params: dict,
+    scales: str = "minmax",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rank every body's options by one method (the core of :func:`analyse`).
 
     Every body that takes part (:func:`potential.options.participants`) is ranked with its
     own effective weights
-    (:meth:`potential.criteria.CriteriaModel.weights` with the body's id).
+    (:meth:`potential.criteria.CriteriaModel.weights` with the body's id). With
+    ``scales="fixed"`` the values are clipped to the criteria's anchored scales first
+    (:func:`anchored`); ``wsm`` and the contributions then use those scales.
 
     Returns
     -------
     ranking, contributions : pandas.DataFrame
-        As described in :class:`Analysis`.
+        As described in :class:`Analysis`; the ranking has a column ``clipped`` (criteria
+        beyond their anchors) and the money columns :data:`MONEY_COLUMNS`.
     """
     objectives = [c.direction for c in model.criteria]
     rankings, contributions = [], []
     for body in participants(dataset):
         w = body_weight_vector(model, body.id)
         matrix = decision_matrices_for(dataset, table, model, body.id)
-        result = mcda.rank(matrix, objectives, w, method, **params)
-        contributions.append(_contributions(matrix, objectives, w, model, body.id))
+        raw = matrix
+        bounds, flags = None, pd.Series("", index=matrix.index)
+        run_params = params
+        if scales == "fixed":
+            matrix, bounds, flags = anchored(matrix, model)
+            if method == "wsm":
+                run_params = {"bounds": bounds, **params}
+        result = mcda.rank(matrix, objectives, w, method, **run_params)
+        contributions.append(_contributions(matrix, objectives, w, model, body.id, bounds))
         rows = table[table["body"] == body.id]
         ranked = rows[["body", *OPTION_COLUMNS]].reset_index(drop=True)
         ranked.insert(1, "body_name", body.name)
@@ -362,8 +468,13 @@ def rank_bodies(
         ranked["benefit"] = ranked["score"] - alone
         for extra in result.columns.difference(["score", "rank"]):
             ranked[extra] = result[extra].to_numpy()
+        rows = table[table["body"] == body.id]
+        for column in MONEY_COLUMNS:
+            if column in rows:
+                ranked[column] = rows[column].to_numpy()
         for c in model.criteria:
-            ranked[c.id] = matrix[c.id].to_numpy()
+            ranked[c.id] = raw[c.id].to_numpy()
+        ranked["clipped"] = flags.to_numpy()
         rankings.append(ranked.sort_values("rank", kind="stable"))
     return (
         pd.concat(rankings, ignore_index=True),

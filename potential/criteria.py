@@ -26,8 +26,31 @@ from potential.models import Id, Label, Model, _blank_to_none, parse
 from potential.resources import criteria_dir
 
 
+class Scale(Model):
+    """A fixed, anchored value scale: the worst value scores 0, the best 1, linear between.
+
+    The same for every body and independent of which options are listed, so an option's
+    score depends only on its own values and scores compare across bodies. Values beyond
+    the anchors are clipped to them (and flagged in the ranking).
+    """
+
+    worst: float = Field(allow_inf_nan=False)
+    best: float = Field(allow_inf_nan=False)
+    rationale: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _distinct(self):
+        if self.worst == self.best:
+            raise ValueError("'worst' and 'best' must differ")
+        return self
+
+
 class Criterion(Model):
-    """One criterion: what it measures (indicator), which way is better, its weight."""
+    """One criterion: what it measures (indicator), which way is better, its weight.
+
+    ``scale`` (optional) anchors the criterion's value function (:class:`Scale`); its
+    ``worst`` must lie below ``best`` for a ``max`` criterion and above it for ``min``.
+    """
 
     id: Id
     label: Label
@@ -36,6 +59,7 @@ class Criterion(Model):
     indicator: str
     weight: float = Field(ge=0)
     description: str | None = None
+    scale: Scale | None = None
 
     @field_validator("indicator")
     @classmethod
@@ -43,6 +67,24 @@ class Criterion(Model):
         if value not in INDICATORS:
             raise ValueError(f"one of {', '.join(INDICATORS)}")
         return value
+
+    @model_validator(mode="after")
+    def _scale_direction(self):
+        s = self.scale
+        if s is not None and (s.worst < s.best) != (self.direction == "max"):
+            raise ValueError(
+                f"scale: for a {self.direction!r} criterion 'worst' must be "
+                f"{'below' if self.direction == 'max' else 'above'} 'best', got worst "
+                f"{s.worst:g} and best {s.best:g}"
+            )
+        return self
+
+    @property
+    def bounds(self) -> tuple[float, float] | None:
+        """``(low, high)`` of the anchored scale, or ``None`` without one."""
+        if self.scale is None:
+            return None
+        return (min(self.scale.worst, self.scale.best), max(self.scale.worst, self.scale.best))
 
 
 class CriteriaGroup(Model):

@@ -30,6 +30,7 @@ TABLES = {
     "legal_form_parameters.csv": (models.Parameter, True, "legal_form"),
     "body_fields.csv": (models.BodyField, False, None),
     "fulfilment.csv": (models.Fulfilment, False, None),
+    "vat_rules.csv": (models.VatRule, False, None),
 }
 
 #: parameters every field and every legal form must carry
@@ -40,6 +41,8 @@ FIELD_PARAMETERS = (
     "scale_exponent",
     "one_off_share",
     "kreis_share",
+    "personnel_share",
+    "input_tax_share",
 )
 FORM_PARAMETERS = (
     "pooling_factor",
@@ -48,8 +51,6 @@ FORM_PARAMETERS = (
     "setup_months",
     "approval_weeks",
     "control_member",
-    "vat_exposure",
-    "vat_exposure_transition",
     "procurement_risk",
 )
 GLOBAL_PARAMETERS = (
@@ -63,6 +64,15 @@ GLOBAL_PARAMETERS = (
     "negotiation_months_per_partner",
     "urgency_horizon_months",
     "default_fulfilment",
+    "horizon_years",
+    "discount_rate",
+    "price_change_rate",
+    "ramp_up_years",
+    "double_running_months",
+    "vat_rate",
+    "grant_assumed",
+    "grant_min_years",
+    "grant_min_savings_share",
 )
 #: global parameters a dataset may leave out, with the value that then applies; each is a
 #: share between 0 and 1. The defaults switch the rule off, so datasets written before the
@@ -152,6 +162,7 @@ def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
         legal_form_parameters=tuple(tables["legal_form_parameters.csv"]),
         body_fields=tuple(tables["body_fields.csv"]),
         fulfilment=tuple(tables["fulfilment.csv"]),
+        vat_rules=tuple(tables["vat_rules.csv"]),
     )
     check_option_rules(dataset, meta.options, str(folder / "dataset.yaml"))
     return dataset
@@ -257,6 +268,20 @@ def _check_references(folder, tables, lines):
         where = f"{folder / 'body_fields.csv'}, line {line}"
         _ref(bf.body, ids["bodies"], "body", where, "body")
         _ref(bf.field, ids["fields"], "field", where, "field")
+    seen_rules = set()
+    for rule, line in rows("vat_rules.csv"):
+        where = f"{folder / 'vat_rules.csv'}, line {line}"
+        _ref(rule.field, ids["fields"], "field", where, "field")
+        _ref(rule.legal_form, ids["legal_forms"], "legal form", where, "legal_form")
+        for src in rule.source:
+            _ref(src, ids["sources"], "source", where, "source")
+        if (rule.field, rule.legal_form) in seen_rules:
+            raise InputError(
+                f"a rule for field {rule.field!r} and legal form {rule.legal_form!r} appears "
+                "twice",
+                where,
+            )
+        seen_rules.add((rule.field, rule.legal_form))
     for fu, line in rows("fulfilment.csv"):
         where = f"{folder / 'fulfilment.csv'}, line {line}"
         _ref(fu.body, ids["bodies"], "body", where, "body")

@@ -19,6 +19,8 @@ import numpy as np
 import pandas as pd
 
 from potential.datasets import optional_parameter
+from potential.economics.flows import CashFlows, component_flows, summary
+from potential.economics.settings import EconomicSettings, economic_settings
 from potential.inventory import ties
 from potential.models import Dataset
 from potential.options import PARTNER_SEP, STAND_ALONE, memberships, participants
@@ -175,16 +177,35 @@ def one_off_cost(cost_weight, eligible_cost, grant):
     )
 
 
-def staffing_relief(fte, leaving_share, coverage):
-    r"""Posts a member need not refill within ten years (FTE, maximise).
+def staffing_relief(cost_weight, pool_departures, pool_savings_share, pool_fte):
+    r"""Posts a member need not fill because it works in the pool (FTE, maximise).
 
-    .. math:: R_m = \mathit{FTE}_m \cdot r_m \cdot \gamma
+    .. math:: R_m = w_m \cdot \min\left(\sum_{k \in P} \mathit{FTE}_k r_k,\ s_P \cdot
+        \mathit{FTE}_P\right)
 
-    :math:`r_m` is the share of staff leaving within ten years; :math:`\gamma` is the part
-    of those departures the pooled solution covers: the form's pooling factor for a member
-    that hands the task over, the savings share for the lead body that performs it.
+    Counted once, at pool level: within ten years the pool's staff lose
+    :math:`\sum_k \mathit{FTE}_k r_k` to departures, and of these posts the pool can leave
+    empty at most the saving share :math:`s_P = \sum_k s_k C_k / C_P` of its staff; the rest
+    it must refill. Each member is credited its cost share :math:`w_m = C_m / C_P`, so the
+    members' relief adds up to the pool's. The money these posts save is in the
+    Kapitalwert (personnel savings through departures); this criterion measures the
+    recruiting the member is spared under the staff shortage.
+
+    Parameters
+    ----------
+    cost_weight : float or array_like
+        :math:`w_m`.
+    pool_departures : float or array_like
+        :math:`\sum_k \mathit{FTE}_k r_k` (FTE leaving the pool's staff within ten years).
+    pool_savings_share : float or array_like
+        :math:`s_P`.
+    pool_fte : float or array_like
+        :math:`\mathit{FTE}_P`.
     """
-    return np.asarray(fte, dtype=float) * np.asarray(leaving_share) * np.asarray(coverage)
+    return np.asarray(cost_weight, dtype=float) * np.minimum(
+        np.asarray(pool_departures, dtype=float),
+        np.asarray(pool_savings_share) * np.asarray(pool_fte),
+    )
 
 
 def resilience(team_fte, min_team_fte):
@@ -240,50 +261,6 @@ def control_kept(is_lead, control_lead, control_member):
     return np.where(np.asarray(is_lead, dtype=bool), control_lead, control_member)
 
 
-def tax_procurement_risk(
-    reference_date,
-    vat_binding_date,
-    vat_exposure,
-    vat_exposure_transition,
-    public_law,
-    turnover,
-    deminimis,
-    procurement_risk,
-):
-    r"""Risk from VAT (§ 2b UStG) and procurement law (§ 108 GWB) (0–1, minimise).
-
-    .. math:: \mathit{risk} = 1 - (1 - v)(1 - p)
-
-    :math:`v` is the form's VAT exposure if the cooperation starts on or after the date § 2b
-    UStG binds (before that date the transitional exposure, 0 for public-law forms); a
-    public-law provider whose turnover from the partners stays at or below the de-minimis
-    limit (§ 2b Abs. 2 Nr. 1 UStG) owes none. :math:`p` is the form's procurement risk.
-
-    Parameters
-    ----------
-    reference_date : datetime.date or array of datetime64
-        When the cooperation starts (the analysis passes the reference date plus the time to
-        implement).
-    vat_binding_date : datetime.date
-        Date from which § 2b UStG binds.
-    vat_exposure, vat_exposure_transition : float or array_like
-        The form's VAT exposure after and before that date.
-    public_law : bool or array_like
-        Whether the provider is a public-law body (the de-minimis rule applies only then).
-    turnover : float or array_like
-        The provider's annual turnover from the partners (EUR/year).
-    deminimis : float
-        § 2b Abs. 2 Nr. 1 UStG limit (EUR/year).
-    procurement_risk : float or array_like
-        The form's procurement risk under § 108 GWB.
-    """
-    binding = np.asarray(reference_date, dtype="datetime64[D]") >= np.datetime64(vat_binding_date)
-    vat = np.where(binding, vat_exposure, vat_exposure_transition)
-    small = np.asarray(public_law, dtype=bool) & (np.asarray(turnover) <= deminimis)
-    vat = np.where(small, 0.0, vat)
-    return 1 - (1 - vat) * (1 - np.asarray(procurement_risk))
-
-
 def urgency(in_force, reference_date, horizon_months):
     r"""How pressing a duty is at the reference date (0–1).
 
@@ -319,17 +296,28 @@ class Indicator:
 
 #: Indicators a criteria model may name (``indicator:`` key); columns of :func:`indicator_table`.
 INDICATORS = {
-    "net_savings": Indicator("EUR/a", "Nettoeinsparung", "Net savings"),
+    "npv": Indicator("EUR", "Kapitalwert", "Net present value"),
+    "npv_per_capita": Indicator("EUR/Einw.", "Kapitalwert je Einwohner", "NPV per inhabitant"),
+    "annuity": Indicator("EUR/a", "Annuität", "Annuity"),
+    "max_burden": Indicator("EUR", "Größte Jahresbelastung", "Largest yearly burden"),
+    "burden_per_capita": Indicator(
+        "EUR/Einw.", "Größte Jahresbelastung je Einwohner", "Largest yearly burden per inhabitant"
+    ),
+    "net_savings": Indicator("EUR/a", "Nettoeinsparung im Regelbetrieb", "Net savings"),
     "one_off_cost": Indicator("EUR", "Einmalkosten", "One-off cost"),
     "staffing_relief": Indicator("VZÄ", "Personalentlastung", "Staffing relief"),
     "resilience": Indicator("0–1", "Resilienzgewinn", "Resilience gain"),
     "time_to_implement": Indicator("Monate", "Umsetzungsdauer", "Time to implement"),
     "control_kept": Indicator("0–1", "Steuerung behalten", "Control kept"),
-    "tax_procurement_risk": Indicator(
-        "0–1", "Steuer- und Vergaberisiko", "Tax and procurement risk"
-    ),
+    "procurement_risk": Indicator("0–1", "Vergaberisiko", "Procurement risk"),
     "obligation_pressure": Indicator("0–1", "Pflichtendruck", "Obligation pressure"),
 }
+
+#: results of the Wirtschaftlichkeitsvergleich carried in the indicator table (not criteria)
+ECONOMIC_COLUMNS = (
+    "payback_year", "npv_without_grant", "npv_with_grant", "vat_npv", "one_off_npv",
+    "grant_npv", "grant_eligible", "vat_taxable",
+)  # fmt: skip
 
 
 def body_field_inputs(dataset: Dataset) -> pd.DataFrame:
@@ -441,8 +429,6 @@ def _form_table(dataset: Dataset) -> pd.DataFrame:
                 "approval_weeks": p("approval_weeks"),
                 "control_member": member,
                 "control_lead": p("control_lead", member),
-                "vat_exposure": p("vat_exposure"),
-                "vat_exposure_transition": p("vat_exposure_transition"),
                 "procurement_risk": p("procurement_risk"),
                 "public_law": form.public_law,
                 "has_lead": form.has_lead,
@@ -453,7 +439,9 @@ def _form_table(dataset: Dataset) -> pd.DataFrame:
 
 
 def _field_table(dataset: Dataset) -> pd.DataFrame:
-    names = ("savings_cap", "scale_exponent", "one_off_share")
+    names = (
+        "savings_cap", "scale_exponent", "one_off_share", "personnel_share", "input_tax_share",
+    )  # fmt: skip
     return pd.DataFrame(
         [
             {"field": f.id, **{n: float(dataset.field_parameter(f.id, n)) for n in names}}
@@ -462,10 +450,83 @@ def _field_table(dataset: Dataset) -> pd.DataFrame:
     )
 
 
+def vat_rule_table(dataset: Dataset) -> pd.DataFrame:
+    """Whether VAT falls on the payment, per (field, legal form) (``vat_rules.csv``).
+
+    A pair without a rule falls back on the legal form: a provider that is not a public-law
+    body (a GmbH) is an ordinary Unternehmer and charges VAT; for a public-law provider
+    § 2b Abs. 3 UStG is taken to apply.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``field``, ``legal_form``, ``vat_taxable``, ``vat_basis``.
+    """
+    rules = {(r.field, r.legal_form): r for r in dataset.vat_rules}
+    rows = []
+    for field in dataset.fields:
+        for form_id in field.legal_forms:
+            form = dataset.legal_form(form_id)
+            rule = rules.get((field.id, form_id))
+            rows.append(
+                {
+                    "field": field.id,
+                    "legal_form": form_id,
+                    "vat_taxable": rule.taxable if rule else not form.public_law,
+                    "vat_basis": rule.basis if rule else "no rule: by the legal form",
+                }
+            )
+    return pd.DataFrame(rows, columns=["field", "legal_form", "vat_taxable", "vat_basis"])
+
+
+def _existing_ties_in_field(dataset: Dataset, reference_date: dt.date) -> dict[str, list]:
+    """Field → member sets of the cooperations in force in that field (any scope)."""
+    out: dict[str, list] = {}
+    for coop in dataset.cooperations:
+        if coop.field is None or (coop.since is not None and coop.since > reference_date):
+            continue
+        out.setdefault(coop.field, []).append(frozenset(coop.members))
+    return out
+
+
+def grant_eligible(partners, field, pool_savings_share, settings, existing) -> tuple[bool, str]:
+    """Whether an option meets the NRW IKZ grant's conditions, and why not.
+
+    The conditions (``docs/method.md`` section 5.6): no two of the partners cooperate in the
+    field yet; the planned duration (the horizon) reaches ``grant_min_years``; the pool saves
+    at least ``grant_min_savings_share`` of its cost.
+    """
+    members = set(partners)
+    for group in existing.get(field, []):
+        if len(members & group) >= 2:
+            return False, "existing"
+    if settings.horizon_years < settings.grant_min_years:
+        return False, "duration"
+    if pool_savings_share + 1e-12 < settings.grant_min_savings_share:
+        return False, "savings"
+    return True, ""
+
+
 def indicator_table(
-    dataset: Dataset, options: pd.DataFrame, reference_date: dt.date
+    dataset: Dataset,
+    options: pd.DataFrame,
+    reference_date: dt.date,
+    economics: EconomicSettings | dict | None = None,
 ) -> pd.DataFrame:
     """Indicator values of every (body, option), stand-alone rows included.
+
+    The table of :func:`indicator_parts`; see there.
+    """
+    return indicator_parts(dataset, options, reference_date, economics)[0]
+
+
+def indicator_parts(
+    dataset: Dataset,
+    options: pd.DataFrame,
+    reference_date: dt.date,
+    economics: EconomicSettings | dict | None = None,
+) -> tuple[pd.DataFrame, CashFlows, pd.DataFrame]:
+    """Indicator values of every (body, option) and the cash flows behind them.
 
     Parameters
     ----------
@@ -474,25 +535,35 @@ def indicator_table(
     options : pandas.DataFrame
         Options from :func:`potential.options.generate_options`.
     reference_date : datetime.date
-        Date at which existing cooperations (pools and ties) and duties are judged. VAT is
-        judged at each option's start: the reference date plus its time to implement
-        (rounded to days).
+        Date at which existing cooperations (pools and ties) and duties are judged, and
+        year 0 of the Wirtschaftlichkeitsvergleich.
+    economics : EconomicSettings or dict, optional
+        Settings of the Wirtschaftlichkeitsvergleich, or overrides of the dataset's
+        (:func:`potential.economics.economic_settings`).
 
     Returns
     -------
-    pandas.DataFrame
+    table : pandas.DataFrame
         One row per (body, option) with the option columns, ``is_lead``, the inputs used
-        (``annual_cost``, ``fte``, ``savings_share``, ``turnover``, ``tie_share`` ...) and
-        one column per indicator in :data:`INDICATORS`. ``tie_share`` is the share of the
+        (``annual_cost``, ``fte``, ``savings_share``, ``turnover``, ``tie_share`` ...), the
+        results of the Wirtschaftlichkeitsvergleich (:data:`ECONOMIC_COLUMNS`) and one
+        column per indicator in :data:`INDICATORS`. ``tie_share`` is the share of the
         option's member pairs already tied at the reference date (:func:`tie_share`; 0 for
         stand-alone); it shortens the negotiation term of :func:`time_to_implement` and
-        lowers the governance cost share in :func:`net_savings` (:func:`governance_share`)
-        by the global parameters ``tie_negotiation_reduction`` and
-        ``tie_governance_reduction`` (0, no effect, if the dataset leaves them out). Rows
-        are ordered by body (dataset order), stand-alone first, then options in generation
-        order. Only bodies that take part (:func:`potential.options.participants`) have
-        rows; the baselines of existing pools still count every member's cost and staff.
+        lowers the governance cost share (:func:`governance_share`) by the global parameters
+        ``tie_negotiation_reduction`` and ``tie_governance_reduction`` (0, no effect, if the
+        dataset leaves them out). Rows are ordered by body (dataset order), stand-alone
+        first, then options in generation order. Only bodies that take part
+        (:func:`potential.options.participants`) have rows; the baselines of existing pools
+        still count every member's cost and staff.
+    flows : potential.economics.CashFlows
+        The yearly cash flows of the cooperation rows (stand-alone has none).
+    keys : pandas.DataFrame
+        ``body`` and ``option`` of each row of ``flows``.
     """
+    if not isinstance(economics, EconomicSettings):
+        economics = economic_settings(dataset, reference_date, economics)
+    settings = economics
     inputs = body_field_inputs(dataset)
     pool = memberships(options).merge(inputs, on=["body", "field"], how="left")
     pool = pool.merge(_form_table(dataset), on="legal_form").merge(
@@ -500,6 +571,8 @@ def indicator_table(
     )
     pool = pool.merge(pressure_table(dataset, reference_date), on=["body", "field"])
     pool = pool.merge(existing_pools(dataset, reference_date), on=["body", "field"])
+    pool = pool.merge(vat_rule_table(dataset), on=["field", "legal_form"], how="left")
+    pool["vat_taxable"] = pool["vat_taxable"].fillna(~pool["public_law"]).astype(bool)
     by_option = pool.groupby("option", sort=False)
     pool["pool_cost"] = by_option["annual_cost"].transform("sum")
     pool["pool_fte"] = by_option["fte"].transform("sum")
@@ -517,18 +590,24 @@ def indicator_table(
         pool["annual_cost"] / pool["pool_cost"].where(pool["pool_cost"] > 0, 1),
         1 / n,
     )
-    eligible = (
+    pool["eligible_cost"] = (
         pool["pooling_factor"] * pool["one_off_share"] * pool["pool_cost"] + pool["setup_cost"]
     )
     grant = ikz_grant(
-        eligible,
+        pool["eligible_cost"],
         n,
         float(dataset.parameter("grant_base_eur")),
         float(dataset.parameter("grant_per_partner_eur")),
         float(dataset.parameter("grant_max_share")),
     )
-    lead_role = pool["has_lead"] & pool["is_lead"]
-    coverage = np.where(lead_role, pool["savings_share"], pool["pooling_factor"])
+    lead_role = (pool["has_lead"] & pool["is_lead"]).to_numpy(bool)
+    pool["payer"] = pool["transfers_execution"].to_numpy(bool) & ~lead_role
+    saved = pool["savings_share"] * pool["annual_cost"]
+    pool_saved = saved.groupby(pool["option"]).transform("sum")
+    pool["pool_savings_share"] = np.where(
+        pool["pool_cost"] > 0, pool_saved / pool["pool_cost"].where(pool["pool_cost"] > 0, 1), 0
+    )
+    departures = (pool["fte"] * pool["leaving_share"]).groupby(pool["option"]).transform("sum")
     min_team = float(dataset.parameter("min_team_fte"))
     team = np.maximum(
         np.where(pool["transfers_execution"], pool["pool_fte"], pool["fte"]), pool["base_fte"]
@@ -547,14 +626,9 @@ def indicator_table(
 
     theta_t = optional_parameter(dataset, "tie_negotiation_reduction")
     theta_g = optional_parameter(dataset, "tie_governance_reduction")
-    pool["net_savings"] = net_savings(
-        pool["annual_cost"],
-        pool["savings_share"],
-        governance_share(pool["governance_cost_share"], pool["tie_share"], theta_g),
+    pool["governance_share"] = governance_share(
+        pool["governance_cost_share"], pool["tie_share"], theta_g
     )
-    pool["one_off_cost"] = one_off_cost(weight, eligible, grant)
-    pool["staffing_relief"] = staffing_relief(pool["fte"], pool["leaving_share"], coverage)
-    pool["resilience"] = resilience(team, min_team) - resilience(pool["base_fte"], min_team)
     pool["time_to_implement"] = time_to_implement(
         pool["setup_months"],
         pool["approval_weeks"],
@@ -563,24 +637,70 @@ def indicator_table(
         pool["tie_share"],
         theta_t,
     )
-    start = np.datetime64(reference_date, "D") + np.round(
-        pool["time_to_implement"].to_numpy() * DAYS_PER_MONTH
-    ).astype("timedelta64[D]")
-    pool["control_kept"] = control_kept(lead_role, pool["control_lead"], pool["control_member"])
-    pool["tax_procurement_risk"] = tax_procurement_risk(
-        start,
-        dataset.parameter("vat_binding_date"),
-        pool["vat_exposure"],
-        pool["vat_exposure_transition"],
-        pool["public_law"],
-        pool["turnover"],
-        float(dataset.parameter("vat_deminimis_eur")),
-        pool["procurement_risk"],
+
+    # the Wirtschaftlichkeitsvergleich (potential.economics)
+    own_date = {b.id: b.vat_2b_from for b in dataset.bodies}
+    lead_date = pool["lead"].map(lambda b: own_date.get(b) if b else None)
+    pool["vat_from"] = [
+        (d if (has and d is not None) else settings.vat_binding_date)
+        for d, has in zip(lead_date, pool["has_lead"], strict=True)
+    ]
+    exits = {(r.body, r.field): r.exit_cost_eur or 0.0 for r in dataset.body_fields}
+    pool["exit_cost"] = [
+        exits.get((b, f), 0.0) for b, f in zip(pool["body"], pool["field"], strict=True)
+    ]
+    existing = _existing_ties_in_field(dataset, reference_date)
+    partner_sets = dict(zip(options["option"], options["partners"], strict=True))
+    checks = {
+        option: grant_eligible(
+            partner_sets[option].split(PARTNER_SEP), field, share, settings, existing
+        )
+        for option, field, share in pool[["option", "field", "pool_savings_share"]]
+        .drop_duplicates("option")
+        .itertuples(index=False)
+    }
+    pool["grant_eligible"] = pool["option"].map(lambda o: checks[o][0]).astype(bool)
+    pool["grant_total"] = np.where(pool["grant_eligible"], grant, 0.0)
+    flows = component_flows(pool, settings)
+    results = summary(flows)
+    for column in results.columns:
+        pool[column] = results[column].to_numpy()
+
+    vat_steady = (
+        pool["vat_taxable"]
+        & pool["payer"]
+        & ~(pool["public_law"] & (pool["turnover"] <= settings.vat_deminimis_eur))
+    ).to_numpy(bool)
+    pooled_payment = pool["pooling_factor"] * pool["annual_cost"] - saved
+    pool["net_savings"] = net_savings(
+        pool["annual_cost"], pool["savings_share"], pool["governance_share"]
+    ) - np.where(
+        vat_steady, settings.vat_rate * (1 - pool["input_tax_share"]) * pooled_payment, 0.0
     )
+    counted = np.where(settings.grant, pool["grant_total"], 0.0)
+    pool["one_off_cost"] = one_off_cost(weight, pool["eligible_cost"], counted)
+    pool["staffing_relief"] = staffing_relief(
+        weight, departures, pool["pool_savings_share"], pool["pool_fte"]
+    )
+    pool["resilience"] = resilience(team, min_team) - resilience(pool["base_fte"], min_team)
+    pool["control_kept"] = control_kept(lead_role, pool["control_lead"], pool["control_member"])
+    pool["procurement_risk"] = pool["procurement_risk"].astype(float)
     pool["obligation_pressure"] = pool["pressure"] * pool["pooling_factor"]
     pool["is_lead"] = lead_role
+    population = pool["body"].map({b.id: b.population for b in dataset.bodies}).astype(float)
+    pool["npv_per_capita"] = pool["npv"] / population
+    pool["burden_per_capita"] = pool["max_burden"] / population
 
     taking_part = [b.id for b in participants(dataset)]
+    zero = dict.fromkeys(
+        [
+            "npv", "npv_per_capita", "annuity", "max_burden", "burden_per_capita",
+            "net_savings", "one_off_cost", "staffing_relief", "resilience",
+            "time_to_implement", "procurement_risk", "obligation_pressure", "payback_year",
+            "npv_without_grant", "npv_with_grant", "vat_npv", "one_off_npv", "grant_npv",
+        ],
+        0.0,
+    )  # fmt: skip
     alone = pd.DataFrame(
         {
             "body": taking_part,
@@ -593,24 +713,20 @@ def indicator_table(
             "n_partners": 1,
             "is_lead": False,
             "tie_share": 0.0,
-            "net_savings": 0.0,
-            "one_off_cost": 0.0,
-            "staffing_relief": 0.0,
-            "resilience": 0.0,
-            "time_to_implement": 0.0,
+            **zero,
             "control_kept": 1.0,
-            "tax_procurement_risk": 0.0,
-            "obligation_pressure": 0.0,
+            "grant_eligible": False,
+            "vat_taxable": False,
         }
     )
     keep = [
         "body", "option", "field", "legal_form", "partner_set", "partners", "lead",
         "n_partners", "is_lead", "annual_cost", "fte", "estimated", "savings_share",
-        "turnover", "tie_share", *INDICATORS,
+        "turnover", "tie_share", *ECONOMIC_COLUMNS, *INDICATORS,
     ]  # fmt: skip
     table = pd.concat([alone, pool[keep]], ignore_index=True)
     order = {b.id: i for i, b in enumerate(dataset.bodies)}
     table["_body"] = table["body"].map(order)
     table["_alone"] = table["option"] != STAND_ALONE
     table = table.sort_values(["_body", "_alone"], kind="stable").drop(columns=["_body", "_alone"])
-    return table.reset_index(drop=True)
+    return table.reset_index(drop=True), flows, pool[["body", "option"]].reset_index(drop=True)

@@ -61,6 +61,9 @@ class Body(Model):
 
     ``lat`` and ``lon`` (optional, both or neither) place the body on a map: decimal degrees
     (WGS84) of the town centre or the seat of the administration, with ``coords_source``.
+    ``vat_2b_from`` (optional) is the date from which § 2b UStG binds the body as a provider,
+    if it differs from the dataset's ``vat_binding_date`` (the opt-out of § 27 Abs. 22 UStG
+    was declared, and could be revoked, by each body on its own).
     """
 
     id: Id
@@ -79,11 +82,12 @@ class Body(Model):
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
     coords_source: Id | None = None
+    vat_2b_from: dt.date | None = None
 
     _lists = field_validator("neighbours", mode="before")(_split_list)
-    _blank = field_validator("neighbours_source", "lat", "lon", "coords_source", mode="before")(
-        _blank_to_none
-    )
+    _blank = field_validator(
+        "neighbours_source", "lat", "lon", "coords_source", "vat_2b_from", mode="before"
+    )(_blank_to_none)
 
     @model_validator(mode="after")
     def _coordinates(self):
@@ -254,8 +258,11 @@ class BodyField(Model):
     ``annual_cost_eur``, ``fte`` and ``leaving_share`` (0–1) feed the indicators
     (:func:`potential.indicators.body_field_inputs`). ``cases_per_year`` (the field's case
     volume) and ``provider`` (who does the task today) are optional facts from the survey
-    (:mod:`potential.survey`); the indicators do not use them yet. ``source`` says who
-    reported the row, e.g. ``Umfrage Bönen 2026-12-01``.
+    (:mod:`potential.survey`); the indicators do not use them yet. ``exit_cost_eur``
+    (optional) is what leaving the current provider costs the body once (e.g. the
+    Auseinandersetzung of a Zweckverband); the Wirtschaftlichkeitsvergleich charges it in
+    year 0 of every cooperation option of the field. ``source`` says who reported the row,
+    e.g. ``Umfrage Bönen 2026-12-01``.
     """
 
     body: Id
@@ -266,10 +273,35 @@ class BodyField(Model):
     source: str = Field(min_length=1)
     cases_per_year: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     provider: str | None = None
+    exit_cost_eur: float | None = Field(default=None, ge=0, allow_inf_nan=False)
 
     _blank = field_validator(
-        "annual_cost_eur", "fte", "leaving_share", "cases_per_year", "provider", mode="before"
+        "annual_cost_eur",
+        "fte",
+        "leaving_share",
+        "cases_per_year",
+        "provider",
+        "exit_cost_eur",
+        mode="before",
     )(_blank_to_none)
+
+
+class VatRule(Model):
+    """Whether VAT (§ 2b UStG) falls on what a member pays for a field under a legal form.
+
+    ``taxable`` is true where § 2b Abs. 3 UStG does not exempt the service (e.g. supporting
+    IT services in competition with private providers, BMF 14.11.2019) or the provider is
+    an ordinary Unternehmer (a GmbH); ``basis`` states the reasoning and ``source`` the
+    source ids.
+    """
+
+    field: Id
+    legal_form: Id
+    taxable: bool
+    basis: str = Field(min_length=1)
+    source: IdList = Field(min_length=1)
+
+    _lists = field_validator("source", mode="before")(_split_list)
 
 
 class Fulfilment(Model):
@@ -381,6 +413,7 @@ class Dataset(Model):
     legal_form_parameters: tuple[Parameter, ...]
     body_fields: tuple[BodyField, ...] = ()
     fulfilment: tuple[Fulfilment, ...] = ()
+    vat_rules: tuple[VatRule, ...] = ()
 
     def body(self, body_id: str) -> Body:
         """Return the body with this id."""
