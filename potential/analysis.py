@@ -399,7 +399,10 @@ def anchored(matrix: pd.DataFrame, model: CriteriaModel):
     low = pd.Series({k: b[0] for k, b in bounds.items()})[matrix.columns]
     high = pd.Series({k: b[1] for k, b in bounds.items()})[matrix.columns]
     outside = matrix.lt(low, axis=1) | matrix.gt(high, axis=1)
-    flags = outside.apply(lambda r: ";".join(matrix.columns[r.to_numpy()]), axis=1)
+    names = np.asarray(matrix.columns)
+    flags = pd.Series(
+        [";".join(names[row]) for row in outside.to_numpy()], index=matrix.index, dtype=object
+    )
     return matrix.clip(low, high, axis=1), bounds, flags
 
 

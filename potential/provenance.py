@@ -283,15 +283,21 @@ def run_record(
         JSON-serialisable; no clock time, so equal inputs give equal records. Keys:
         ``format``, ``potential_version``, ``scenario``, ``data`` (:func:`dataset_record`),
         ``criteria``, ``body_weights``, ``method``, ``method_params``, ``reference_date``,
-        ``seed``, ``settings`` and ``environment`` (Python and library versions).
+        ``economics`` (the Wirtschaftlichkeitsvergleich's settings: ``discount_rate``,
+        ``horizon_years``, ``ramp_up``, ``grant`` ...), ``scales``, ``seed``, ``settings``
+        and ``environment`` (Python and library versions).
     """
     from potential import __version__
     from potential.criteria import resolve_criteria_path
 
+    economics = scales = None
     if analysis is not None:
         dataset, model = analysis.dataset, analysis.criteria
         method, params = analysis.method, analysis.params
         reference_date = analysis.reference_date
+        if getattr(analysis, "economics", None) is not None:
+            economics = analysis.economics.record()
+        scales = getattr(analysis, "scales", None)
     criteria_file = None
     if criteria is not None and not hasattr(criteria, "groups"):
         criteria_file = resolve_criteria_path(criteria)
@@ -319,6 +325,8 @@ def run_record(
         "method": method,
         "method_params": dict(sorted((params or {}).items())),
         "reference_date": reference_date,
+        "economics": economics,
+        "scales": scales,
         "seed": seed,
         "settings": settings,
         "environment": _versions(),

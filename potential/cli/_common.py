@@ -114,3 +114,62 @@ def smaa_options(help_text: str):
         )(func)
 
     return decorate
+
+
+def economics_options(func):
+    """``--horizon``, ``--discount-rate``, ``--ramp-up``, ``--grant/--no-grant``, ``--scales``.
+
+    The command receives them as one ``economics`` dict of the settings given (for
+    :func:`potential.economics.apply_overrides`) and ``scales``.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args, horizon, discount_rate, ramp_up, grant, **kwargs):
+        given = {
+            "horizon_years": horizon,
+            "discount_rate": discount_rate,
+            "ramp_up": ramp_up,
+            "grant": grant,
+        }
+        return func(*args, economics={k: v for k, v in given.items() if v is not None}, **kwargs)
+
+    options = [
+        click.option(
+            "--horizon",
+            default=None,
+            metavar="YEARS",
+            help="Years of the Wirtschaftlichkeitsvergleich after the start (year 0) "
+            "[default: the dataset's horizon_years, 10].",
+        ),
+        click.option(
+            "--discount-rate",
+            default=None,
+            metavar="RATE",
+            help="Nominal discount rate per year as a share, e.g. 0.009 for 0.9 % "
+            "[default: the dataset's discount_rate, BMF 2023].",
+        ),
+        click.option(
+            "--ramp-up",
+            default=None,
+            metavar="S1,S2,...",
+            help="Share of the full saving in the 1st, 2nd, ... year of operation, ending in 1, "
+            "e.g. 0.5,0.8,1 [default: linear over the dataset's ramp_up_years].",
+        ),
+        click.option(
+            "--grant/--no-grant",
+            default=None,
+            help="Count the NRW IKZ grant where its conditions hold [default: the dataset's "
+            "grant_assumed, not counted].",
+        ),
+        click.option(
+            "--scales",
+            type=click.Choice(["fixed", "minmax"]),
+            default="fixed",
+            show_default=True,
+            help="fixed: the criteria model's anchored scales, the same for every body; "
+            "minmax: each body's own range (the former behaviour, for comparison).",
+        ),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper

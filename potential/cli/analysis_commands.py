@@ -12,6 +12,7 @@ from potential.cli._common import (
     criteria_option,
     csv_dialect_option,
     data_option,
+    economics_options,
     lang_option,
     main,
     out_option,
@@ -54,10 +55,11 @@ from potential.cli._common import (
     "Rangakzeptanz, smaa_*.csv)."
 )
 @csv_dialect_option
+@economics_options
 @reports_input_errors
 def analyse(
     data, criteria, method, reference_date, scenario, body_weights, out, lang, top, samples,
-    seed, csv_dialect,
+    seed, csv_dialect, economics, scales,
 ):  # fmt: skip
     """Rank every body's cooperation options and write ranking.csv, joint.csv,
     contributions.csv and ranking.xlsx to the output folder (with body weights, from
@@ -65,6 +67,8 @@ def analyse(
     group_options.csv and group_weights.csv)."""
     from potential import analysis, datasets, exports
     from potential.criteria import resolve_criteria_path
+
+    economics = _checked_economics(economics)
 
     given = {
         "data": data,
@@ -81,6 +85,10 @@ def analyse(
         changes = {k: v for k, v in given.items() if v is not None}
         if samples:
             changes["uncertainty"] = {"n": samples, "seed": seed}
+        if economics:
+            chosen = sc.economics.overrides() if sc.economics is not None else {}
+            chosen.update(economics)
+            changes["economics"] = _checked_economics(chosen)
         if changes:
             sc = sc.with_changes(**changes)
         run = ps.run(sc)
@@ -97,6 +105,8 @@ def analyse(
             method=method or "wsm",
             reference_date=reference_date,
             body_weights=body_weights,
+            economics=economics,
+            scales=scales,
         )
         protect = [Path(result.dataset.path) / name for name in datasets.TABLES]
         protect.append(resolve_criteria_path(criteria or "ikz-egov-nrw"))
@@ -128,6 +138,21 @@ def analyse(
         click.echo(f"{'geschrieben' if lang == 'de' else 'written'}: {path}")
 
 
+def _checked_economics(chosen: dict) -> dict:
+    """The economics settings a user typed, checked (so errors name the option)."""
+    from potential.economics.finance import check_rate, check_years
+    from potential.economics.settings import check_ramp_up
+
+    out = dict(chosen)
+    if "horizon_years" in out:
+        out["horizon_years"] = check_years(out["horizon_years"], "--horizon")
+    if "discount_rate" in out:
+        out["discount_rate"] = check_rate(out["discount_rate"], "--discount-rate")
+    if "ramp_up" in out:
+        out["ramp_up"] = list(check_ramp_up(out["ramp_up"], "--ramp-up"))
+    return out
+
+
 def _protected(*paths) -> list[Path]:
     return [Path(p) for p in paths if p]
 
@@ -135,7 +160,8 @@ def _protected(*paths) -> list[Path]:
 def _print_top(result, lang: str, top: int) -> None:
     """Print each body's best options with the two criteria that carry them most."""
     from potential import labels
-    from potential.options import participants
+    from potential.options import STAND_ALONE, participants
+    from potential.report.text import number
 
     de = lang == "de"
     click.echo(
@@ -155,13 +181,27 @@ def _print_top(result, lang: str, top: int) -> None:
             (result.ranking["body"] == body.id) & (result.ranking["rank"] <= top)
         ]
         for _, row in rows.iterrows():
+            if row["option"] == STAND_ALONE:
+                click.echo(
+                    f"  {row['rank']}. {labels.option_label(result.dataset, row, lang)}"
+                    f"  [{'Punkte' if de else 'score'} {number(row['score'], 3, lang)}]"
+                )
+                continue
             why = result.explain(body.id, row["option"]).head(2)
             reasons = ", ".join(
                 labels.column(c, lang, result.criteria).split(" (")[0] for c in why["criterion"]
             )
             click.echo(
                 f"  {row['rank']}. {labels.option_label(result.dataset, row, lang)}"
-                f"  [{row['score']:.3f}; {'vor allem' if de else 'mainly'}: {reasons}]"
+                f"  [{'Kapitalwert' if de else 'NPV'} {number(row['npv'], 0, lang)} €; "
+                f"{'Punkte' if de else 'score'} {number(row['score'], 3, lang)}; "
+                f"{'vor allem' if de else 'mainly'}: {reasons}]"
+            )
+        if rows["option"].iloc[0] == STAND_ALONE:
+            click.echo(
+                f"  → Für {body.name} lohnt sich keine der geprüften Kooperationen."
+                if de
+                else f"  → For {body.name}, none of the cooperations examined pays."
             )
     if result.criteria.body_weights:
         group = result.group_view()

@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
+from potential.errors import InputError
 from potential.models import Id, IdList, Model, OptionRules, Source, parse
 
 #: The ranking methods of :data:`potential.mcda.METHODS` (listed here so that the JSON Schema
@@ -176,6 +177,42 @@ class UncertaintySettings(Model):
     values: Literal["none", "dataset"] = "none"
 
 
+class EconomicsChoice(Model):
+    """Settings of the Wirtschaftlichkeitsvergleich a scenario chooses (``economics:``)."""
+
+    horizon_years: int | None = Field(
+        default=None, ge=1, description="Years after the start of the measure (year 0)."
+    )
+    discount_rate: float | None = Field(
+        default=None, ge=0, allow_inf_nan=False, description="Nominal discount rate per year."
+    )
+    ramp_up: tuple[float, ...] | None = Field(
+        default=None,
+        min_length=1,
+        description="Share of the full saving in the 1st, 2nd, ... year of operation; "
+        "non-decreasing, ending in 1.",
+    )
+    grant: bool | None = Field(
+        default=None, description="Count the NRW IKZ grant where its conditions hold."
+    )
+
+    @field_validator("ramp_up")
+    @classmethod
+    def _ramp(cls, value):
+        if value is None:
+            return value
+        from potential.economics.settings import check_ramp_up
+
+        try:
+            return check_ramp_up(value)
+        except InputError as exc:
+            raise ValueError(str(exc)) from None
+
+    def overrides(self) -> dict:
+        """The chosen settings, for :func:`potential.economics.apply_overrides`."""
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
 class Scenario(Model):
     """A scenario file.
 
@@ -249,6 +286,11 @@ class Scenario(Model):
     )
     uncertainty: UncertaintySettings | None = Field(
         default=None, description="Run SMAA with these settings."
+    )
+    economics: EconomicsChoice | None = Field(
+        default=None,
+        description="Settings of the Wirtschaftlichkeitsvergleich (horizon, rate, ramp-up, "
+        "grant); default the dataset's.",
     )
 
     _files: tuple[Path, ...] = PrivateAttr(default=())

@@ -193,6 +193,7 @@ def run(scenario: str | Path | Scenario, progress=None) -> ScenarioRun:
         sc.method,
         sc.reference_date,
         body_weights,
+        sc.economics.overrides() if sc.economics is not None else None,
         **sc.method_params,
     )
     smaa = None
