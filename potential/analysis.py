@@ -73,8 +73,9 @@ class Analysis:
     joint : pandas.DataFrame
         One row per cooperation option: ``members``, ``members_gaining``, ``all_gain`` (every
         member scores above its stand-alone), ``summed_benefit``, ``min_benefit``,
-        ``summed_net_savings``, ``mean_rank`` and ``consensus_rank`` (1 = best; ordered by
-        the smallest member benefit, then the summed benefit).
+        ``pool_npv`` (the members' Kapitalwerte summed, EUR), ``min_npv`` (the smallest
+        member's), ``members_npv_positive``, ``mean_rank`` and ``consensus_rank`` (1 = best;
+        ordered by the smallest member benefit, then the summed benefit).
     indicators : pandas.DataFrame
         The full indicator table with the inputs used
         (:func:`potential.indicators.indicator_table`).
@@ -632,16 +633,20 @@ def joint_view(ranking: pd.DataFrame) -> pd.DataFrame:
         Columns as described in :class:`Analysis`, sorted by ``consensus_rank``.
     """
     coop = ranking[ranking["option"] != STAND_ALONE]
-    savings = coop["net_savings"] if "net_savings" in coop else pd.Series(0.0, coop.index)
-    grouped = coop.assign(_gain=coop["benefit"] > 0, _sav=savings).groupby(
-        OPTION_COLUMNS, sort=False
-    )
+    zero = pd.Series(0.0, coop.index)
+    grouped = coop.assign(
+        _gain=coop["benefit"] > 0,
+        _npv=coop["npv"] if "npv" in coop else zero,
+        _npv_gain=(coop["npv"] > 0) if "npv" in coop else zero.astype(bool),
+    ).groupby(OPTION_COLUMNS, sort=False)
     joint = grouped.agg(
         members=("body", "size"),
         members_gaining=("_gain", "sum"),
         summed_benefit=("benefit", "sum"),
         min_benefit=("benefit", "min"),
-        summed_net_savings=("_sav", "sum"),
+        pool_npv=("_npv", "sum"),
+        min_npv=("_npv", "min"),
+        members_npv_positive=("_npv_gain", "sum"),
         mean_rank=("rank", "mean"),
     ).reset_index()
     joint["all_gain"] = joint["members_gaining"] == joint["members"]
@@ -651,6 +656,7 @@ def joint_view(ranking: pd.DataFrame) -> pd.DataFrame:
     joint["consensus_rank"] = np.arange(1, len(joint) + 1)
     order = [
         *OPTION_COLUMNS, "members", "members_gaining", "all_gain", "summed_benefit",
-        "min_benefit", "summed_net_savings", "mean_rank", "consensus_rank",
+        "min_benefit", "pool_npv", "min_npv", "members_npv_positive", "mean_rank",
+        "consensus_rank",
     ]  # fmt: skip
     return joint[order].reset_index(drop=True)

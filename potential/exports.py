@@ -6,8 +6,11 @@ read them; ``csv_dialect="de"`` writes them the way a German Excel opens them as
 (``lang="en"`` for English), number formats by the kind of value (scores ``0.000``, euros
 ``#,##0 €``, shares ``0.0 %``, dates as dates; Excel shows its own locale's separators),
 colour scales on scores and benefits, bold wrapped headers, frozen header rows, filters and
-fitted column widths. Everything is written through :func:`potential.files.write_outputs`,
-so a run leaves either all outputs or none, and the same analysis gives the same bytes.
+fitted column widths. The Wirtschaftlichkeitsvergleich adds ``cashflows.csv`` (every yearly
+amount) and, in the workbook, an overview and one annex per body laid out for the council
+(:func:`economics_sheets`). Everything is written through
+:func:`potential.files.write_outputs`, so a run leaves either all outputs or none, and the
+same analysis gives the same bytes.
 """
 
 from __future__ import annotations
@@ -15,14 +18,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from potential import labels
 from potential.analysis import Analysis
 from potential.files import check_csv_dialect, csv_writer, write_outputs
-from potential.options import participants
+from potential.economics.flows import COMPONENTS
+from potential.options import STAND_ALONE, participants
 from potential.summaries import best_per_field, best_score_matrix
-from potential.workbook import write_workbook
+from potential.workbook import Layout, write_workbook
 
 _BODY_FIRST = ("body_name", "rank", "option_label", "score", "benefit")
 _JOINT_FIRST = ("consensus_rank", "option_label", "all_gain", "members_gaining", "members")
@@ -34,11 +39,55 @@ def ranking_frame(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        :attr:`Analysis.ranking` with ``option_label`` inserted after ``option``.
+        :attr:`Analysis.ranking` with ``option_label`` inserted after ``option``;
+        ``payback_year`` as whole years (empty where the option does not pay back within
+        the horizon).
     """
     out = analysis.ranking.copy()
     position = out.columns.get_loc("option") + 1
     out.insert(position, "option_label", _option_labels(analysis, out, lang))
+    if "payback_year" in out:
+        out["payback_year"] = out["payback_year"].round().astype("Int64")
+    return out
+
+
+#: columns of ``cashflows.csv`` (:func:`cashflows_frame`)
+CASHFLOW_COLUMNS = ["body", "option", "year", "component", "amount_eur"]
+
+
+def cashflows_frame(analysis: Analysis) -> pd.DataFrame:
+    """The yearly cash flows of every ranked cooperation option (``cashflows.csv``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Exactly the columns ``body``, ``option``, ``year`` (0..H), ``component`` (an id of
+        :data:`potential.economics.COMPONENTS`) and ``amount_eur`` (difference to the status
+        quo, positive = better for the body, rounded to the cent; rows with 0 are left out),
+        from :attr:`Analysis.cashflows`. Rows by body (dataset order), option (by rank, as in
+        ``ranking.csv``), year and component. An option's ``npv`` in ``ranking.csv`` is
+        :math:`\sum_t \text{amount}_t (1 + i)^{-t}` over its rows, with :math:`i` the
+        ``economics.discount_rate`` of ``provenance.json``.
+    """
+    flows = analysis.cashflows
+    if flows is None or flows.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
+            CASHFLOW_COLUMNS, ["object", "object", "int64", "object", "float64"], strict=True
+        )})  # fmt: skip
+    order = {k: i for i, k in enumerate(zip(analysis.ranking["body"], analysis.ranking["option"],
+                                            strict=True))}  # fmt: skip
+    parts = {c: i for i, c in enumerate(COMPONENTS)}
+    keys = pd.DataFrame(
+        {
+            "_row": [order.get(k, len(order)) for k in zip(flows["body"], flows["option"],
+                                                             strict=True)],
+            "_year": flows["year"].to_numpy(),
+            "_part": flows["component"].map(parts).fillna(len(parts)).to_numpy(),
+        }
+    )  # fmt: skip
+    index = keys.sort_values(["_row", "_year", "_part"], kind="stable").index
+    out = flows.iloc[index][CASHFLOW_COLUMNS].reset_index(drop=True)
+    out["year"] = out["year"].astype("int64")
     return out
 
 
@@ -54,9 +103,22 @@ def _option_labels(analysis: Analysis, frame: pd.DataFrame, lang: str) -> list[s
 
 
 def joint_frame(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
-    """The joint view with ``option_label`` inserted after ``option``."""
+    """The joint view with ``option_label`` inserted after ``option``.
+
+    With the Wirtschaftlichkeitsvergleich, ``summed_npv`` (the members' Kapitalwerte added
+    up, EUR) takes the place of ``summed_net_savings`` where the ranking no longer has net
+    savings (the column would be 0 throughout).
+    """
+    from potential.report.annex import summed_npv
+
     out = analysis.joint.copy()
     out.insert(1, "option_label", _option_labels(analysis, out, lang))
+    if "npv" in analysis.ranking and "summed_npv" not in out:
+        at = out.columns.get_loc("summed_net_savings") if "summed_net_savings" in out else None
+        values = out["option"].map(summed_npv(analysis)).to_numpy(dtype=float)
+        out.insert(len(out.columns) if at is None else at, "summed_npv", values)
+    if "summed_net_savings" in out and "net_savings" not in analysis.ranking:
+        out = out.drop(columns="summed_net_savings")
     return out
 
 
@@ -79,6 +141,13 @@ def _readable(
         out["partners"] = [labels.partners_label(ds, p, lang) for p in out["partners"]]
     if "lead" in out:
         out["lead"] = out["lead"].map(lambda b: names.get(b, ""))
+    if "clipped" in out:
+        criteria = {c.id: getattr(c.label, lang) for c in analysis.criteria.criteria}
+        out["clipped"] = [
+            ", ".join(criteria.get(c, c) for c in str(v).split(";")) if isinstance(v, str) and v
+            else ""
+            for v in out["clipped"]
+        ]  # fmt: skip
     for col in ("all_gain",):
         if col in out:
             out[col] = out[col].map(
@@ -267,9 +336,12 @@ def workbook_sheets(
     score), ``Gemeinsame Sicht`` (the joint view, by consensus rank), ``Kriterienmodell``
     (criteria and weights); with ``smaa`` ``Akzeptanz`` and ``Rangakzeptanz``
     (:func:`acceptability_frames`); then ``extra_sheets``, one sheet per body (all its
-    options, best first) and ``Quellen`` (every number with its source or assumption).
-    English names with ``lang="en"``: ``Overview``, ``Best per field``, ``Scores by field``,
-    ``Joint view``, ``Criteria model``, ``Acceptability``, ``Rank acceptability``,
+    options, best first), ``Wirtschaftlichkeit`` and one ``WV <body>`` per body (the
+    Wirtschaftlichkeitsvergleich, :func:`economics_sheets`; laid out as
+    :class:`~potential.workbook.Layout`, not tables) and ``Quellen`` (every number with its
+    source or assumption). English names with ``lang="en"``: ``Overview``,
+    ``Best per field``, ``Scores by field``, ``Joint view``, ``Criteria model``,
+    ``Acceptability``, ``Rank acceptability``, ``Economics``, ``Economics <body>``,
     ``Sources``.
 
     Parameters
@@ -283,8 +355,9 @@ def workbook_sheets(
 
     Returns
     -------
-    dict of str to pandas.DataFrame
-        Sheet name (at most 31 characters) → table with readable headers.
+    dict of str to pandas.DataFrame or Layout
+        Sheet name (at most 31 characters) → table with readable headers, or a laid-out
+        sheet.
     """
     ranking = ranking_frame(analysis, lang)
     taken: set[str] = set()
@@ -308,6 +381,7 @@ def workbook_sheets(
     for body in participants(analysis.dataset):
         rows = ranking[ranking["body"] == body.id].drop(columns=["body_name"])
         sheets[_sheet_name(body.name, taken)] = _readable(rows, analysis, lang, _BODY_FIRST)
+    sheets.update(economics_sheets(analysis, lang, taken))
     sheets[name("sources")] = sources_frame(analysis, lang)
     return sheets
 
@@ -333,6 +407,198 @@ def sources_frame(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
     general = [names.get(c) or c for c in ("value", "low", "high")]
     return _with_kinds(table, dict.fromkeys(general, "general"))
 
+# --- the Wirtschaftlichkeitsvergleich in the workbook ----------------------------------------
+
+
+def _cents(value) -> float:
+    """An amount rounded to the cent (sums of cent amounts carry float noise)."""
+    return round(float(value), 2) + 0.0
+
+
+def _eur_width(values) -> int:
+    """Width of a column of euro amounts (as Excel shows them), at least 12."""
+    shown = [len(f"{float(v):,.0f} €") for v in values if v is not None and not pd.isna(v)]
+    return max([12, *(n + 2 for n in shown)])
+
+
+def annex_layout(analysis: Analysis, body, lang: str = "de", top: int = 3) -> Layout:
+    """A body's Wirtschaftlichkeitsvergleich laid out as a council annex.
+
+    The status quo (the reference), then the body's ``top`` best cooperation options by rank
+    (:func:`potential.report.annex.blocks`), each a block: its yearly components (rows) over
+    the years 0..H (columns, with the dates they end), the sum (the difference to the status
+    quo), the discount factors, the present values, and at the foot the Kapitalwert, the
+    annuity, the dynamic payback and the largest yearly burden; for information the cost in
+    the status quo (annual cost × price index) and the payment to the pool. Printed
+    landscape, fit to the page width, the year header on every page.
+    """
+    from potential.report import annex
+
+    s = analysis.economics
+    a = annex.text
+    n_years = s.horizon_years + 1
+    width = n_years + 2  # label, years, sum
+
+    def line(label, values=(), style="eur", label_style="wrap", total=None, total_style=None):
+        cells = [(label, label_style)]
+        cells += [(None if pd.isna(v) else float(v), style) for v in values]
+        cells += [(None, style)] * (n_years - len(values))
+        cells.append((total, total_style or style))
+        return tuple(cells)
+
+    def filled(label, style):
+        return ((label, style), *((None, style) for _ in range(width - 1)))
+
+    def foot(label, value, note, style="eur_bold"):
+        """A result: label, its explanation over the years, the value in the sum column."""
+        return ((label, "bold"), (note, "note"), *((None, "") for _ in range(n_years - 1)),
+                (value, style))  # fmt: skip
+
+    rows = [
+        ((a("title", lang, body=body.name), "title"),),
+        ((a("intro", lang, body=body.name, start=annex.date(s.reference_date, lang)), "note"),),
+        ((annex.settings_line(analysis, lang), "note"),),
+        (),
+        (
+            (a("position", lang), "head_left"),
+            *((h, "head") for h in annex.year_headers(s, lang)),
+            (a("sum_years", lang), "head"),
+        ),
+    ]
+    header_row = len(rows)
+    breaks = []
+    all_blocks = annex.blocks(analysis, body.id, top, lang)
+    n_options = int((analysis.ranking["body"] == body.id).sum())
+    rate = annex.rate_text(s.discount_rate, lang)
+    horizon = annex.horizon_text(s, lang)
+    amounts = []
+    for k, block in enumerate(all_blocks):
+        if k >= 2 and k % 2 == 0:
+            breaks.append(len(rows))
+        if block.is_status_quo:
+            rows.append(filled(a("status_quo", lang), "block"))
+            rows.append(((a("status_quo_note", lang), "note"),))
+        else:
+            head = a("variant", lang, n=k, rank=block.rank, of=n_options, option=block.label)
+            rows.append(filled(head, "block"))
+            for cid, values in block.components.items():
+                label = COMPONENTS[cid][0 if lang == "de" else 1]
+                rows.append(line(label, values, "eur_dash", total=_cents(values.sum())))
+                amounts += list(values)
+        rows.append(
+            line(a("total", lang), block.total, "eur_sum", "sum", _cents(block.total.sum()))
+        )
+        rows.append(line(a("factor", lang), block.factors, "factor"))
+        rows.append(
+            line(a("present", lang), block.present, "eur_dash", total=block.npv,
+                 total_style="eur_bold")
+        )  # fmt: skip
+        payback = (
+            "–" if block.is_status_quo else annex.payback_text(block.payback_year, s, lang)
+        )
+        rows += [
+            foot(a("npv", lang), block.npv, a("npv_note", lang)),
+            foot(a("annuity", lang), block.annuity,
+                 a("annuity_note", lang, horizon=horizon, rate=rate)),
+            foot(a("payback", lang), payback, a("payback_note", lang), "right"),
+            foot(a("burden", lang), block.max_burden, a("burden_note", lang)),
+        ]  # fmt: skip
+        if not block.is_status_quo and not s.grant:
+            rows.append(foot(a("npv_with_grant", lang), block.npv_with_grant, "", "info"))
+        for label, values in block.info:
+            total = None if np.all(np.isnan(values)) else _cents(np.nansum(values))
+            rows.append(line(label, values, "info", "info_text", total))
+            amounts += list(values)
+        rows.append(())
+        amounts += [block.npv, block.max_burden, *block.total]
+    year_width = _eur_width(amounts)
+    return Layout(
+        rows=tuple(rows),
+        widths=(52, *([year_width] * n_years), max(year_width + 2, 21)),
+        title=a("title", lang, body=body.name),
+        freeze=f"B{header_row + 1}",
+        print_rows=f"{header_row}:{header_row}",
+        breaks=tuple(breaks),
+    )
+
+
+def economics_overview_layout(analysis: Analysis, lang: str = "de", top: int = 3) -> Layout:
+    """The sheet *Wirtschaftlichkeit*: every body's ``top`` best cooperation options with
+    Kapitalwert, annuity, payback year, largest yearly burden and Kapitalwert with grant,
+    then the settings (rate, horizon, price change, ramp-up, grant ...) with their sources
+    or assumptions."""
+    from potential.report import annex
+
+    frame = annex.overview(analysis, top)
+    names = annex.option_labels(analysis, frame["option"], lang)
+    money = ["npv", "annuity", "payback_year", "max_burden", "npv_with_grant"]
+    heads = ["body_name", "option_label", "rank", *money]
+    rows = [tuple((labels.column(h, lang), "head_left" if i < 2 else "head")
+                  for i, h in enumerate(heads))]  # fmt: skip
+    for r in frame.to_dict("records"):
+        payback = None if pd.isna(r["payback_year"]) else int(r["payback_year"])
+        rows.append(
+            (
+                r["body_name"],
+                (names[r["option"]], "wrap"),
+                (int(r["rank"]), "integer"),
+                (float(r["npv"]), "eur"),
+                (float(r["annuity"]), "eur"),
+                (payback, "integer"),
+                (float(r["max_burden"]), "eur"),
+                (float(r["npv_with_grant"]), "eur"),
+            )
+        )
+    table_end = len(rows)
+    s = analysis.economics
+    rows += [
+        (),
+        ((labels.text("payback_empty", lang, horizon=annex.horizon_text(s, lang)), "note"),),
+        (),
+        ((labels.text("economics_settings", lang), "bold"),),
+        ((labels.text("setting", lang), "head_left"),
+         (labels.text("setting_basis", lang), "head_left")),
+    ]  # fmt: skip
+    for row in annex.settings_rows(analysis, lang):
+        basis = annex.basis_text(row, analysis, lang, full=True)
+        rows.append(((row["label"], "wrap"), (f"{row['value']} – {basis}", "wrap")))
+    values = [v for c in ("npv", "annuity", "max_burden", "npv_with_grant") for v in frame[c]]
+    eur = max(_eur_width(values), 14)
+    return Layout(
+        rows=tuple(rows),
+        widths=(22, 60, 8, eur, eur, 16, eur, eur),
+        title=labels.text("economics_title", lang),
+        freeze="A2",
+        print_rows="1:1",
+        filter=f"A1:H{table_end}",
+    )
+
+
+def economics_sheets(analysis: Analysis, lang: str = "de", taken: set[str] | None = None,
+                     top: int = 3) -> dict[str, Layout]:  # fmt: skip
+    """The sheets of the Wirtschaftlichkeitsvergleich: *Wirtschaftlichkeit* (the overview,
+    :func:`economics_overview_layout`) and one annex per body, *WV <body>*
+    (:func:`annex_layout`; *Economics <body>* in English). Empty if the analysis has no
+    cash flows.
+
+    Parameters
+    ----------
+    taken : set of str, optional
+        Sheet names already used (names are made unique and valid against them).
+    """
+    if analysis.flows is None or analysis.economics is None:
+        return {}
+    taken = set() if taken is None else taken
+    sheets = {
+        _sheet_name(labels.text("economics", lang), taken): economics_overview_layout(
+            analysis, lang, top
+        )
+    }
+    for body in participants(analysis.dataset):
+        name = _sheet_name(labels.text("economics_sheet", lang, body=body.name), taken)
+        sheets[name] = annex_layout(analysis, body, lang, top)
+    return sheets
+
 
 def export_analysis(
     analysis: Analysis,
@@ -345,8 +611,11 @@ def export_analysis(
     smaa=None,
     csv_dialect: str = "standard",
 ) -> list[Path]:
-    """Write ``ranking.csv``, ``joint.csv``, ``contributions.csv``, ``ranking.xlsx`` and,
-    with a provenance record, ``provenance.json``.
+    """Write ``ranking.csv``, ``joint.csv``, ``contributions.csv``, ``cashflows.csv``,
+    ``ranking.xlsx`` and, with a provenance record, ``provenance.json``.
+
+    ``cashflows.csv`` holds the yearly cash flows of the Wirtschaftlichkeitsvergleich
+    (:func:`cashflows_frame`); the workbook has its overview and one annex per body.
 
     With per-body weights in the criteria model also ``group_options.csv`` (the joint
     options by Borda and Copeland over their members) and ``group_weights.csv`` (each body's
@@ -404,6 +673,7 @@ def export_analysis(
         "ranking.csv": csv(ranking_frame(analysis, lang)),
         "joint.csv": csv(joint_frame(analysis, lang)),
         "contributions.csv": csv(analysis.contributions),
+        "cashflows.csv": csv(cashflows_frame(analysis)),
         "ranking.xlsx": lambda path: write_workbook(sheets, path),
     }
     if analysis.criteria.body_weights:

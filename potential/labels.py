@@ -45,6 +45,42 @@ COLUMNS = {
     "expected_rank": ("Erwarteter Rang", "Expected rank"),
     "confidence": ("Konfidenzfaktor", "Confidence factor"),
     "model_rank": ("Rang mit Modellgewichten", "Rank with model weights"),
+    # the Wirtschaftlichkeitsvergleich (ranking columns, cashflows.csv, joint view)
+    "npv": ("Kapitalwert", "Net present value"),
+    "annuity": ("Annuität", "Annuity"),
+    "payback_year": ("Amortisationsjahr (dynamisch)", "Payback year (discounted)"),
+    "max_burden": ("Größte Jahresbelastung", "Largest yearly burden"),
+    "npv_with_grant": ("Kapitalwert mit Förderung", "Net present value with grant"),
+    "npv_without_grant": ("Kapitalwert ohne Förderung", "Net present value without grant"),
+    "vat_npv": ("Barwert der Umsatzsteuer", "Present value of the VAT"),
+    "one_off_npv": ("Barwert der Einmalkosten", "Present value of the one-off cost"),
+    "grant_npv": ("Barwert der Förderung (wo förderfähig)", "Present value of the grant"),
+    "grant_eligible": ("Förderfähig (IKZ NRW)", "Eligible for the grant (IKZ NRW)"),
+    "vat_taxable": ("Umsatzsteuerpflichtig (§ 2b UStG)", "Subject to VAT (§ 2b UStG)"),
+    "clipped": ("Außerhalb der Skala", "Beyond the scale"),
+    "summed_npv": ("Summe der Kapitalwerte", "Summed net present value"),
+    "year": ("Jahr", "Year"),
+    "component": ("Position", "Component"),
+    "amount_eur": ("Betrag (EUR)", "Amount (EUR)"),
+}
+
+#: indicator id → (German, English) header with the unit, for indicator columns that are not
+#: criteria of the model in use (a criterion's header comes from the criteria model). The
+#: money indicators ``npv``, ``annuity`` and ``max_burden`` are in :data:`COLUMNS`.
+INDICATOR_COLUMNS = {
+    "npv_per_capita": ("Kapitalwert je Einwohner (EUR/Einw.)", "NPV per inhabitant (EUR/inh.)"),
+    "burden_per_capita": (
+        "Größte Jahresbelastung je Einwohner (EUR/Einw.)",
+        "Largest yearly burden per inhabitant (EUR/inh.)",
+    ),
+    "net_savings": ("Nettoeinsparung im Regelbetrieb (EUR/a)", "Net savings (EUR/a)"),
+    "one_off_cost": ("Einmalkosten (EUR)", "One-off cost (EUR)"),
+    "staffing_relief": ("Personalentlastung (VZÄ)", "Staffing relief (FTE)"),
+    "resilience": ("Resilienzgewinn (0–1)", "Resilience gain (0–1)"),
+    "time_to_implement": ("Umsetzungsdauer (Monate)", "Time to implement (months)"),
+    "control_kept": ("Steuerung behalten (0–1)", "Control kept (0–1)"),
+    "procurement_risk": ("Vergaberisiko (0–1)", "Procurement risk (0–1)"),
+    "obligation_pressure": ("Pflichtendruck (0–1)", "Obligation pressure (0–1)"),
 }
 
 #: column id → kind of value, which decides how the workbook shows it (number format and
@@ -66,6 +102,24 @@ KINDS = {
     "share": "share",
     "confidence": "share",
     "first_rank_acceptability": "acceptability",
+    "npv": "eur",
+    "annuity": "eur",
+    "max_burden": "eur",
+    "npv_with_grant": "eur",
+    "npv_without_grant": "eur",
+    "vat_npv": "eur",
+    "one_off_npv": "eur",
+    "grant_npv": "eur",
+    "summed_npv": "eur",
+    "amount_eur": "eur_cent",
+    "payback_year": "integer",
+    "year": "integer",
+    "npv_per_capita": "eur_cent",
+    "burden_per_capita": "eur_cent",
+    "net_savings": "eur",
+    "one_off_cost": "eur",
+    "staffing_relief": "fte",
+    "time_to_implement": "months",
 }
 
 #: unit of a criterion → kind of value (units not listed: plain numbers).
@@ -74,6 +128,9 @@ UNIT_KINDS = {
     "EUR/a": "eur",
     "€": "eur",
     "€/a": "eur",
+    "EUR/Einw.": "eur_cent",
+    "EUR/inh.": "eur_cent",
+    "€/Einw.": "eur_cent",
     "VZÄ": "fte",
     "FTE": "fte",
     "Monate": "months",
@@ -97,6 +154,25 @@ TEXT = {
     "central_weight": ("Zentralgewicht: {criterion}", "Central weight: {criterion}"),
     "yes": ("ja", "yes"),
     "no": ("nein", "no"),
+    "economics": ("Wirtschaftlichkeit", "Economics"),
+    "economics_title": (
+        "Wirtschaftlichkeitsvergleich: die besten Kooperationsoptionen je Körperschaft",
+        "Economic comparison: the best cooperation options of each body",
+    ),
+    "economics_settings": (
+        "Einstellungen des Wirtschaftlichkeitsvergleichs",
+        "Settings of the economic comparison",
+    ),
+    "setting": ("Einstellung", "Setting"),
+    "setting_basis": ("Wert und Quelle oder Annahme", "Value and source or assumption"),
+    "payback_empty": (
+        "Alle Beträge: Differenz zum Status quo (Alleingang) der Körperschaft, positiv = "
+        "besser als allein. Amortisationsjahr leer: keine Amortisation innerhalb von "
+        "{horizon}.",
+        "All amounts: difference to the body's status quo (going it alone), positive = better "
+        "than alone. Payback year empty: no payback within {horizon}.",
+    ),
+    "economics_sheet": ("WV {body}", "Economics {body}"),
 }
 
 
@@ -106,19 +182,26 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[LANGS.index(lang)]
 
 
-def text(key: str, lang: str = "de") -> str:
-    """A fixed text in the chosen language."""
-    return _pick(TEXT[key], lang)
+def text(key: str, lang: str = "de", **values) -> str:
+    """A fixed text in the chosen language, with ``values`` filled in (``str.format``)."""
+    out = _pick(TEXT[key], lang)
+    return out.format(**values) if values else out
 
 
 def column(name: str, lang: str = "de", criteria=None) -> str:
-    """Header for a column id; criteria ids get their label from the criteria model."""
+    """Header for a column id.
+
+    Fixed columns (:data:`COLUMNS`) first; then the criteria of ``criteria`` (label and unit
+    from the criteria model); then the indicators (:data:`INDICATOR_COLUMNS`); else the id.
+    """
     if name in COLUMNS:
         return _pick(COLUMNS[name], lang)
     if criteria is not None:
         for c in criteria.criteria:
             if c.id == name:
                 return f"{getattr(c.label, lang)} ({c.unit})"
+    if name in INDICATOR_COLUMNS:
+        return _pick(INDICATOR_COLUMNS[name], lang)
     return name
 
 
@@ -135,7 +218,7 @@ def column_kind(name: str, criteria=None) -> str | None:
     """
     if name in KINDS:
         return KINDS[name]
-    for key, pair in COLUMNS.items():
+    for key, pair in (*COLUMNS.items(), *INDICATOR_COLUMNS.items()):
         if name in pair:
             return KINDS.get(key)
     if criteria is not None:

@@ -4,8 +4,10 @@ same data.
 :func:`write_workbook` takes sheet name → DataFrame and writes an ``.xlsx`` file with bold,
 wrapped and frozen header rows, filters, column widths that fit, a number format by the kind
 of value in each column (:func:`column_kinds`; Excel shows its own locale's separators), and
-colour scales on scores, benefits and acceptabilities. File metadata and the zip members'
-timestamps are fixed, so equal sheets give equal bytes.
+colour scales on scores, benefits and acceptabilities. A sheet may instead be a
+:class:`Layout`, laid out cell by cell with named styles and set up for printing (the
+annexes of the Wirtschaftlichkeitsvergleich). File metadata and the zip members' timestamps
+are fixed, so equal sheets give equal bytes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import math
 import numbers
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +38,9 @@ FORMATS = {
     "benefit": "+0.000;-0.000;0.000",
     "number": "0.000",
     "eur": '#,##0 "€"',
+    "eur_cent": '#,##0.00 "€"',
+    "eur_dash": '#,##0 "€";-#,##0 "€";"–"',
+    "factor": "0.0000",
     "fte": "0.00",
     "months": "0.0",
     "rank": "0.0",
@@ -108,6 +114,8 @@ def _shown(value, kind: str | None) -> str:
     value = float(value)
     if kind == "eur":
         return f"{value:,.0f} €"
+    if kind == "eur_cent":
+        return f"{value:,.2f} €"
     if kind in ("share", "acceptability"):
         return f"{value:.1%}"
     if kind == "integer":
@@ -195,18 +203,160 @@ def _format_sheet(ws, frame: pd.DataFrame) -> None:
             )
 
 
-def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
+@dataclass(frozen=True)
+class Layout:
+    """A sheet laid out cell by cell, set up to print as it is (landscape, fit to width).
+
+    Attributes
+    ----------
+    rows : tuple of tuple
+        The rows from row 1; each cell a value, or a pair ``(value, style)`` with a style of
+        :data:`STYLES`. ``None`` leaves a cell empty.
+    widths : tuple of float
+        Column widths (characters), from column A.
+    title : str
+        Printed in the page header.
+    freeze : str, optional
+        The top-left cell of the scrolling part (``"B5"``: rows 1–4 and column A stay).
+    print_rows : str, optional
+        Rows repeated at the top of every printed page (``"4:4"``).
+    filter : str, optional
+        Range with a filter (``"A1:H34"``).
+    breaks : tuple of int
+        Rows after which a printed page ends.
+    """
+
+    rows: tuple
+    widths: tuple = ()
+    title: str = ""
+    freeze: str | None = None
+    print_rows: str | None = None
+    filter: str | None = None
+    breaks: tuple = ()
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(rows, columns) of the cells laid out."""
+        return len(self.rows), max((len(r) for r in self.rows), default=0)
+
+
+#: Styles of :class:`Layout` cells: font (bold, italic, size, colour), fill, number format
+#: (a kind of :data:`FORMATS`), border (``top`` or ``bottom``), alignment.
+STYLES = {
+    "title": {"bold": True, "size": 14},
+    "note": {"italic": True, "color": "FF595959"},
+    "head": {"bold": True, "fill": "FFD9D9D9", "border": "bottom", "wrap": True,
+             "align": "center"},
+    "head_left": {"bold": True, "fill": "FFD9D9D9", "border": "bottom", "wrap": True},
+    "block": {"bold": True, "fill": "FFDDEBF7"},
+    "bold": {"bold": True},
+    "wrap": {"wrap": True},
+    "eur": {"format": "eur"},
+    "eur_dash": {"format": "eur_dash"},
+    "eur_cent": {"format": "eur_cent"},
+    "eur_sum": {"format": "eur_dash", "bold": True, "border": "top"},
+    "sum": {"bold": True, "border": "top"},
+    "eur_bold": {"format": "eur", "bold": True},
+    "factor": {"format": "factor"},
+    "info": {"format": "eur_dash", "italic": True, "color": "FF595959"},
+    "info_text": {"italic": True, "color": "FF595959"},
+    "integer": {"format": "integer", "align": "right"},
+    "share": {"format": "share"},
+    "right": {"align": "right"},
+}  # fmt: skip
+
+
+def _styles() -> dict:
+    """:data:`STYLES` as openpyxl objects (built once per workbook)."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    out = {}
+    thin = Side(style="thin")
+    for name, spec in STYLES.items():
+        font = Font(
+            bold=spec.get("bold", False),
+            italic=spec.get("italic", False),
+            size=spec.get("size", 11),
+            color=spec.get("color"),
+        )
+        fill = PatternFill("solid", fgColor=spec["fill"]) if "fill" in spec else None
+        border = Border(**{spec["border"]: thin}) if "border" in spec else None
+        alignment = Alignment(
+            wrap_text=spec.get("wrap", False), horizontal=spec.get("align"), vertical="top"
+        )
+        out[name] = (font, fill, FORMATS.get(spec.get("format")), border, alignment)
+    return out
+
+
+def _write_layout(ws, layout: Layout, styles: dict) -> None:
+    """Fill a worksheet from a :class:`Layout`: cells, styles, widths, panes, printing."""
+    from openpyxl.worksheet.pagebreak import Break
+    from openpyxl.worksheet.properties import PageSetupProperties
+    from openpyxl.utils import get_column_letter
+
+    for i, row in enumerate(layout.rows, start=1):
+        for j, item in enumerate(row, start=1):
+            value, style = item if isinstance(item, tuple) else (item, "")
+            if value is None and not style:
+                continue
+            cell = ws.cell(row=i, column=j, value=_cell(value))
+            if style:
+                font, fill, fmt, border, alignment = styles[style]
+                cell.font, cell.alignment = font, alignment
+                if fill is not None:
+                    cell.fill = fill
+                if fmt is not None:
+                    cell.number_format = fmt
+                if border is not None:
+                    cell.border = border
+            if isinstance(cell.value, dt.date) and not _has_format(style):
+                is_datetime = isinstance(cell.value, dt.datetime)
+                cell.number_format = DATETIME_FORMAT if is_datetime else DATE_FORMAT
+    for j, width in enumerate(layout.widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    if layout.freeze:
+        ws.freeze_panes = layout.freeze
+    if layout.filter:
+        ws.auto_filter.ref = layout.filter
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    if layout.print_rows:
+        ws.print_title_rows = layout.print_rows
+    if layout.title:
+        ws.oddHeader.left.text = layout.title.replace("&", "&&")
+    ws.oddFooter.right.text = "&P / &N"
+    for r in layout.breaks:
+        ws.row_breaks.append(Break(id=r))
+
+
+def _has_format(style: str) -> bool:
+    """Whether a :data:`STYLES` style sets a number format."""
+    return bool(style) and "format" in STYLES[style]
+
+
+def write_workbook(sheets: dict[str, pd.DataFrame | Layout], path: Path) -> None:
     """Write sheets to an .xlsx file with fixed metadata, so equal data give equal bytes.
 
-    Each sheet is formatted by :func:`_format_sheet`: number formats and colour scales by
-    the kind of each column (:func:`column_kinds`).
+    A table (DataFrame) is formatted by :func:`_format_sheet`: number formats and colour
+    scales by the kind of each column (:func:`column_kinds`). A :class:`Layout` is written
+    cell by cell with its styles and print setup.
     """
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
+    styles = None
     for name, frame in sheets.items():
         ws = wb.create_sheet(name)
+        if isinstance(frame, Layout):
+            styles = styles or _styles()
+            _write_layout(ws, frame, styles)
+            continue
         ws.append([str(c) for c in frame.columns])
         for row in frame.itertuples(index=False):
             ws.append([_cell(v) for v in row])

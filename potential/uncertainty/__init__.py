@@ -8,6 +8,7 @@ before the top alternative changes; ``sensitivity`` moves one weight at a time, 
 """
 
 from potential.uncertainty.body_sensitivity import body_stability_intervals, body_tornado
+from potential.uncertainty.npv_risk import npv_risk, npv_risk_of
 from potential.uncertainty.smaa import SMAAResult, smaa
 from potential.uncertainty.stability import sensitivity, stability_intervals, tornado_table
 
@@ -15,6 +16,8 @@ __all__ = [
     "SMAAResult",
     "body_stability_intervals",
     "body_tornado",
+    "npv_risk",
+    "npv_risk_of",
     "sensitivity",
     "smaa",
     "stability_intervals",

@@ -1,0 +1,310 @@
+"""The Wirtschaftlichkeitsvergleich's cash flows, against a second, plain implementation.
+
+The worked example of ``docs/method.md`` section 5 (Selm in an IT agreement with Werne) is
+recomputed here year by year with plain Python from the dataset's figures; the package's
+vectorised :func:`potential.economics.component_flows` must give the same amounts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import potential
+from potential.cli import main
+from potential.economics import EconomicSettings, component_flows, npv, summary
+from potential.errors import InputError
+
+OPTION = "it/oerv_mandat/selm+werne"
+
+
+@pytest.fixture(scope="module")
+def result():
+    return potential.analyse()
+
+
+def _row(result, body, option=OPTION):
+    r = result.ranking
+    return r[(r["body"] == body) & (r["option"] == option)].iloc[0]
+
+
+def _plain_selm_flows(ds):
+    """Selm's yearly components in the IT mandate with Werne, computed by hand."""
+    p = {x.parameter: x.value for x in ds.parameters}
+    fp = {(x.owner, x.parameter): x.value for x in ds.field_parameters}
+    lp = {(x.owner, x.parameter): x.value for x in ds.legal_form_parameters}
+    pop = {b.id: b.population for b in ds.bodies}
+    cpc, fte10k = fp[("it", "cost_per_capita")], fp[("it", "fte_per_10k")]
+    cost = {b: cpc * pop[b] for b in ("selm", "werne")}
+    fte = {b: fte10k * pop[b] / 10_000 for b in ("selm", "werne")}
+    pool_cost = sum(cost.values())
+    cap, beta = fp[("it", "savings_cap")], fp[("it", "scale_exponent")]
+    share = {b: min(cap, 1 - (cost[b] / pool_cost) ** beta) for b in cost}
+    kappa = lp[("oerv_mandat", "governance_cost_share")]  # Selm and Werne are not tied
+    months = lp[("oerv_mandat", "setup_months")] + lp[("oerv_mandat", "approval_weeks")] * 7 / (
+        365.25 / 12
+    )
+    horizon, g = int(p["horizon_years"]), p["price_change_rate"]
+    ramp_years = int(p["ramp_up_years"])
+    pers, itax = fp[("it", "personnel_share")], fp[("it", "input_tax_share")]
+    leave10 = p["leaving_share_10y"]
+    q = 1 - (1 - leave10) ** 0.1
+    pool_fte = sum(fte.values())
+    posts = sum(share[b] * cost[b] for b in cost) / pool_cost * pool_fte
+    c, s = cost["selm"], share["selm"]
+    w = c / pool_cost
+    rows = {k: [0.0] * (horizon + 1) for k in ("material", "personnel", "gov", "vat", "setup")}
+    rows["migration"] = [0.0] * (horizon + 1)
+    rows["double"] = [0.0] * (horizon + 1)
+    rows["setup"][0] = -w * lp[("oerv_mandat", "setup_cost_eur")]
+    first = None
+    for t in range(1, horizon + 1):
+        price = (1 + g) ** t
+        f = min(1.0, max(0.0, t - months / 12))
+        if f > 0 and first is None:
+            first = t
+        op_year = math.ceil(t - months / 12)
+        ramp = min(1.0, op_year / ramp_years) if f > 0 else 0.0
+        freed = min(1.0, pool_fte * (1 - (1 - q) ** t) / posts)
+        rows["material"][t] = s * c * (1 - pers) * ramp * f * price
+        rows["personnel"][t] = s * c * pers * min(ramp, freed) * f * price
+        rows["gov"][t] = -kappa * c * f * price
+        payment = c * f * price - rows["material"][t] - rows["personnel"][t]
+        rows["vat"][t] = -p["vat_rate"] * (1 - itax) * payment  # all years after 2027-01-01
+        in_impl = max(0.0, min(t, months / 12) - (t - 1))
+        rows["migration"][t] = (
+            -w * fp[("it", "one_off_share")] * pool_cost * in_impl / (months / 12) * price
+        )
+    rows["double"][first] = -p["double_running_months"] / 12 * c * (1 + g) ** first
+    return rows
+
+
+def test_selm_flows_equal_a_plain_second_implementation(result):
+    rows = _plain_selm_flows(result.dataset)
+    keys = result.flow_keys
+    i = keys.index[(keys["body"] == "selm") & (keys["option"] == OPTION)][0]
+    c = result.flows.components
+    pairs = {
+        "savings_material": "material",
+        "savings_personnel": "personnel",
+        "governance": "gov",
+        "vat": "vat",
+        "setup": "setup",
+        "migration": "migration",
+        "double_running": "double",
+    }
+    for ours, plain in pairs.items():
+        np.testing.assert_allclose(c[ours][i], rows[plain], atol=0.006, err_msg=ours)
+    assert not c["grant"][i].any()  # not counted by default
+    assert not c["exit"][i].any()
+    total = sum(np.round(rows[k], 2) for k in rows)
+    rate = result.economics.discount_rate
+    expected = sum(v / (1 + rate) ** t for t, v in enumerate(total))
+    assert _row(result, "selm")["npv"] == pytest.approx(expected, abs=0.06)
+
+
+def test_npv_of_every_option_is_its_discounted_cashflow_rows_to_the_cent(result):
+    flows = result.cashflows
+    rate = result.economics.discount_rate
+    flows = flows.assign(pv=flows["amount_eur"] / (1 + rate) ** flows["year"])
+    pv = flows.groupby(["body", "option"])["pv"].sum()
+    ranked = result.ranking[result.ranking["option"] != "alleingang"].set_index(
+        ["body", "option"]
+    )["npv"]
+    joined = pd.concat([ranked, pv], axis=1, keys=["npv", "pv"]).fillna(0.0)
+    assert len(joined) == len(ranked)
+    assert (joined["npv"] - joined["pv"]).abs().max() < 0.005
+
+
+def test_vat_is_money_in_it_mandates_and_in_every_gmbh_option(result):
+    r = result.indicators
+    coop = r[r["option"] != "alleingang"]
+    it_mandate_payers = coop[
+        (coop["field"] == "it") & (coop["legal_form"] == "oerv_mandat") & ~coop["is_lead"]
+    ]
+    assert len(it_mandate_payers) > 0
+    assert (it_mandate_payers["vat_npv"] < 0).all()
+    gmbh = coop[coop["legal_form"] == "gmbh"]
+    assert len(gmbh) > 0 and (gmbh["vat_npv"] < 0).all()
+    # the lead of a mandate receives the VAT and passes it on: no VAT cost of its own
+    leads = coop[coop["is_lead"]]
+    assert (leads["vat_npv"] == 0).all()
+    # an Arbeitsgemeinschaft exchanges no services for consideration
+    assert (coop[coop["legal_form"] == "arbeitsgemeinschaft"]["vat_npv"] == 0).all()
+    # Selm's steady year with Werne: the review's figure of +39,990 €/a once VAT is money
+    # with half of the inputs carrying deductible input tax (review-2026-12.md § 2.7)
+    selm = r[(r["body"] == "selm") & (r["option"] == OPTION)].iloc[0]
+    assert selm["net_savings"] == pytest.approx(1_070_680 * 0.12 - 0.19 * 0.5 * 931_491.6)
+
+
+def test_some_options_lose_money_and_the_status_quo_is_not_last_for_most(result):
+    r = result.ranking
+    coop = r[r["option"] != "alleingang"]
+    assert (coop["npv"] < 0).mean() > 0.2
+    last = r.groupby("body")["rank"].transform("max")
+    alone = r[r["option"] == "alleingang"]
+    not_last = (alone["rank"] < last[alone.index]).sum()
+    assert not_last > len(alone) / 2
+
+
+def _members(**changes):
+    base = {
+        "option": "x",
+        "annual_cost": 100_000.0,
+        "fte": 1.0,
+        "leaving_share": 0.297,
+        "savings_share": 0.1,
+        "pool_cost": 200_000.0,
+        "pooling_factor": 1.0,
+        "governance_share": 0.0,
+        "time_to_implement": 12.0,
+        "setup_cost": 0.0,
+        "one_off_share": 0.0,
+        "personnel_share": 0.0,
+        "input_tax_share": 0.0,
+        "payer": True,
+        "vat_taxable": True,
+        "public_law": True,
+        "vat_from": dt.date(2027, 1, 1),
+        "exit_cost": 0.0,
+        "grant_total": 0.0,
+        "eligible_cost": 0.0,
+    }
+    base.update(changes)
+    return pd.DataFrame([base])
+
+
+def _settings(**changes):
+    base = dict(
+        horizon_years=4,
+        discount_rate=0.0,
+        price_change_rate=0.0,
+        ramp_up=(1.0,),
+        double_running_months=0.0,
+        vat_rate=0.19,
+        vat_deminimis_eur=17_500.0,
+        vat_binding_date=dt.date(2027, 1, 1),
+        grant=False,
+        grant_min_years=5,
+        grant_min_savings_share=0.15,
+        reference_date=dt.date(2027, 1, 1),
+    )
+    base.update(changes)
+    return EconomicSettings(**base)
+
+
+def test_vat_by_hand_and_the_de_minimis_rule():
+    # operation from year 2 (12 months to implement); payment 100,000 − 10,000 = 90,000 €/a
+    f = component_flows(_members(), _settings())
+    assert f.components["vat"][0].tolist() == [0, 0, -17_100, -17_100, -17_100]
+    assert f.components["savings_material"][0].tolist() == [0, 0, 10_000, 10_000, 10_000]
+    # a public-law provider with at most 17,500 €/a turnover owes no VAT ...
+    small = _members(annual_cost=15_000.0, pool_cost=30_000.0)
+    assert not component_flows(small, _settings()).components["vat"].any()
+    # ... a GmbH (not public law) does
+    gmbh = _members(annual_cost=15_000.0, pool_cost=30_000.0, public_law=False)
+    assert component_flows(gmbh, _settings()).components["vat"][0][2] == pytest.approx(
+        -0.19 * 13_500
+    )
+
+
+def test_vat_starts_when_section_2b_binds_the_provider():
+    # the provider's own date 2029-07-01: years 1-2 free, half of year 3, then full
+    f = component_flows(_members(time_to_implement=0.0, vat_from=dt.date(2029, 7, 1)), _settings())
+    vat = f.components["vat"][0]
+    assert vat[1] == 0 and vat[2] == 0
+    # 2027-01-01 → 2029-07-01 is 912 days = 2.4969 years: year 3 is taxed from then on
+    assert vat[3] == pytest.approx(-17_100 * (3 - 912 / 365.25), abs=0.01)
+    assert vat[4] == pytest.approx(-17_100)
+
+
+def test_ramp_up_and_departures_limit_the_savings():
+    # ramp 0.5, 1: the first operating year saves half
+    f = component_flows(_members(time_to_implement=0.0), _settings(ramp_up=(0.5, 1.0)))
+    assert f.components["savings_material"][0][1:3].tolist() == [5_000, 10_000]
+    # all personnel: the pool needs 0.1 × 2 FTE fewer posts ... only as staff leave:
+    # departures by year t are FTE_P (1 − (1 − q)^t), q = 1 − 0.703^0.1
+    members = pd.concat([_members(personnel_share=1.0, time_to_implement=0.0)] * 2)
+    f = component_flows(members, _settings(horizon_years=10))
+    q = 1 - 0.703**0.1
+    freed_1 = 2 * (1 - (1 - q)) / (0.1 * 2)
+    assert f.components["savings_personnel"][0][1] == pytest.approx(10_000 * freed_1, abs=0.01)
+    assert f.components["savings_personnel"][0][10] == 10_000
+
+
+def test_grant_flows_in_step_with_the_one_off_cost():
+    m = _members(setup_cost=20_000.0, grant_total=9_000.0, eligible_cost=20_000.0)
+    off = component_flows(m, _settings())
+    on = component_flows(m, _settings(grant=True))
+    assert not off.components["grant"].any()
+    assert off.grant_available[0][0] == pytest.approx(0.5 * 20_000 * 0.45)
+    assert on.components["grant"][0][0] == pytest.approx(4_500)
+    s_off, s_on = summary(off).iloc[0], summary(on).iloc[0]
+    assert s_on["npv"] == pytest.approx(s_off["npv_with_grant"])
+    assert s_on["npv_without_grant"] == pytest.approx(s_off["npv"])
+
+
+def test_grant_conditions(result):
+    t = result.indicators
+    coop = t[t["option"] != "alleingang"]
+    # the county and Bönen already share IT: no grant for IT options with both
+    both = coop[
+        (coop["field"] == "it")
+        & coop["partners"].str.contains("kreis_unna")
+        & coop["partners"].str.contains("boenen")
+    ]
+    assert len(both) and not both["grant_eligible"].any()
+    # IT saves at most 13 %, below the 15 % target
+    assert not coop[coop["field"] == "it"]["grant_eligible"].any()
+    assert coop[coop["field"] == "evergabe"]["grant_eligible"].any()
+
+
+def test_grant_switch_changes_the_ranking_money_and_is_recorded(tmp_path):
+    with_grant = potential.analyse(economics={"grant": True})
+    r = with_grant.ranking
+    eligible = with_grant.indicators.query("grant_eligible")
+    assert len(eligible)
+    row = r[(r["option"] == eligible["option"].iloc[0]) & (r["body"] == eligible["body"].iloc[0])]
+    assert row["npv"].iloc[0] == pytest.approx(row["npv_with_grant"].iloc[0])
+    out = tmp_path / "o"
+    res = CliRunner().invoke(
+        main, ["analyse", "--grant", "--discount-rate", "0.02", "--out", str(out)]
+    )
+    assert res.exit_code == 0, res.output
+    import json
+
+    record = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    assert record["economics"]["grant"] is True
+    assert record["economics"]["discount_rate"] == 0.02
+    assert record["economics"]["horizon_years"] == 10
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--discount-rate", "-0.01"], "--discount-rate: expected a rate of 0 or more"),
+        (["--horizon", "0"], "--horizon: expected a whole number of years of at least 1"),
+        (["--ramp-up", "0.5,0.8"], "--ramp-up: the profile must reach 1"),
+        (["--ramp-up", "0.8,0.5,1"], "--ramp-up: the shares must not decrease"),
+    ],
+)
+def test_bad_economics_input_exits_2_and_writes_nothing(tmp_path, args, message):
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["analyse", *args, "--out", str(out)])
+    assert res.exit_code == 2
+    assert message in res.output
+    assert not out.exists()
+
+
+def test_bad_economics_input_in_the_library():
+    with pytest.raises(InputError, match="horizon"):
+        potential.analyse(economics={"horizon_years": 0})
+    with pytest.raises(InputError, match="unknown setting"):
+        potential.analyse(economics={"rate": 0.01})
+    with pytest.raises(InputError, match="discount rate"):
+        npv([1, 2], -0.5)
