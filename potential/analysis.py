@@ -23,7 +23,7 @@ from potential.economics.settings import EconomicSettings, economic_settings
 from potential.errors import InputError
 from potential.indicators import indicator_parts
 from potential.models import Dataset
-from potential.options import STAND_ALONE, generate_options, participants
+from potential.options import STAND_ALONE, participants, screen_options
 
 if TYPE_CHECKING:
     from potential.group import GroupView
@@ -95,6 +95,11 @@ class Analysis:
         ``body`` and ``option`` of each row of :attr:`flows`.
     economics : potential.economics.EconomicSettings
         Horizon, discount rate, ramp-up, grant switch ... used.
+    excluded : pandas.DataFrame
+        The options the knock-out stage removed before scoring, one row per (option, rule):
+        ``option``, ``field``, ``legal_form``, ``partners``, ``body`` (the members the rule
+        concerns; blank: all), ``rule``, ``reason_de``, ``reason_en``, ``law``, ``source``
+        (:func:`potential.knockout.screen`).
     scales : str
         ``"fixed"`` (the criteria model's anchored scales) or ``"minmax"`` (each body's
         range).
@@ -114,6 +119,7 @@ class Analysis:
     flow_keys: pd.DataFrame | None = None
     economics: EconomicSettings | None = None
     scales: str = "fixed"
+    excluded: pd.DataFrame | None = None
 
     def top(self, n: int = 3, body: str | None = None) -> pd.DataFrame:
         """The ``n`` best options of every body, or of one body (rows of :attr:`ranking`).
@@ -249,7 +255,7 @@ def analyse(
     """
     mcda.check_method(method, params)
     check_scales(scales)
-    ds, model, date, options = _load(dataset, criteria, reference_date, body_weights)
+    ds, model, date, options, excluded = _load(dataset, criteria, reference_date, body_weights)
     settings = economic_settings(ds, date, economics)
     if scales == "fixed":
         missing_scales(model)
@@ -271,6 +277,7 @@ def analyse(
         flow_keys=keys,
         economics=settings,
         scales=scales,
+        excluded=excluded,
     )
 
 
@@ -349,7 +356,7 @@ def prepare(dataset=None, criteria="ikz-egov-nrw", reference_date=None, body_wei
     tuple
         ``(dataset, criteria model, reference date, options, indicator table)``.
     """
-    ds, model, date, options = _load(dataset, criteria, reference_date, body_weights)
+    ds, model, date, options, _ = _load(dataset, criteria, reference_date, body_weights)
     return ds, model, date, options, indicator_parts(ds, options, date)[0]
 
 
@@ -357,7 +364,7 @@ def _load(dataset, criteria, reference_date, body_weights):
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
     model = with_body_weights(load_criteria(criteria), ds, body_weights)
     date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
-    return ds, model, date, generate_options(ds, date)
+    return ds, model, date, *screen_options(ds, date)
 
 
 def decision_matrices(

@@ -31,6 +31,7 @@ TABLES = {
     "body_fields.csv": (models.BodyField, False, None),
     "fulfilment.csv": (models.Fulfilment, False, None),
     "vat_rules.csv": (models.VatRule, False, None),
+    "knockout_rules.csv": (models.KnockoutRule, False, None),
 }
 
 #: parameters every field and every legal form must carry
@@ -163,6 +164,7 @@ def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
         body_fields=tuple(tables["body_fields.csv"]),
         fulfilment=tuple(tables["fulfilment.csv"]),
         vat_rules=tuple(tables["vat_rules.csv"]),
+        knockout_rules=tuple(tables["knockout_rules.csv"]),
     )
     check_option_rules(dataset, meta.options, str(folder / "dataset.yaml"))
     return dataset
@@ -282,6 +284,14 @@ def _check_references(folder, tables, lines):
                 where,
             )
         seen_rules.add((rule.field, rule.legal_form))
+    for rule, line in rows("knockout_rules.csv"):
+        where = f"{folder / 'knockout_rules.csv'}, line {line}"
+        if rule.field is not None:
+            _ref(rule.field, ids["fields"], "field", where, "field")
+        if rule.legal_form is not None:
+            _ref(rule.legal_form, ids["legal_forms"], "legal form", where, "legal_form")
+        for src in rule.source:
+            _ref(src, ids["sources"], "source", where, "source")
     for fu, line in rows("fulfilment.csv"):
         where = f"{folder / 'fulfilment.csv'}, line {line}"
         _ref(fu.body, ids["bodies"], "body", where, "body")

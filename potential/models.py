@@ -27,6 +27,9 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_len
 IdList = tuple[Id, ...]
 Share = Annotated[float, Field(ge=0, le=1)]
 
+#: separates the member ids of a partner set in tables (``a;b;c``), as in list cells
+PARTNER_SEP = ";"
+
 
 class Model(BaseModel):
     """Base of all models: unknown keys are errors, values are immutable."""
@@ -304,6 +307,29 @@ class VatRule(Model):
     _lists = field_validator("source", mode="before")(_split_list)
 
 
+class KnockoutRule(Model):
+    """A knock-out rule of the data (``knockout_rules.csv``, see :mod:`potential.knockout`).
+
+    ``field`` and ``legal_form`` (blank = any) say where it applies. Without
+    ``min_approval_weeks`` the form is not admissible for the field; with it, an option is
+    excluded if the dataset plans fewer weeks for the form's supervisory procedure.
+    """
+
+    id: Id
+    field: Id | None = None
+    legal_form: Id | None = None
+    min_approval_weeks: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    reason_de: str = Field(min_length=1)
+    reason_en: str = Field(min_length=1)
+    law: str = Field(min_length=1)
+    source: IdList = Field(min_length=1)
+
+    _lists = field_validator("source", mode="before")(_split_list)
+    _blank = field_validator("field", "legal_form", "min_approval_weeks", mode="before")(
+        _blank_to_none
+    )
+
+
 class Fulfilment(Model):
     """How far a body already meets a duty (0 = not at all, 1 = fully)."""
 
@@ -414,6 +440,7 @@ class Dataset(Model):
     body_fields: tuple[BodyField, ...] = ()
     fulfilment: tuple[Fulfilment, ...] = ()
     vat_rules: tuple[VatRule, ...] = ()
+    knockout_rules: tuple[KnockoutRule, ...] = ()
 
     def body(self, body_id: str) -> Body:
         """Return the body with this id."""

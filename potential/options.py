@@ -62,10 +62,10 @@ import itertools
 import pandas as pd
 
 from potential.errors import InputError
-from potential.models import Body, CooperationOption, Dataset, OptionRules
+from potential.knockout import screen
+from potential.models import PARTNER_SEP, Body, CooperationOption, Dataset, OptionRules
 
 STAND_ALONE = "alleingang"
-PARTNER_SEP = ";"
 
 #: Partner-set ids of the whole group and of all towns, when everyone takes part or not.
 WHOLE_ID = ("kreisweit", "alle_beteiligten")
@@ -239,7 +239,27 @@ OPTION_TABLE_COLUMNS = [
 
 
 def generate_options(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
-    """All cooperation options of a dataset at a reference date.
+    """The admissible cooperation options of a dataset at a reference date.
+
+    The candidates (:func:`candidate_options`) that pass the knock-out stage
+    (:func:`potential.knockout.screen`); :func:`screen_options` also gives the excluded ones
+    with their reasons.
+    """
+    return screen_options(dataset, reference_date)[0]
+
+
+def screen_options(dataset: Dataset, reference_date: dt.date):
+    """The admissible options and the excluded ones (:func:`potential.knockout.screen`).
+
+    Returns
+    -------
+    kept, excluded : pandas.DataFrame
+    """
+    return screen(dataset, candidate_options(dataset, reference_date), reference_date)
+
+
+def candidate_options(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
+    """Every cooperation option the option rules generate, before the knock-out stage.
 
     Parameters
     ----------
@@ -271,8 +291,6 @@ def generate_options(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
         if not forms:
             continue
         for set_id, members in sets.items():
-            if _blocked(dataset, field, frozenset(members), reference_date):
-                continue
             partners = PARTNER_SEP.join(members)
             for form_id in forms:
                 option = CooperationOption(
