@@ -168,6 +168,33 @@ class Analysis:
             raise InputError(f"body {body!r} takes no part in option {option!r}")
         return out.sort_values("contribution", ascending=False, kind="stable")
 
+    def why(self, body: str, lang: str = "de") -> str:
+        """Why the body's top option leads, in a few sentences (German by default).
+
+        Names the criteria that separate it from the runner-up and from going on alone;
+        options less than half a point (of 100) apart are called equally good
+        (:func:`potential.explaining.why`). If going on alone ranks first, says so.
+
+        Raises
+        ------
+        InputError
+            ``body`` is not ranked.
+        """
+        from potential.explaining import why
+
+        self.top(1, body)  # checks the body
+        return why(self, body, lang)
+
+    def tradeoffs(self, body: str | None = None, lang: str = "de") -> pd.DataFrame:
+        """What each criterion's span is worth in Kapitalwert under the (body's) weights.
+
+        :func:`potential.tradeoffs.implied_tradeoffs` with the body's population.
+        """
+        from potential.tradeoffs import implied_tradeoffs
+
+        population = self.dataset.body(body).population if body is not None else None
+        return implied_tradeoffs(self.criteria, body, population, lang)
+
     def group_view(self) -> GroupView:
         """The group's view: a group ranking of the joint options and consensus on weights.
 
