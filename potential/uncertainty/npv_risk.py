@@ -36,8 +36,11 @@ Each sample builds a modified :class:`~potential.models.Dataset` (``model_copy``
 :func:`potential.uncertainty.ranges.with_parameter` does for one parameter) and recomputes
 the Wirtschaftlichkeitsvergleich with :func:`potential.indicators.indicator_parts`, so
 every formula is the one of the analysis. The option set is the nominal run's
-(:func:`potential.options.generate_options` depends on the bodies, cooperations and option
-rules, none of which is varied), kept fixed.
+(:func:`potential.options.generate_options`), kept fixed: it depends on the bodies,
+cooperations and option rules, none of which is varied, and the knock-out stage
+(:mod:`potential.knockout`) reads one parameter, a form's ``approval_weeks``, which the
+embedded data give without a range. Were it given one, an option would stay in or out as
+at its nominal value.
 
 Settings a run overrides (``economics``) are held fixed in every sample; the others vary
 with their parameters.
