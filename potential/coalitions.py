@@ -1,35 +1,32 @@
-r"""Coalition finder: which partner sets leave every member better off than going it alone?
+r"""Coalition finder: which partner sets pay for the pool, and how do the members fare?
 
 For one field (or several), :func:`find` enumerates **every** set of 2 to ``max_size``
-participating bodies, combines each set with each legal form of the field, scores every
-member of every such *coalition* and keeps those in which every member gains. They are
-ranked by their joint benefit, the sum of the members' gains. ``docs/coalitions.md``
-describes the method, the design decisions and how it scales.
+participating bodies, combines each set with each legal form of the field and computes, for
+every such *coalition*, the Wirtschaftlichkeitsvergleich of every member
+(:mod:`potential.economics`). ``docs/coalitions.md`` describes the method, the design
+decisions and how it scales.
 
-**Fixed value scales.** The standard analysis (:func:`potential.analyse`) scores a body's
-options with linear value functions over the range of *that body's option set*, so adding
-options moves every score. A coalition's gain must not depend on which other coalitions
-happen to be enumerated (with ``--connected``, ``--must-include`` or another ``max_size``),
-so the finder fixes one scale per body and criterion before it enumerates anything: the
-smallest and largest value of the criterion over the body's options in the standard
-analysis (the dataset's own option rules), stand-alone included. A coalition is thus scored
-on exactly the scale of the options the working group already sees; for an option that is
-also in the standard analysis the gain equals its ``benefit`` there. A value outside the
-scale is **clipped** to it (value 0 below the worst, 1 above the best; ``clipped`` in
-:attr:`Coalitions.gains` counts the criteria concerned). A criterion that does not vary over
-the body's standard options gets value 0, as in :func:`potential.mcda.value_scores`.
+**Money first.** A coalition is kept if the pool's Kapitalwert, the sum of its members'
+Kapitalwerte (``pool_npv``, EUR, transferable between the members through the cost key), is
+positive: then a proportional key (each member gets its cost share of the pool's Kapitalwert,
+``share_npv``) leaves every member at or above its status quo. Kept coalitions are ranked per
+field by ``pool_npv``. A key that shares the pool's gain by game-theoretic fairness (Shapley
+value, nucleolus) is the cost-sharing issue's; until then the proportional key applies. Each
+member's own Kapitalwert under the cash flows as modelled (``npv``, its own savings share and
+its cost share of the one-off cost) is shown beside it, with ``min_npv`` and
+``members_npv_positive``.
 
-**Gain.** For member :math:`m` of coalition :math:`c` with the body's weights :math:`w`
-(its own where the criteria model has some) and values :math:`v` on the fixed scales:
+**Points beside the money.** Each member's qualitative score is reported, not summed across
+bodies: ``gain`` = the member's score minus its stand-alone score, on the criteria model's
+anchored scales (the same for every body, so a coalition's gains do not depend on what else is
+enumerated; for a model without scales, each body's range over its options in the standard
+analysis, clipped). ``all_gain`` says whether every member also gains in points.
 
 .. math:: g_{m,c} = S_m(c) - S_m(\text{alone}),\qquad S_m = \sum_j w_j v_j \ (\texttt{wsm}),
     \qquad S_m = \prod_j \big(f + (1-f) v_j\big)^{w_j} \ (\texttt{wpm},\ f = 0.1)
 
-A member gains if :math:`g_{m,c} >` :data:`GAIN_TOLERANCE` (stand-alone wins ties, as in the
-ranking). Only ``wsm`` and ``wpm`` score an option on its own; the other methods
-(``waspas``'s ratio scaling, ``topsis``'s ideal points, ``vikor``, ``promethee2``,
-``electre1``) score an option relative to the others, so the gain would depend on the
-enumeration again, and they raise :class:`~potential.errors.InputError`.
+Only ``wsm`` and ``wpm`` score an option on its own; the other methods score an option
+relative to the others and raise :class:`~potential.errors.InputError`.
 
 **Options.** The coalitions are built like :func:`potential.options.generate_options` with
 the partner-set family ``all``: id ``field/form/a+b+c``, partners joined by ``;``, a lead
@@ -100,13 +97,16 @@ GAIN_TOLERANCE = 1e-12
 _KEY_DECIMALS = 12
 
 COALITION_COLUMNS = [
-    "option", "field", "legal_form", "members", "n_members", "lead", "joint_benefit",
-    "mean_gain", "min_gain", "all_gain", "summed_net_savings",
+    "option", "field", "legal_form", "members", "n_members", "lead", "pool_npv", "min_npv",
+    "min_share_npv", "members_npv_positive", "pays", "mean_gain", "min_gain", "all_gain",
 ]  # fmt: skip
 GAIN_COLUMNS = [
-    "option", "field", "legal_form", "members", "rank", "member", "is_lead", "gain", "score",
-    "alone_score", "net_savings", "clipped",
+    "option", "field", "legal_form", "members", "rank", "member", "is_lead", "npv",
+    "share_npv", "gain", "score", "alone_score", "net_savings", "clipped",
 ]  # fmt: skip
+
+#: a pool Kapitalwert of at most this (EUR) counts as none: the status quo wins ties
+NPV_TOLERANCE = 0.005
 
 
 @dataclass(frozen=True)
@@ -116,28 +116,34 @@ class Coalitions:
     Attributes
     ----------
     coalitions : pandas.DataFrame
-        One row per (partner set, legal form) in which every member gains, ranked per field:
-        ``option`` (``field/form/a+b+c``), ``field``, ``legal_form``, ``members`` (body ids
-        in dataset order, joined by ``;``), ``n_members``, ``lead`` (empty for forms without
-        a lead), ``joint_benefit`` (sum of the members' gains), ``mean_gain``, ``min_gain``,
-        ``all_gain`` (always true here), ``summed_net_savings`` (EUR/year) and ``rank`` (1 =
-        best within the field: ``joint_benefit`` descending, then ``min_gain`` descending,
-        then option id). Sorted by field (dataset order) and rank; at most ``top`` rows per
-        field.
+        One row per (partner set, legal form) whose pool Kapitalwert is positive, ranked per
+        field: ``option`` (``field/form/a+b+c``), ``field``, ``legal_form``, ``members``
+        (body ids in dataset order, joined by ``;``), ``n_members``, ``lead`` (empty for
+        forms without a lead), ``pool_npv`` (sum of the members' Kapitalwerte, EUR),
+        ``min_npv`` (the smallest member Kapitalwert as modelled), ``min_share_npv`` (the
+        smallest member share of ``pool_npv`` under the proportional cost key),
+        ``members_npv_positive``, ``pays`` (always true here), ``mean_gain`` and
+        ``min_gain`` (qualitative score gains), ``all_gain`` (every member also gains in
+        points) and ``rank`` (1 = best within the field: ``pool_npv`` descending, then
+        ``min_gain`` descending, then option id). Sorted by field (dataset order) and rank;
+        at most ``top`` rows per field.
     gains : pandas.DataFrame
         One row per (coalition in :attr:`coalitions`, member): ``option``, ``field``,
-        ``legal_form``, ``members``, ``rank``, ``member``, ``is_lead``, ``gain`` (score −
-        stand-alone score), ``score``, ``alone_score``, ``net_savings`` (the member's,
-        EUR/year) and ``clipped`` (how many criteria lay outside the member's fixed scale).
+        ``legal_form``, ``members``, ``rank``, ``member``, ``is_lead``, ``npv`` (the
+        member's Kapitalwert as modelled, EUR), ``share_npv`` (its cost share of the pool's
+        Kapitalwert), ``gain`` (score − stand-alone score), ``score``, ``alone_score``,
+        ``net_savings`` (the member's steady-state yearly difference, EUR/a) and ``clipped``
+        (how many criteria lay outside the scale).
         Sorted like :attr:`coalitions`, members in dataset order.
     candidates : pandas.DataFrame
-        Every enumerated coalition, whether or not every member gains, with the columns of
+        Every enumerated coalition, whether or not it pays, with the columns of
         :attr:`coalitions` except ``rank``, in enumeration order (field, set size, set,
         legal form).
     scales : pandas.DataFrame
         The fixed value scales: one row per (body, criterion) with ``direction``, ``low``
-        and ``high`` (the range over the body's options in the standard analysis,
-        stand-alone included) and ``weight`` (the body's effective weight).
+        and ``high`` (the criteria model's anchors; for a model without them, the range over
+        the body's options in the standard analysis, stand-alone included) and ``weight``
+        (the body's effective weight).
     n_sets : int
         Member sets enumerated (after ``must_include`` and ``connected``, before existing
         full-scope cooperations, which depend on the field).
@@ -390,13 +396,19 @@ def _field_forms(ds: Dataset, fields, legal_forms) -> dict[str, tuple[str, ...]]
 
 
 def _scales(ds, table, model, body_ids):
-    """Fixed (low, high) per body and criterion from the standard analysis' matrices."""
+    """Fixed (low, high) per body and criterion: the model's anchored scales, the same for
+    every body; for a model without them, each body's range over the standard options."""
     low = np.empty((len(body_ids), len(model.criteria)))
     high = np.empty_like(low)
     weights = np.empty_like(low)
+    anchored = all(c.scale is not None for c in model.criteria)
     for i, b in enumerate(body_ids):
-        matrix = decision_matrices_for(ds, table, model, b).to_numpy(dtype=float)
-        low[i], high[i] = matrix.min(axis=0), matrix.max(axis=0)
+        if anchored:
+            low[i] = [c.bounds[0] for c in model.criteria]
+            high[i] = [c.bounds[1] for c in model.criteria]
+        else:
+            matrix = decision_matrices_for(ds, table, model, b).to_numpy(dtype=float)
+            low[i], high[i] = matrix.min(axis=0), matrix.max(axis=0)
         w = np.asarray(body_weight_vector(model, b), dtype=float)
         weights[i] = w / w.sum()
     return low, high, weights
@@ -436,11 +448,11 @@ def find(
     top: int | None = None,
     body_weights: str | Path | Mapping | None = None,
 ) -> Coalitions:
-    """Find the coalitions of a field that leave every member better off than alone.
+    """Find the coalitions of a field whose pool Kapitalwert is positive.
 
     Enumerates every set of 2 to ``max_size`` participating bodies × every legal form of the
-    field, scores each member on fixed value scales (module notes) and keeps the coalitions
-    in which every member gains, ranked by joint benefit.
+    field, computes every member's Kapitalwert and qualitative score (module notes) and keeps
+    the coalitions whose pool Kapitalwert is positive, ranked by it.
 
     Parameters
     ----------
@@ -575,7 +587,7 @@ def find(
     alone = np.empty(n)
     alone[body[is_alone]] = score[is_alone]
 
-    rows = table.loc[~is_alone, ["option", "body", "is_lead", "net_savings"]]
+    rows = table.loc[~is_alone, ["option", "body", "is_lead", "net_savings", "npv", "annual_cost"]]
     rows = rows.reset_index(drop=True)
     rows["score"] = score[~is_alone]
     rows["alone_score"] = alone[body[~is_alone]]
@@ -585,10 +597,21 @@ def find(
     code = pd.Categorical(rows["option"], categories=options["option"]).codes
     k = len(options)
     joint = np.bincount(code, weights=rows["gain"].to_numpy(), minlength=k)
-    savings = np.bincount(code, weights=rows["net_savings"].to_numpy(), minlength=k)
+    pool_npv = np.bincount(code, weights=rows["npv"].to_numpy(), minlength=k)
+    pool_cost = np.bincount(code, weights=rows["annual_cost"].to_numpy(), minlength=k)
+    share = np.divide(
+        rows["annual_cost"].to_numpy(),
+        pool_cost[code],
+        out=np.full(len(rows), np.nan),
+        where=pool_cost[code] > 0,
+    )
+    rows["share_npv"] = share * pool_npv[code]
+    positive = np.bincount(code, weights=(rows["npv"] > NPV_TOLERANCE).to_numpy(), minlength=k)
     by_code = np.argsort(code, kind="stable")
     starts = np.searchsorted(code[by_code], np.arange(k))
     min_gain = np.minimum.reduceat(rows["gain"].to_numpy()[by_code], starts)
+    min_npv = np.minimum.reduceat(rows["npv"].to_numpy()[by_code], starts)
+    min_share = np.minimum.reduceat(rows["share_npv"].to_numpy()[by_code], starts)
 
     candidates = pd.DataFrame(
         {
@@ -598,25 +621,28 @@ def find(
             "members": options["partners"],
             "n_members": options["n_partners"],
             "lead": options["lead"],
-            "joint_benefit": joint,
+            "pool_npv": pool_npv,
+            "min_npv": min_npv,
+            "min_share_npv": min_share,
+            "members_npv_positive": positive.astype(int),
+            "pays": pool_npv > NPV_TOLERANCE,
             "mean_gain": joint / options["n_partners"].to_numpy(),
             "min_gain": min_gain,
             "all_gain": min_gain > GAIN_TOLERANCE,
-            "summed_net_savings": savings,
         }
     )
 
     field_order = {f.id: i for i, f in enumerate(ds.fields)}
-    kept = candidates[candidates["all_gain"]].assign(
+    kept = candidates[candidates["pays"]].assign(
         _field=lambda d: d["field"].map(field_order),
-        _joint=lambda d: -d["joint_benefit"].round(_KEY_DECIMALS),
+        _npv=lambda d: -d["pool_npv"].round(2),
         _min=lambda d: -d["min_gain"].round(_KEY_DECIMALS),
     )
-    kept = kept.sort_values(["_field", "_joint", "_min", "option"], kind="stable")
+    kept = kept.sort_values(["_field", "_npv", "_min", "option"], kind="stable")
     kept["rank"] = kept.groupby("field", sort=False).cumcount() + 1
     if top is not None:
         kept = kept[kept["rank"] <= top]
-    coalitions = kept.drop(columns=["_field", "_joint", "_min"]).reset_index(drop=True)
+    coalitions = kept.drop(columns=["_field", "_npv", "_min"]).reset_index(drop=True)
 
     info = coalitions.set_index("option")
     gains = rows[rows["option"].isin(info.index)].rename(columns={"body": "member"})

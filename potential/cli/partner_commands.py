@@ -172,11 +172,13 @@ def cooperations_plot(data, criteria, reference_date, recommended, formats, lang
 @reports_input_errors
 def coalitions(data, criteria, reference_date, fields, max_size, must_include, connected,
                legal_forms, method, body_weights, top, out, csv_dialect, lang):  # fmt: skip
-    """With whom? For each field, the partner sets (with legal form and lead) that leave
-    every member better off than going it alone, ranked by joint benefit, with each
-    member's gain. Every subset of the bodies is tried."""
+    """With whom? For each field, the partner sets (with legal form and lead) whose pool
+    Kapitalwert is positive, so that a proportional cost key leaves every member at or above
+    its status quo, ranked by the pool's Kapitalwert, with each member's points beside it.
+    Every subset of the bodies is tried."""
     from potential import coalitions as finder
     from potential import labels
+    from potential.report.text import number
 
     found = finder.find(
         dataset=data,
@@ -206,20 +208,26 @@ def coalitions(data, criteria, reference_date, fields, max_size, must_include, c
         click.echo(f"\n{labels.field_label(ds, field, lang)}")
         if rows.empty:
             click.echo(
-                "  keine Kooperation, bei der jedes Mitglied gewinnt"
+                "  kein Partnerkreis mit positivem Kapitalwert des Pools"
                 if de
-                else "  no coalition in which every member gains"
+                else "  no partner set whose pool has a positive net present value"
             )
         for row in rows.to_dict("records"):
             members = ", ".join(names[m] for m in row["members"].split(";"))
             lead = (
                 f"; {'Federführung' if de else 'lead'} {names[row['lead']]}" if row["lead"] else ""
             )
+            points = "alle gewinnen auch in Punkten" if de else "every member gains in points"
+            if not row["all_gain"]:
+                points = (
+                    "nicht alle gewinnen in Punkten" if de else "not every member gains in points"
+                )
             click.echo(
                 f"  {row['rank']}. {labels.form_label(ds, row['legal_form'], lang)}: {members}"
-                f"{lead}  [{'gemeinsamer Nutzen' if de else 'joint benefit'} "
-                f"{row['joint_benefit']:.3f}, {'kleinster Gewinn' if de else 'smallest gain'} "
-                f"{row['min_gain']:.3f}]"
+                f"{lead}  [{'Kapitalwert des Pools' if de else 'pool NPV'} "
+                f"{number(row['pool_npv'], 0, lang)} €, "
+                f"{'kleinster Anteil (Kostenschlüssel)' if de else 'smallest share (cost key)'} "
+                f"{number(row['min_share_npv'], 0, lang)} €; {points}]"
             )
     if out:
         from potential.files import csv_writer, write_outputs
