@@ -2,7 +2,8 @@
 
 Leitet aus „heute“ eine Variante ab, in der eine Körperschaft außen vor bleibt
 (``options.stay_out``), rechnet beide und zeigt für jede andere Körperschaft, ob sich ihre
-beste Option ändert und welche ihrer bisherigen drei besten Optionen wegfallen. Standard ist
+beste Option ändert (mit dem Kapitalwert der besten Option vorher und nachher) und welche
+ihrer bisherigen drei besten Optionen wegfallen. Standard ist
 Lünen, die größte Stadt: Sie scheint ihre IT selbst zu betreiben (research.md §4), ein
 Ausscheren ist also denkbar. Jede andere Körperschaft lässt sich als zweites Argument angeben.
 
@@ -21,6 +22,11 @@ from pathlib import Path
 import potential.scenarios as ps
 
 
+def euro(value: float) -> str:
+    """Ein Betrag in ganzen Euro mit deutschem Tausenderpunkt, z. B. ``-12.345 €``."""
+    return f"{value:,.0f} €".replace(",", ".").replace("-", "−")
+
+
 def main(out: Path, body: str) -> None:
     heute = ps.load("heute")
     ohne = heute.with_changes(
@@ -36,15 +42,23 @@ def main(out: Path, body: str) -> None:
     ps.export(vergleich, out / "vergleich", lang="de")
 
     basis, variante = (f"rank_{run.scenario.name}" for run in runs)
+    # Kapitalwert je (Körperschaft, Option) in beiden Läufen
+    kapitalwert = [run.analysis.ranking.set_index(["body", "option"])["npv"] for run in runs]
     moves = vergleich.moves
-    print(f"Ohne {body}: was ändert sich für die anderen?")
-    for name, group in moves.groupby("body_name", sort=False):
+    print(f"Ohne {body}: was ändert sich für die anderen? (Kapitalwert der besten Option)")
+    for (key, name), group in moves.groupby(["body", "body_name"], sort=False):
         before = group.loc[group[basis] == 1, "option"].tolist()
         after = group.loc[group[variante] == 1, "option"].tolist()
         if not after:  # die ausgeschiedene Körperschaft selbst wird nicht mehr gerechnet
             continue
         lost = group.loc[(group[basis] <= 3) & group[variante].isna(), "option"].tolist()
-        same = "unverändert" if before == after else f"{', '.join(before)} → {', '.join(after)}"
+        if before == after:
+            same = f"unverändert ({euro(kapitalwert[1][(key, after[0])])})"
+        else:
+            same = (
+                f"{', '.join(before)} ({euro(kapitalwert[0][(key, before[0])])}) → "
+                f"{', '.join(after)} ({euro(kapitalwert[1][(key, after[0])])})"
+            )
         print(f"  {name}: beste Option {same}")
         for option in lost:
             print(f"    entfällt aus den besten drei: {option}")

@@ -2,8 +2,9 @@
 
 Rechnet die drei mitgelieferten Szenarien, vergleicht sie mit „heute“ als Basis und gibt je
 Körperschaft die robusten Optionen aus: die, die in jedem der drei Szenarien unter den
-besten drei liegen. Ergebnisse (Rangfolgen, Vergleichstabellen, Excel, provenance.json)
-landen im Ausgabeordner.
+besten drei liegen, jede mit ihrem Kapitalwert (Wirtschaftlichkeitsvergleich über zehn
+Jahre, Differenz zum Alleingang) in jedem Szenario. Ergebnisse (Rangfolgen,
+Vergleichstabellen, Excel, provenance.json) landen im Ausgabeordner.
 
 Aufruf::
 
@@ -20,6 +21,11 @@ import potential.scenarios as ps
 SZENARIEN = ["heute", "personal-2030", "ust-2027"]  # das erste ist die Basis
 
 
+def euro(value: float) -> str:
+    """Ein Betrag in ganzen Euro mit deutschem Tausenderpunkt, z. B. ``-12.345 €``."""
+    return f"{value:,.0f} €".replace(",", ".").replace("-", "−")
+
+
 def main(out: Path) -> None:
     runs = [ps.run(ps.load(name)) for name in SZENARIEN]
     vergleich = ps.compare(runs)
@@ -29,6 +35,12 @@ def main(out: Path) -> None:
         ps.export(run, out / run.scenario.name, lang="de")
     ps.export(vergleich, out / "vergleich", lang="de")
 
+    # Kapitalwert je (Körperschaft, Option) in jedem Szenario
+    kapitalwert = {
+        run.scenario.name: run.analysis.ranking.set_index(["body", "option"])["npv"]
+        for run in runs
+    }
+
     print("Übereinstimmung mit der Basis (Kendalls Tau, Mittel über die Körperschaften):")
     for row in vergleich.summary.itertuples():
         print(
@@ -36,7 +48,10 @@ def main(out: Path) -> None:
             f"gleiche beste Option bei {row.bodies_same_top} von {row.bodies} Körperschaften"
         )
 
-    print(f"\nRobuste Optionen (in jedem Szenario unter den besten {vergleich.top}):")
+    print(
+        f"\nRobuste Optionen (in jedem Szenario unter den besten {vergleich.top}), "
+        f"Kapitalwert in {', '.join(SZENARIEN)}:"
+    )
     robust = vergleich.robust
     for body, name in (
         vergleich.ranks[["body", "body_name"]].drop_duplicates().itertuples(index=False)
@@ -46,7 +61,8 @@ def main(out: Path) -> None:
         if mine.empty:
             print("    keine – die Spitze hängt vom Szenario ab")
         for row in mine.itertuples():
-            print(f"    {row.option}  (schlechtester Rang {row.worst_rank:.0f})")
+            werte = " / ".join(euro(kapitalwert[s][(body, row.option)]) for s in SZENARIEN)
+            print(f"    {row.option}  (schlechtester Rang {row.worst_rank:.0f}; {werte})")
     print(f"\nAusgabe: {out}")
 
 
