@@ -639,11 +639,14 @@ def indicator_parts(
     )
 
     # the Wirtschaftlichkeitsvergleich (potential.economics)
+    # § 2b binds a public-law provider from its date; a company is taxable from the start
     own_date = {b.id: b.vat_2b_from for b in dataset.bodies}
     lead_date = pool["lead"].map(lambda b: own_date.get(b) if b else None)
     pool["vat_from"] = [
-        (d if (has and d is not None) else settings.vat_binding_date)
-        for d, has in zip(lead_date, pool["has_lead"], strict=True)
+        dt.date.min
+        if not public
+        else (d if (has and d is not None) else settings.vat_binding_date)
+        for d, has, public in zip(lead_date, pool["has_lead"], pool["public_law"], strict=True)
     ]
     exits = {(r.body, r.field): r.exit_cost_eur or 0.0 for r in dataset.body_fields}
     pool["exit_cost"] = [

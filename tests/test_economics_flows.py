@@ -308,3 +308,16 @@ def test_bad_economics_input_in_the_library():
         potential.analyse(economics={"rate": 0.01})
     with pytest.raises(InputError, match="discount rate"):
         npv([1, 2], -0.5)
+
+
+def test_a_company_charges_vat_from_the_start_a_public_body_from_2027():
+    a = potential.analyse(reference_date="2023-01-01")
+    cf = a.cashflows
+    vat = cf[cf["component"] == "vat"]
+    gmbh = vat[vat["option"].str.contains("/gmbh/")]
+    mandate = vat[vat["option"].str.contains("/oerv_mandat/")]
+    # 2023-01-01 + t years: a mandate's VAT starts in year 5 (2027-01-01 .. 2028-01-01)
+    assert mandate["year"].min() == 5
+    assert mandate.groupby(["body", "option"])["year"].min().eq(5).all()
+    # a GmbH is taxed from its first year of operation (18 months + 6 weeks: year 2)
+    assert gmbh["year"].min() == 2
