@@ -44,6 +44,7 @@ def scenario_run(files, out, lang, csv_dialect):
     changes.csv (every value the scenario changed), ranking.xlsx and provenance.json.
     """
     import potential.scenarios as ps
+    from potential.report.text import number
     from potential.scenarios.exporting import export_run
 
     de = lang == "de"
@@ -57,7 +58,15 @@ def scenario_run(files, out, lang, csv_dialect):
             f"{len(run.changes)} {'geänderte Werte' if de else 'values changed'}"
         )
         for _, row in a.top(1).iterrows():
-            click.echo(f"  {row['body_name']}: {row['option']}  [{row['score']:.3f}]")
+            money = (
+                ""
+                if row["option"] == "alleingang"
+                else f"; {'Kapitalwert' if de else 'NPV'} {number(row['npv'], 0, lang)} €"
+            )
+            click.echo(
+                f"  {row['body_name']}: {row['option']}  "
+                f"[{'Punkte' if de else 'score'} {number(row['score'], 3, lang)}{money}]"
+            )
         click.echo(f"  {'geschrieben' if de else 'written'}: {written[0].parent}/")
 
 
