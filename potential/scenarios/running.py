@@ -211,6 +211,7 @@ def run(scenario: str | Path | Scenario, progress=None) -> ScenarioRun:
             weights=u.weights,
             values=u.values,
             progress=progress,
+            economics=result.economics,
         )
     record = run_record(
         result,
