@@ -23,9 +23,9 @@ import pandas as pd
 
 from potential import labels
 from potential.analysis import Analysis
-from potential.files import check_csv_dialect, csv_writer, write_outputs
 from potential.economics.flows import COMPONENTS
-from potential.options import STAND_ALONE, participants
+from potential.files import check_csv_dialect, csv_writer, write_outputs
+from potential.options import participants
 from potential.summaries import best_per_field, best_score_matrix
 from potential.workbook import Layout, write_workbook
 
@@ -56,7 +56,7 @@ CASHFLOW_COLUMNS = ["body", "option", "year", "component", "amount_eur"]
 
 
 def cashflows_frame(analysis: Analysis) -> pd.DataFrame:
-    """The yearly cash flows of every ranked cooperation option (``cashflows.csv``).
+    r"""The yearly cash flows of every ranked cooperation option (``cashflows.csv``).
 
     Returns
     -------
@@ -103,22 +103,9 @@ def _option_labels(analysis: Analysis, frame: pd.DataFrame, lang: str) -> list[s
 
 
 def joint_frame(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
-    """The joint view with ``option_label`` inserted after ``option``.
-
-    With the Wirtschaftlichkeitsvergleich, ``summed_npv`` (the members' Kapitalwerte added
-    up, EUR) takes the place of ``summed_net_savings`` where the ranking no longer has net
-    savings (the column would be 0 throughout).
-    """
-    from potential.report.annex import summed_npv
-
+    """The joint view with ``option_label`` inserted after ``option``."""
     out = analysis.joint.copy()
     out.insert(1, "option_label", _option_labels(analysis, out, lang))
-    if "npv" in analysis.ranking and "summed_npv" not in out:
-        at = out.columns.get_loc("summed_net_savings") if "summed_net_savings" in out else None
-        values = out["option"].map(summed_npv(analysis)).to_numpy(dtype=float)
-        out.insert(len(out.columns) if at is None else at, "summed_npv", values)
-    if "summed_net_savings" in out and "net_savings" not in analysis.ranking:
-        out = out.drop(columns="summed_net_savings")
     return out
 
 
@@ -407,6 +394,7 @@ def sources_frame(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
     general = [names.get(c) or c for c in ("value", "low", "high")]
     return _with_kinds(table, dict.fromkeys(general, "general"))
 
+
 # --- the Wirtschaftlichkeitsvergleich in the workbook ----------------------------------------
 
 
@@ -482,7 +470,7 @@ def annex_layout(analysis: Analysis, body, lang: str = "de", top: int = 3) -> La
             head = a("variant", lang, n=k, rank=block.rank, of=n_options, option=block.label)
             rows.append(filled(head, "block"))
             for cid, values in block.components.items():
-                label = COMPONENTS[cid][0 if lang == "de" else 1]
+                label = annex.component_label(cid, lang)
                 rows.append(line(label, values, "eur_dash", total=_cents(values.sum())))
                 amounts += list(values)
         rows.append(
@@ -493,9 +481,7 @@ def annex_layout(analysis: Analysis, body, lang: str = "de", top: int = 3) -> La
             line(a("present", lang), block.present, "eur_dash", total=block.npv,
                  total_style="eur_bold")
         )  # fmt: skip
-        payback = (
-            "–" if block.is_status_quo else annex.payback_text(block.payback_year, s, lang)
-        )
+        payback = "–" if block.is_status_quo else annex.payback_text(block.payback_year, s, lang)
         rows += [
             foot(a("npv", lang), block.npv, a("npv_note", lang)),
             foot(a("annuity", lang), block.annuity,
@@ -563,10 +549,10 @@ def economics_overview_layout(analysis: Analysis, lang: str = "de", top: int = 3
         basis = annex.basis_text(row, analysis, lang, full=True)
         rows.append(((row["label"], "wrap"), (f"{row['value']} – {basis}", "wrap")))
     values = [v for c in ("npv", "annuity", "max_burden", "npv_with_grant") for v in frame[c]]
-    eur = max(_eur_width(values), 14)
+    eur = max(_eur_width(values), 18)  # the headers break between words
     return Layout(
         rows=tuple(rows),
-        widths=(22, 60, 8, eur, eur, 16, eur, eur),
+        widths=(22, 60, 8, eur, eur, 20, eur, eur),
         title=labels.text("economics_title", lang),
         freeze="A2",
         print_rows="1:1",

@@ -290,9 +290,9 @@ def _styles() -> dict:
 
 def _write_layout(ws, layout: Layout, styles: dict) -> None:
     """Fill a worksheet from a :class:`Layout`: cells, styles, widths, panes, printing."""
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.pagebreak import Break
     from openpyxl.worksheet.properties import PageSetupProperties
-    from openpyxl.utils import get_column_letter
 
     for i, row in enumerate(layout.rows, start=1):
         for j, item in enumerate(row, start=1):

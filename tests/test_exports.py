@@ -13,12 +13,24 @@ import pytest
 from openpyxl import load_workbook
 
 from potential.exports import export_analysis
+from potential.options import STAND_ALONE
 
-OUTPUTS = ["contributions.csv", "joint.csv", "ranking.csv", "ranking.xlsx"]
+OUTPUTS = ["cashflows.csv", "contributions.csv", "joint.csv", "ranking.csv", "ranking.xlsx"]
 FRONT = ["Übersicht", "Beste je Handlungsfeld", "Punktwerte je Feld", "Gemeinsame Sicht",
          "Kriterienmodell"]  # fmt: skip
 FRONT_EN = ["Overview", "Best per field", "Scores by field", "Joint view", "Criteria model"]
 INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+N_BODIES = 11
+
+
+def body_sheet_names(wb) -> list[str]:
+    """The names of the per-body ranking sheets (after the front sheets)."""
+    return wb.sheetnames[len(FRONT) : len(FRONT) + N_BODIES]
+
+
+def is_annex(name: str) -> bool:
+    """A laid-out annex of the Wirtschaftlichkeitsvergleich (not a table)."""
+    return name.startswith(("WV ", "Economics "))
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +72,16 @@ def test_export_writes_exactly_the_four_files(exported):
 def test_sheet_names_and_order(workbook, dataset):
     names = workbook.sheetnames
     assert names[: len(FRONT)] == FRONT
-    assert len(dataset.bodies) == 11
-    assert len(names) == len(FRONT) + 11 + 1
+    assert len(dataset.bodies) == N_BODIES
+    # front, one ranking per body, the overview and one annex per body, sources
+    assert len(names) == len(FRONT) + N_BODIES + 1 + N_BODIES + 1
     assert names[-1] == "Quellen"
-    for body, name in zip(dataset.bodies, names[len(FRONT) : -1], strict=True):
+    for body, name in zip(dataset.bodies, body_sheet_names(workbook), strict=True):
         assert name == INVALID_SHEET_CHARS.sub("-", body.name)[:31]
+    economics = names[len(FRONT) + N_BODIES : -1]
+    assert economics[0] == "Wirtschaftlichkeit"
+    for body, name in zip(dataset.bodies, economics[1:], strict=True):
+        assert name == INVALID_SHEET_CHARS.sub("-", f"WV {body.name}")[:31]
 
 
 def test_sheet_names_are_valid(workbook, workbook_en):
@@ -83,8 +100,9 @@ def test_froendenberg_sheet_has_no_slash(workbook):
 def test_english_sheet_names(workbook_en, dataset):
     names = workbook_en.sheetnames
     assert names[: len(FRONT_EN)] == FRONT_EN
-    assert len(names) == len(FRONT_EN) + len(dataset.bodies) + 1
+    assert len(names) == len(FRONT_EN) + 2 * len(dataset.bodies) + 2
     assert names[-1] == "Sources"
+    assert "Economics" in names and "Economics Kamen" in names
 
 
 def test_german_headers(workbook):
@@ -94,7 +112,16 @@ def test_german_headers(workbook):
     assert "rank" not in overview and "score" not in overview
     assert "Konsensrang" in header(workbook["Gemeinsame Sicht"])
     assert header(workbook["Kriterienmodell"])[:3] == ["Gruppe", "Gruppengewicht", "Kriterium"]
-    assert "Nettoeinsparung (EUR/a)" in overview  # criteria columns carry label and unit
+    assert "Kapitalwert je Einwohner (EUR/Einw.)" in overview  # criteria: label and unit
+    for name in (
+        "Kapitalwert",
+        "Annuität",
+        "Amortisationsjahr (dynamisch)",
+        "Größte Jahresbelastung",
+        "Kapitalwert mit Förderung",
+        "Außerhalb der Skala",
+    ):
+        assert name in overview, name  # fmt: skip
 
 
 def test_english_headers(workbook_en):
@@ -104,12 +131,21 @@ def test_english_headers(workbook_en):
     assert "Rang" not in overview and "Punktwert" not in overview
     assert "Consensus rank" in header(workbook_en["Joint view"])
     assert header(workbook_en["Criteria model"])[:3] == ["Group", "Group weight", "Criterion"]
+    for name in (
+        "Net present value",
+        "Annuity",
+        "Payback year (discounted)",
+        "Largest yearly burden",
+        "Net present value with grant",
+        "Beyond the scale",
+    ):
+        assert name in overview, name  # fmt: skip
 
 
 def test_body_sheets_have_one_row_per_ranked_option(workbook, default_analysis):
     ranking = default_analysis.ranking
     for body, name in zip(
-        default_analysis.dataset.bodies, workbook.sheetnames[len(FRONT) : -1], strict=True
+        default_analysis.dataset.bodies, body_sheet_names(workbook), strict=True
     ):
         ws = workbook[name]
         n = int((ranking["body"] == body.id).sum())
@@ -120,12 +156,15 @@ def test_body_sheets_have_one_row_per_ranked_option(workbook, default_analysis):
 def test_body_sheet_scores_equal_the_ranking(workbook, default_analysis):
     ranking = default_analysis.ranking
     for body, name in zip(
-        default_analysis.dataset.bodies, workbook.sheetnames[len(FRONT) : -1], strict=True
+        default_analysis.dataset.bodies, body_sheet_names(workbook), strict=True
     ):
         ws = workbook[name]
         rows = ranking[ranking["body"] == body.id]
         assert column_values(ws, "Punktwert") == pytest.approx(rows["score"].tolist(), rel=1e-12)
         assert column_values(ws, "Rang") == rows["rank"].tolist()
+        assert column_values(ws, "Kapitalwert") == pytest.approx(rows["npv"].tolist(), rel=1e-12)
+        payback = [None if pd.isna(v) else int(v) for v in rows["payback_year"]]
+        assert column_values(ws, "Amortisationsjahr (dynamisch)") == payback
 
 
 def test_body_sheet_shows_names_not_ids(workbook, default_analysis):
@@ -154,6 +193,8 @@ def test_criteria_sheet_weights_sum_to_one(workbook, default_analysis):
 def test_every_sheet_has_a_frozen_header_and_a_filter(workbook, workbook_en):
     for wb in (workbook, workbook_en):
         for ws in wb.worksheets:
+            if is_annex(ws.title):  # laid out for print; see tests/test_economics_outputs.py
+                continue
             assert ws.freeze_panes == "A2", ws.title
             assert ws.auto_filter.ref, ws.title
             assert ws.auto_filter.ref.startswith("A1:"), ws.title
@@ -172,8 +213,22 @@ def test_ranking_csv_keeps_column_ids(exported, default_analysis):
     de = pd.read_csv(exported["de"] / "ranking.csv")
     en = pd.read_csv(exported["en"] / "ranking.csv")
     assert list(de.columns) == list(en.columns)
-    for col in ("body", "body_name", "option", "option_label", "score", "rank", "benefit"):
-        assert col in de.columns
+    for col in (
+        "body",
+        "body_name",
+        "option",
+        "option_label",
+        "score",
+        "rank",
+        "benefit",
+        "npv",
+        "annuity",
+        "payback_year",
+        "max_burden",
+        "npv_with_grant",
+        "clipped",
+    ):
+        assert col in de.columns, col  # fmt: skip
     assert de["score"].tolist() == pytest.approx(default_analysis.ranking["score"].tolist())
     assert "Alleingang (keine Kooperation)" in set(de["option_label"])
     assert "Stand-alone (no cooperation)" in set(en["option_label"])
@@ -183,6 +238,12 @@ def test_joint_and_contributions_csv(exported, default_analysis):
     joint = pd.read_csv(exported["de"] / "joint.csv")
     assert len(joint) == len(default_analysis.joint)
     assert list(joint["consensus_rank"]) == list(range(1, len(joint) + 1))
+    # the members' Kapitalwerte added up (net savings are no longer a criterion)
+    assert "summed_net_savings" not in joint.columns
+    ranking = default_analysis.ranking
+    members = ranking[ranking["option"] != STAND_ALONE].groupby("option")["npv"]
+    assert joint["pool_npv"].tolist() == pytest.approx(members.sum()[joint["option"]].tolist())
+    assert joint["min_npv"].tolist() == pytest.approx(members.min()[joint["option"]].tolist())
     contributions = pd.read_csv(exported["de"] / "contributions.csv")
     assert len(contributions) == len(default_analysis.contributions)
     assert list(contributions.columns) == list(default_analysis.contributions.columns)

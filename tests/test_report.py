@@ -26,18 +26,20 @@ H2_DE = [
     "1. Was untersucht wurde",
     "2. Methode und Gewichte",
     "3. Ergebnisse je Körperschaft",
-    "4. Gemeinsame Sicht",
-    "5. Unsicherheit",
-    "6. Quellen und Nachvollziehbarkeit",
+    "4. Wirtschaftlichkeitsvergleich",
+    "5. Gemeinsame Sicht",
+    "6. Unsicherheit",
+    "7. Quellen und Nachvollziehbarkeit",
 ]
 H2_EN = [
     "At a glance",
     "1. What was analysed",
     "2. Method and weights",
     "3. Results per body",
-    "4. Joint view",
-    "5. Uncertainty",
-    "6. Sources and reproducibility",
+    "4. Economic comparison",
+    "5. Joint view",
+    "6. Uncertainty",
+    "7. Sources and reproducibility",
 ]
 #: Elements that load what their src/href/data names.
 LOADING = {"img", "script", "link", "iframe", "source", "video", "audio", "embed", "object",
@@ -111,6 +113,10 @@ class Page(HTMLParser):
 
 def de_number(value: float, digits: int) -> str:
     return f"{value:,.{digits}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def de_euro(value: float) -> str:
+    return f"{de_number(value, 0)} €"
 
 
 @pytest.fixture(scope="module")
@@ -194,7 +200,7 @@ def test_top_options_per_body_match_the_analysis(page, default_analysis):
     for body, rows in zip(bodies, tables, strict=True):
         assert rows[0] == [
             "Rang", "Kooperationsoption", "Punktwert", "Vorteil gegenüber Alleingang",
-            "Getragen vor allem von",
+            "Kapitalwert", "Getragen vor allem von",
         ]  # fmt: skip
         top = a.ranking[a.ranking["body"] == body.id].head(3)
         expected = [
@@ -203,14 +209,15 @@ def test_top_options_per_body_match_the_analysis(page, default_analysis):
                 labels.option_label(a.dataset, r, "de"),
                 de_number(r["score"], 3),
                 "+" + de_number(r["benefit"], 3),
+                de_euro(r["npv"]),
             ]
             for r in top.to_dict("records")
         ]
-        assert [row[:4] for row in rows[1:]] == expected
+        assert [row[:5] for row in rows[1:]] == expected
         # the two criteria carrying the top option most, by name
         explained = a.explain(body.id).head(2)
         names = {c.id: c.label.de for c in a.criteria.criteria}
-        carried = rows[1][4]
+        carried = rows[1][5]
         for criterion in explained["criterion"]:
             assert names[criterion] in carried
 
@@ -239,7 +246,11 @@ def test_weights_table_equals_the_models_weights(page, default_analysis):
     assert [r[5] for r in rows[1:]] == [
         de_number(100 * weights[c.id], 1) + " %" for c in model.criteria
     ]
-    assert rows[1][5] == "21,0 %"  # net savings, docs/method.md section 5
+    assert rows[1][2] == "Kapitalwert je Einwohner"
+    assert rows[1][5] == "28,0 %"  # 0.35 × 0.8, criteria/ikz-egov-nrw.yaml
+    labels_shown = " ".join(r[2] for r in rows[1:])
+    for gone in ("Nettoeinsparung", "Einmalkosten", "Steuerrisiko", "Steuer- und"):  # gone
+        assert gone not in labels_shown
 
 
 def test_overview_and_joint_tables(page, default_analysis):
@@ -253,6 +264,8 @@ def test_overview_and_joint_tables(page, default_analysis):
     first = a.joint[a.joint["all_gain"]].iloc[0]
     assert joint[1][:2] == ["1", labels.option_label(a.dataset, first, "de")]
     assert joint[1][3] == "+" + de_number(first["min_benefit"], 3)
+    assert joint[0][5] == "Kapitalwerte zusammen (€)"
+    assert joint[1][5] == de_number(first["pool_npv"], 0)  # the members' Kapitalwerte
 
 
 def test_dataset_bodies_fields_and_legal_forms(page, default_analysis):

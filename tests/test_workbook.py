@@ -93,8 +93,14 @@ def option_labels(analysis) -> dict[str, str]:
 
 
 def body_sheets(wb, dataset):
-    names = wb.sheetnames[len(FRONT) : -1]
+    names = wb.sheetnames[len(FRONT) : len(FRONT) + len(dataset.bodies)]
     return list(zip(dataset.bodies, names, strict=True))
+
+
+def is_table(sheet) -> bool:
+    """A table sheet (not a laid-out annex of the Wirtschaftlichkeitsvergleich)."""
+    title = sheet if isinstance(sheet, str) else sheet.title
+    return not title.startswith(("WV ", "Economics "))
 
 
 # --- sheets and headers ----------------------------------------------------------------------
@@ -103,7 +109,12 @@ def body_sheets(wb, dataset):
 def test_sheet_names_with_acceptability(wb, sheets_en, dataset):
     assert wb.sheetnames[: len(FRONT)] == FRONT
     assert wb.sheetnames[-1] == "Quellen"
-    assert wb.sheetnames[len(FRONT) : -1] == [b.name.replace("/", "-") for b in dataset.bodies]
+    bodies = [b.name.replace("/", "-") for b in dataset.bodies]
+    assert wb.sheetnames[len(FRONT) : -1] == [
+        *bodies,
+        "Wirtschaftlichkeit",
+        *(f"WV {b}" for b in bodies),
+    ]
     names_en = list(sheets_en)
     assert names_en[: len(FRONT_EN)] == FRONT_EN
     assert names_en[-1] == "Sources"
@@ -126,7 +137,7 @@ def test_german_headers_by_default(wb):
         "Körperschaft", "Kooperationsoption", "Anteil Rang 1", "Erwarteter Rang",
         "Konfidenzfaktor", "Rang mit Modellgewichten",
     ]  # fmt: skip
-    assert "Zentralgewicht: Nettoeinsparung" in header(wb["Akzeptanz"])
+    assert "Zentralgewicht: Kapitalwert je Einwohner" in header(wb["Akzeptanz"])
     ranks = [f"Rang {r}" for r in range(1, 11)]
     assert header(wb["Rangakzeptanz"]) == [
         "Körperschaft", "Kooperationsoption", "Erwarteter Rang", *ranks,
@@ -151,12 +162,25 @@ def test_english_headers(sheets_en, dataset):
     assert head("Rank acceptability")[3] == "Rank 1"
     assert head("Criteria model")[-1] == "Effective weight"
     for name, frame in sheets_en.items():
-        assert not {"Punktwert", "Rang", "Körperschaft"} & set(frame.columns), name
+        if isinstance(frame, pd.DataFrame):
+            assert not {"Punktwert", "Rang", "Körperschaft"} & set(frame.columns), name
+        else:  # a laid-out sheet: no German text in it
+            text = " ".join(str(v) for row in frame.rows for v in row)
+            assert not {"Kapitalwert", "Jahr 0", "Barwert"} & set(text.split()), name
 
 
 def test_english_sheets_have_the_same_kinds_of_values(sheets_en):
     assert column_kinds(sheets_en["Overview"])["Score"] == "score"
-    assert column_kinds(sheets_en["Overview"])["Net savings (EUR/a)"] == "eur"
+    overview = column_kinds(sheets_en["Overview"])
+    assert overview["Net present value per inhabitant (EUR/Einw.)"] == "eur_cent"
+    for name in (
+        "Net present value",
+        "Annuity",
+        "Largest yearly burden",
+        "Net present value with grant",
+    ):
+        assert overview[name] == "eur", name  # fmt: skip
+    assert overview["Payback year (discounted)"] == "integer"
     assert column_kinds(sheets_en["Acceptability"])["First-rank acceptability"] == "acceptability"
     assert column_kinds(sheets_en["Rank acceptability"])["Rank 10"] == "acceptability"
     assert column_kinds(sheets_en["Criteria model"])["Effective weight"] == "share"
@@ -216,8 +240,9 @@ def test_body_sheets_equal_the_ranking(wb, default_analysis, dataset):
         rows = ranking[ranking["body"] == body.id]
         assert values(ws, "Rang") == rows["rank"].tolist()
         assert values(ws, "Punktwert") == pytest.approx(rows["score"].tolist(), rel=1e-12)
-        assert values(ws, "Nettoeinsparung (EUR/a)") == pytest.approx(
-            rows["net_savings"].tolist(), rel=1e-12
+        assert values(ws, "Kapitalwert") == pytest.approx(rows["npv"].tolist(), rel=1e-12)
+        assert values(ws, "Kapitalwert je Einwohner (EUR/Einw.)") == pytest.approx(
+            rows["npv_per_capita"].tolist(), rel=1e-12
         )
 
 
@@ -239,8 +264,8 @@ def test_acceptability_overview_equals_the_smaa_summary(wb, smaa, default_analys
     assert values(ws, "Anteil Rang 1") == pytest.approx(top["first_rank_acceptability"].tolist())
     assert values(ws, "Erwarteter Rang") == pytest.approx(top["expected_rank"].tolist())
     assert values(ws, "Konfidenzfaktor") == pytest.approx(top["confidence"].tolist())
-    assert values(ws, "Zentralgewicht: Nettoeinsparung") == pytest.approx(
-        top["central_weight_net_savings"].tolist()
+    assert values(ws, "Zentralgewicht: Kapitalwert je Einwohner") == pytest.approx(
+        top["central_weight_npv_per_capita"].tolist()
     )
     rank = default_analysis.ranking.set_index(["body", "option"])["rank"]
     assert values(ws, "Rang mit Modellgewichten") == [
@@ -282,14 +307,16 @@ def test_number_formats(wb):
         assert formats(ws, "Vorteil gegenüber Alleingang") == {BENEFIT}, name
         assert formats(ws, "Rang") == {"0"}, name
     assert EUR == '#,##0 "€"'
-    for name in ("Nettoeinsparung (EUR/a)", "Einmalkosten nach Förderung (EUR)"):
+    for name in ("Kapitalwert", "Annuität", "Größte Jahresbelastung", "Kapitalwert mit Förderung"):
         assert formats(wb["Kamen"], name) == {EUR}
-    assert formats(wb["Gemeinsame Sicht"], "Summe Nettoeinsparung (EUR/a)") == {EUR}
+    assert formats(wb["Kamen"], "Kapitalwert je Einwohner (EUR/Einw.)") == {FORMATS["eur_cent"]}
+    assert formats(wb["Kamen"], "Amortisationsjahr (dynamisch)") == {"0"}
+    assert formats(wb["Gemeinsame Sicht"], "Summe der Kapitalwerte") == {EUR}
     assert formats(wb["Kamen"], "Umsetzungsdauer (Monate)") == {"0.0"}
     assert formats(wb["Punktwerte je Feld"], "Informationstechnik") == {SCORE}
     for name in ("Gruppengewicht", "Gewicht in der Gruppe", "Wirksames Gewicht"):
         assert formats(wb["Kriterienmodell"], name) == {SHARE}
-    for name in ("Anteil Rang 1", "Konfidenzfaktor", "Zentralgewicht: Nettoeinsparung"):
+    for name in ("Anteil Rang 1", "Konfidenzfaktor", "Zentralgewicht: Kapitalwert je Einwohner"):
         assert formats(wb["Akzeptanz"], name) == {SHARE}
     assert formats(wb["Rangakzeptanz"], "Rang 1") == {SHARE}
     assert formats(wb["Rangakzeptanz"], "Erwarteter Rang") == {"0.0"}
@@ -297,7 +324,10 @@ def test_number_formats(wb):
 
 
 def test_frozen_header_filter_and_bold_wrapped_headers(wb):
-    for ws in wb.worksheets:
+    for ws in filter(is_table, wb.worksheets):
+        if ws.title == "Wirtschaftlichkeit":  # the table is followed by the settings
+            assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:H")
+            continue
         assert ws.freeze_panes == "A2", ws.title
         last = get_column_letter(ws.max_column)
         assert ws.auto_filter.ref == f"A1:{last}{ws.max_row}", ws.title
@@ -306,7 +336,7 @@ def test_frozen_header_filter_and_bold_wrapped_headers(wb):
 
 
 def test_column_widths_fit(wb):
-    for ws in wb.worksheets:
+    for ws in filter(is_table, wb.worksheets):
         for j, head in enumerate(header(ws), start=1):
             width = ws.column_dimensions[get_column_letter(j)].width
             assert width <= MAX_WIDTH + 3, (ws.title, head)

@@ -8,14 +8,17 @@ in ``report_files/`` (which ``report.md`` references) and ``provenance.json``.
 
 Sections: at a glance; 1. what was analysed (dataset, bodies, fields, legal forms, scenario
 and its changes); 2. method and weights; 3. results per body (top options, the criteria that
-carry them, charts); 4. the joint view (options where every member gains, map); 5.
-uncertainty (SMAA, if given); 6. sources and provenance.
+carry them, charts); 4. the Wirtschaftlichkeitsvergleich (settings and their sources, each
+body's best option in euros, negative Kapitalwerte, where VAT turns a gain into a loss, one
+body's annex as an example); 5. the joint view (options where every member gains, map); 6.
+uncertainty (SMAA, if given); 7. sources and provenance.
 
 Modules: :mod:`~potential.report.build` (what the report says),
 :mod:`~potential.report.text` (its sentences in German and English, number formats),
 :mod:`~potential.report.document` (the blocks), :mod:`~potential.report.html` and
 :mod:`~potential.report.markdown` (the layouts), :mod:`~potential.report.figures` (the
-charts, via :mod:`potential.charts`).
+charts, via :mod:`potential.charts`), :mod:`~potential.report.annex` (the
+Wirtschaftlichkeitsvergleich as the council annex shows it, shared with ``ranking.xlsx``).
 
 Examples
 --------

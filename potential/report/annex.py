@@ -76,8 +76,10 @@ TEXT = {
         "Every amount of the variants is a difference to this status quo, so its net present "
         "value is 0 €.",
     ),
-    "variant": ("Variante {n} (Rang {rank} von {of}): {option}", "Variant {n} (rank {rank} of "
-                "{of}): {option}"),  # fmt: skip
+    "variant": (
+        "Variante {n} (Rang {rank} von {of}): {option}",
+        "Variant {n} (rank {rank} of {of}): {option}",
+    ),  # fmt: skip
     "total": ("Summe (Differenz zum Status quo)", "Total (difference to the status quo)"),
     "factor": ("Abzinsungsfaktor", "Discount factor"),
     "present": ("Barwert", "Present value"),
@@ -121,8 +123,10 @@ TEXT = {
     "grant_yes": ("angesetzt, wo förderfähig", "counted where eligible"),
     "grant_no": ("nicht angesetzt", "not counted"),
     "months": ("{n} Monate", "{n} months"),
-    "ramp": ("{shares} der Einsparung im {years} Betriebsjahr", "{shares} of the saving in "
-             "operating year {years}"),  # fmt: skip
+    "ramp": (
+        "{shares} der Einsparung im {years} Betriebsjahr",
+        "{shares} of the saving in operating year {years}",
+    ),  # fmt: skip
     "set_for_run": ("für diesen Lauf vorgegeben", "set for this run"),
     "source": ("Quelle", "Source"),
     "assumption": ("Annahme", "Assumption"),
@@ -133,8 +137,10 @@ TEXT = {
     "setting_ramp_up": ("Hochlauf der Einsparungen", "Ramp-up of the savings"),
     "setting_grant": ("IKZ-Förderung des Landes NRW", "NRW IKZ grant"),
     "setting_vat_rate": ("Umsatzsteuersatz", "VAT rate"),
-    "setting_double_running_months": ("Doppelbetrieb bei der Umstellung",
-                                      "Double running at the switch"),  # fmt: skip
+    "setting_double_running_months": (
+        "Doppelbetrieb bei der Umstellung",
+        "Double running at the switch",
+    ),  # fmt: skip
     "reference_basis": ("Stichtag der Analyse", "the analysis' reference date"),
 }
 
@@ -458,15 +464,6 @@ def overview(analysis, top: int = TOP) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)[columns]
 
 
-def summed_npv(analysis) -> pd.Series:
-    """Per cooperation option: the sum of its members' Kapitalwerte (EUR), by option id."""
-    r = analysis.ranking
-    if "npv" not in r:
-        return pd.Series(dtype=float)
-    coop = r[r["option"] != STAND_ALONE]
-    return coop.groupby("option", sort=False)["npv"].sum()
-
-
 def vat_losses(analysis) -> pd.DataFrame:
     """The (body, option) rows where the VAT turns a saving into a loss.
 
@@ -486,3 +483,8 @@ def vat_losses(analysis) -> pd.DataFrame:
     rows = ind.merge(ranked, on=["body", "option"])
     loss = (rows["npv"] < 0) & (rows["npv"] - rows["vat_npv"] >= 0) & (rows["vat_npv"] < 0)
     return rows.loc[loss, ["body", "option", "field", "legal_form", "npv", "vat_npv"]]
+
+
+def component_label(component: str, lang: str = "de") -> str:
+    """The label of a cash-flow component (:data:`potential.economics.COMPONENTS`)."""
+    return COMPONENTS[component][labels.LANGS.index(check_lang(lang))]

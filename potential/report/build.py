@@ -1,8 +1,9 @@
 """What the report says: the analysis, its scenario and SMAA turned into a :class:`Document`.
 
-:func:`report_document` builds the content once, in six sections (what was analysed; method
-and weights; results per body; the joint view; uncertainty; sources and provenance) plus a
-short summary. The HTML and Markdown renderers only lay it out, so both say the same.
+:func:`report_document` builds the content once, in seven sections (what was analysed;
+method and weights; results per body; the Wirtschaftlichkeitsvergleich; the joint view;
+uncertainty; sources and provenance) plus a short summary. The HTML and Markdown renderers
+only lay it out, so both say the same.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from potential import labels
 from potential.options import STAND_ALONE, participants
-from potential.report import figures
+from potential.report import annex, figures
 from potential.report.document import (
     Bullets,
     Code,
@@ -115,10 +117,34 @@ def _summary(ctx: _Context, counts: dict) -> list:
         t("summary_joint", lang, option=ctx.option(gain["option"].iloc[0]))
         if len(gain)
         else t("summary_joint_none", lang),
+        *_summary_economics(ctx),
         t("summary_estimates", lang, assumptions=counts["assumptions"], total=counts["total"]),
         t("summary_smaa" if ctx.smaa is not None else "summary_no_smaa", lang),
     ]
     return [Heading(2, t("h_summary", lang), "summary"), Bullets(tuple((i,) for i in items))]
+
+
+def _summary_economics(ctx: _Context) -> list[str]:
+    """One sentence on the money: the range of the bodies' best options' Kapitalwerte."""
+    a, lang = ctx.analysis, ctx.lang
+    if a.economics is None or "npv" not in a.ranking:
+        return []
+    best = annex.overview(a, top=1)
+    if best.empty:
+        return []
+    coop = a.ranking[a.ranking["option"] != STAND_ALONE]
+    return [
+        t(
+            "summary_economics",
+            lang,
+            horizon=annex.horizon_text(a.economics, lang),
+            rate=annex.rate_text(a.economics.discount_rate, lang),
+            low=euro(best["npv"].min(), lang),
+            high=euro(best["npv"].max(), lang),
+            negative=number(int((coop["npv"] < 0).sum()), 0, lang),
+            total=number(len(coop), 0, lang),
+        )
+    ]
 
 
 # --- 1. what was analysed -----------------------------------------------------------------
@@ -316,9 +342,19 @@ def _method(ctx: _Context, counts: dict) -> list:
         est = t("method_estimated_part", lang, share=percent(estimated.mean(), 0, lang))
     else:
         est = t("method_estimated_none", lang)
+    if a.scales == "fixed" and a.method == "wsm":
+        clipped = a.ranking["clipped"].fillna("").astype(str) if "clipped" in a.ranking else ""
+        score = t(
+            "method_score_fixed",
+            lang,
+            clipped=number(int((clipped != "").sum()) if len(clipped) else 0, 0, lang),
+            rows=number(len(a.ranking), 0, lang),
+        )
+    else:
+        score = t("method_score", lang)
     blocks += [
         paragraph(t("method_name", lang, name=name, sentence=sentence)),
-        paragraph(t("method_score", lang)),
+        paragraph(score),
         paragraph(t("method_benefit", lang)),
         paragraph(t("method_estimates", lang, estimated=est, **counts), kind="note"),
         paragraph(t("method_docs", lang)),
@@ -392,13 +428,14 @@ def _body(ctx: _Context, body) -> list:
             ctx.option(r["option"]),
             number(r["score"], 3, lang),
             signed(r["benefit"], 3, lang),
+            euro(r["npv"], lang) if "npv" in r else "–",
             "; ".join(_carried(ctx, body.id, r["option"])) or "–",
         )
         for r in top.to_dict("records")
     ]
-    cols = ["col_rank", "col_option", "col_score", "col_benefit", "col_carried"]
+    cols = ["col_rank", "col_option", "col_score", "col_benefit", "col_npv", "col_carried"]
     blocks.append(
-        table([t(c, lang) for c in cols], table_rows, numeric=(0, 2, 3), name="top-options")
+        table([t(c, lang) for c in cols], table_rows, numeric=(0, 2, 3, 4), name="top-options")
     )
     alone = rows.loc[rows["option"] == STAND_ALONE, "rank"]
     if len(alone):
@@ -422,7 +459,145 @@ def _results(ctx: _Context) -> list:
     return blocks
 
 
-# --- 4. joint view ------------------------------------------------------------------------
+# --- 4. Wirtschaftlichkeitsvergleich -------------------------------------------------------
+
+
+def euro(value, lang: str) -> str:
+    """An amount in whole euros: ``1.234 €`` (de), ``€1,234`` (en); ``–`` if missing."""
+    if value is None or pd.isna(value):
+        return "–"
+    text = t("euro", lang, value=number(abs(value), 0, lang))
+    return f"-{text}" if number(value, 0, lang).startswith("-") else text
+
+
+def _economics(ctx: _Context) -> list:
+    a, lang = ctx.analysis, ctx.lang
+    blocks: list = [Heading(2, t("h_economics", lang), "economics")]
+    s = a.economics
+    if s is None or a.flows is None:
+        return blocks
+    blocks.append(paragraph(t("economics_intro", lang)))
+    items = [
+        (
+            t(
+                "economics_setting",
+                lang,
+                label=row["label"],
+                value=row["value"],
+                basis=annex.basis_text(row, a, lang, full=False),
+            ),
+        )
+        for row in annex.settings_rows(a, lang)
+    ]
+    blocks += [
+        paragraph(t("economics_settings", lang)),
+        Bullets(tuple(items)),
+        paragraph(t("economics_grant_on" if s.grant else "economics_grant_off", lang)),
+        paragraph(t("economics_sources", lang), kind="note"),
+    ]
+    best = annex.overview(a, top=1)
+    rows = [
+        (
+            r["body_name"],
+            f"{ctx.option(r['option'])} ({t('col_rank', lang)} {int(r['rank'])})",
+            euro(r["npv"], lang),
+            euro(r["annuity"], lang),
+            annex.payback_text(r["payback_year"], s, lang),
+            euro(r["max_burden"], lang),
+        )
+        for r in best.to_dict("records")
+    ]
+    cols = ["col_name", "col_option", "col_npv", "col_annuity", "col_payback", "col_burden"]
+    blocks += [
+        paragraph(t("economics_best", lang)),
+        table([t(c, lang) for c in cols], rows, numeric=(2, 3, 5), name="economics"),
+        paragraph(t("economics_terms", lang), kind="note"),
+        paragraph(_negative_sentences(ctx)),
+    ]
+    return blocks + _annex_example(ctx)
+
+
+def _negative_sentences(ctx: _Context) -> str:
+    """How many options have a negative Kapitalwert, and where the VAT makes the loss."""
+    a, lang = ctx.analysis, ctx.lang
+    coop = a.ranking[a.ranking["option"] != STAND_ALONE]
+    negative = int((coop["npv"] < 0).sum())
+    total = number(len(coop), 0, lang)
+    if not negative:
+        return t("economics_negative_none", lang, total=total)
+    text = t(
+        "economics_negative",
+        lang,
+        negative=number(negative, 0, lang),
+        total=total,
+        horizon=annex.horizon_text(a.economics, lang),
+    )
+    losses = annex.vat_losses(a)
+    if not len(losses):
+        return f"{text} {t('economics_vat_none', lang)}"
+    counts = losses.groupby(["field", "legal_form"], sort=False).size()
+    counts = counts.sort_values(ascending=False, kind="stable").head(3)
+    where = [
+        t(
+            "economics_vat_where",
+            lang,
+            field=labels.field_label(ctx.dataset, f, lang),
+            form=labels.form_label(ctx.dataset, form, lang),
+            n=number(int(n), 0, lang),
+        )
+        for (f, form), n in counts.items()
+    ]
+    vat = t("economics_vat", lang, n=number(len(losses), 0, lang), where=", ".join(where))
+    return f"{text} {vat}"
+
+
+def _annex_example(ctx: _Context) -> list:
+    """The annex of one body's best cooperation option as a small table."""
+    a, lang = ctx.analysis, ctx.lang
+    s = a.economics
+    body = next((b for b in participants(ctx.dataset) if len(annex.top_options(a, b.id, 1))), None)
+    if body is None:
+        return []
+    block = annex.blocks(a, body.id, top=1, lang=lang)[-1]
+    cols = [t("annex_position", lang), *(t("annex_year", lang, t=int(y)) for y in annex.years(s))]
+
+    def amounts(values):
+        return tuple(number(v, 0, lang) if round(float(v)) != 0 else "–" for v in values)
+
+    rows = [
+        (annex.component_label(cid, lang), *amounts(values))
+        for cid, values in block.components.items()
+        if np.any(np.round(values) != 0)
+    ]
+    rows += [
+        (annex.text("total", lang), *amounts(block.total)),
+        (annex.text("factor", lang), *(number(f, 4, lang) for f in block.factors)),
+        (annex.text("present", lang), *amounts(block.present)),
+    ]
+    result = t(
+        "annex_result",
+        lang,
+        npv=euro(block.npv, lang),
+        annuity=euro(block.annuity, lang),
+        payback=annex.payback_text(block.payback_year, s, lang),
+        burden=euro(block.max_burden, lang),
+    )
+    intro = t(
+        "annex_intro",
+        lang,
+        body=body.name,
+        option=block.label,
+        start=date(s.reference_date, lang),
+    )
+    return [
+        Heading(3, t("h_annex", lang, body=body.name), "annex"),
+        paragraph(intro),
+        table(cols, rows, numeric=range(1, len(cols)), name="annex"),
+        paragraph(result),
+    ]
+
+
+# --- 5. joint view ------------------------------------------------------------------------
 
 
 def _joint(ctx: _Context) -> list:
@@ -451,7 +626,7 @@ def _joint(ctx: _Context) -> list:
             str(int(r["members"])),
             signed(r["min_benefit"], 3, lang),
             signed(r["summed_benefit"], 3, lang),
-            number(r["summed_net_savings"], 0, lang),
+            number(r.get("pool_npv"), 0, lang),
         )
         for r in shown.to_dict("records")
     ]
@@ -459,7 +634,9 @@ def _joint(ctx: _Context) -> list:
             "col_savings"]  # fmt: skip
     blocks += [
         table([t(c, lang) for c in cols], rows, numeric=(0, 2, 3, 4, 5), name="joint"),
-        paragraph(t("joint_caveat", lang)),
+        paragraph(
+            t("joint_caveat_fixed" if ctx.analysis.scales == "fixed" else "joint_caveat", lang)
+        ),
     ]
     if ctx.with_figures:
         figure = ctx.figure(
@@ -470,7 +647,7 @@ def _joint(ctx: _Context) -> list:
     return blocks
 
 
-# --- 5. uncertainty -----------------------------------------------------------------------
+# --- 6. uncertainty -----------------------------------------------------------------------
 
 
 def _uncertainty(ctx: _Context) -> list:
@@ -531,7 +708,7 @@ def _names(ctx: _Context, smaa, body: str) -> dict:
     return {o: ctx.option(o) for o in dict.fromkeys(options)}
 
 
-# --- 6. sources and provenance ------------------------------------------------------------
+# --- 7. sources and provenance ------------------------------------------------------------
 
 
 def _link(url: str):
@@ -631,6 +808,7 @@ def report_document(ctx: _Context) -> Document:
         _scope(ctx),
         _method(ctx, counts),
         _results(ctx),
+        _economics(ctx),
         _joint(ctx),
         _uncertainty(ctx),
         _sources(ctx, counts),

@@ -51,13 +51,13 @@ TEXT = {
     ),
     "summary_smaa": (
         "Wie sicher die besten Optionen bei anderen Gewichten oder Zahlen bleiben, zeigt "
-        "Abschnitt 5.",
-        "Section 5 shows how sure the best options stay under other weights or figures.",
+        "Abschnitt 6.",
+        "Section 6 shows how sure the best options stay under other weights or figures.",
     ),
     "summary_no_smaa": (
         "Wie sicher die besten Optionen bei anderen Gewichten bleiben, wurde nicht berechnet "
-        "(Abschnitt 5).",
-        "How sure the best options stay under other weights was not computed (section 5).",
+        "(Abschnitt 6).",
+        "How sure the best options stay under other weights was not computed (section 6).",
     ),
     # --- 1. what was analysed ------------------------------------------------------------
     "h_scope": ("1. Was untersucht wurde", "1. What was analysed"),
@@ -161,6 +161,21 @@ TEXT = {
         "Own weights: {names}. Other weights than those in the table apply to them.",
     ),
     "method_name": ("Verfahren: {name}. {sentence}", "Method: {name}. {sentence}"),
+    "method_score_fixed": (
+        "Punktwert: eine Zahl zwischen 0 und 1 – je höher, desto besser. Jedes Kriterium wird "
+        "auf einer festen Skala gemessen, die für alle Körperschaften gleich ist: der "
+        "schlechteste Ankerwert gibt 0, der beste 1 (die Anker und ihre Begründung stehen im "
+        "Kriterienmodell). Der Punktwert einer Option hängt daher nur von ihren eigenen Werten "
+        "und den Gewichten ab. Ein Wert jenseits eines Ankers zählt wie der Anker; das "
+        "betrifft {clipped} von {rows} Bewertungen (Spalte „Außerhalb der Skala“ in "
+        "ranking.xlsx).",
+        "Score: a number between 0 and 1 – the higher, the better. Each criterion is measured "
+        "on a fixed scale, the same for every body: the worst anchor gives 0, the best 1 (the "
+        "criteria model gives the anchors and their rationale). An option's score therefore "
+        "depends on its own values and the weights only. A value beyond an anchor counts as "
+        "the anchor; this concerns {clipped} of {rows} assessments (column “Beyond the scale” "
+        "in ranking.xlsx).",
+    ),
     "method_score": (
         "Punktwert: eine Zahl zwischen 0 und 1, die nur die Optionen derselben Körperschaft "
         "vergleicht – je höher, desto besser. Punktwerte verschiedener Körperschaften sind "
@@ -230,6 +245,7 @@ TEXT = {
     "col_score": ("Punktwert", "Score"),
     "col_benefit": ("Vorteil gegenüber Alleingang", "Benefit over stand-alone"),
     "col_carried": ("Getragen vor allem von", "Carried most by"),
+    "col_npv": ("Kapitalwert", "Net present value"),
     "best_option": (
         "Beste Option: {option} (Punktwert {score}; Vorteil gegenüber Alleingang {benefit}). "
         "Sie wird vor allem getragen von {first} und {second}.",
@@ -253,7 +269,125 @@ TEXT = {
         "{body}: what carries the best options (contribution of each criterion to the score)",
     ),
     # --- 4. joint view -------------------------------------------------------------------
-    "h_joint": ("4. Gemeinsame Sicht", "4. Joint view"),
+    # --- 4. Wirtschaftlichkeitsvergleich -------------------------------------------------
+    "h_economics": ("4. Wirtschaftlichkeitsvergleich", "4. Economic comparison"),
+    "economics_intro": (
+        "Der Wirtschaftlichkeitsvergleich rechnet für jede Kooperationsoption Jahr für Jahr, "
+        "was sie eine Körperschaft gegenüber dem Status quo (dem Alleingang) kostet oder "
+        "einbringt: Einsparungen bei Sach- und Personalkosten (beim Personal nur durch "
+        "Abgänge, ohne Kündigungen), die laufenden Kosten der Kooperationsform, die "
+        "Umsatzsteuer auf das Entgelt, Einmalkosten für Gründung, Migration, Austritt und "
+        "Doppelbetrieb und, wenn angesetzt, die Förderung. Die Beträge späterer Jahre werden "
+        "abgezinst und zum Kapitalwert aufsummiert. Ein Kapitalwert über 0 € heißt: über den "
+        "Betrachtungszeitraum besser als allein. Das Vorgehen folgt der Arbeitsanleitung des "
+        "BMF zu Wirtschaftlichkeitsuntersuchungen; alle Formeln stehen in docs/method.md, "
+        "Abschnitt 5.",
+        "The economic comparison works out, year by year, what each cooperation option costs "
+        "or brings a body compared with the status quo (going it alone): savings on material "
+        "and personnel cost (personnel only through staff leaving, no dismissals), the running "
+        "cost of the legal form, the VAT on the payment, one-off cost of setup, migration, "
+        "exit and double running and, if counted, the grant. The amounts of later years are "
+        "discounted and added up to the net present value. A net present value above 0 € "
+        "means: better than alone over the horizon. The approach follows the BMF guide to "
+        "economic appraisals; docs/method.md, section 5, states every formula.",
+    ),
+    "economics_settings": ("Gerechnet wurde mit:", "The settings:"),
+    "economics_setting": ("{label}: {value} ({basis})", "{label}: {value} ({basis})"),
+    "economics_sources": (
+        "Die Quellen stehen in Abschnitt 7; die Begründung jeder Annahme zeigt der Befehl "
+        "potential data sources und das Blatt „Quellen“ in ranking.xlsx.",
+        "Section 7 lists the sources; the command potential data sources and the sheet "
+        "“Sources” in ranking.xlsx give the rationale of every assumption.",
+    ),
+    "economics_grant_off": (
+        "Die IKZ-Förderung ist nicht angesetzt, weil auf sie kein Anspruch besteht. Mit "
+        "Förderung, wo ihre Bedingungen erfüllt sind, zeigt der Kapitalwert die Spalte "
+        "„Kapitalwert mit Förderung“ (ranking.csv, Blatt „Wirtschaftlichkeit“); "
+        "potential analyse --grant rechnet ganz mit ihr.",
+        "The IKZ grant is not counted, because there is no entitlement to it. The column “Net "
+        "present value with grant” (ranking.csv, sheet “Economics”) shows the value with it "
+        "where its conditions hold; potential analyse --grant counts it throughout.",
+    ),
+    "economics_grant_on": (
+        "Die IKZ-Förderung ist angesetzt, wo ihre Bedingungen erfüllt sind; auf sie besteht "
+        "kein Anspruch.",
+        "The IKZ grant is counted where its conditions hold; there is no entitlement to it.",
+    ),
+    "economics_best": (
+        "Je Körperschaft ihre beste Kooperationsoption nach dem Rang (Abschnitt 3) und was sie "
+        "in Euro bedeutet:",
+        "For each body its best cooperation option by rank (section 3) and what it means in "
+        "euros:",
+    ),
+    "col_annuity": ("Annuität (je Jahr)", "Annuity (a year)"),
+    "col_payback": ("Amortisation (dynamisch)", "Payback (discounted)"),
+    "col_burden": ("Größte Jahresbelastung", "Largest yearly burden"),
+    "economics_terms": (
+        "Annuität: der gleich hohe Betrag je Jahr mit demselben Kapitalwert. Amortisation: das "
+        "erste Jahr, ab dem die aufsummierten Barwerte nicht mehr unter 0 fallen. Größte "
+        "Jahresbelastung: der größte Fehlbetrag eines einzelnen Jahres (meist im Jahr der "
+        "Umstellung), den der Haushalt finanzieren muss.",
+        "Annuity: the same amount every year with the same net present value. Payback: the "
+        "first year from which the summed present values no longer fall below 0. Largest "
+        "yearly burden: the largest shortfall of a single year (mostly the year of the "
+        "switch), which the budget must finance.",
+    ),
+    "economics_negative": (
+        "Bei {negative} von {total} bewerteten Kooperationsoptionen (Körperschaft × Option) "
+        "ist der Kapitalwert negativ: Sie kosten die Körperschaft über {horizon} mehr, als "
+        "sie einbringen.",
+        "{negative} of {total} cooperation options assessed (body × option) have a negative "
+        "net present value: over {horizon} they cost the body more than they bring.",
+    ),
+    "economics_negative_none": (
+        "Keine der {total} bewerteten Kooperationsoptionen hat einen negativen Kapitalwert.",
+        "None of the {total} cooperation options assessed has a negative net present value.",
+    ),
+    "economics_vat": (
+        "Bei {n} davon macht erst die Umsatzsteuer auf das Entgelt (§ 2b UStG) aus einem "
+        "Vorteil einen Nachteil: Ohne sie wäre der Kapitalwert positiv. Das betrifft vor "
+        "allem {where}.",
+        "For {n} of them it is the VAT on the payment (§ 2b UStG) that turns a gain into a "
+        "loss: without it the net present value would be positive. This concerns above all "
+        "{where}.",
+    ),
+    "economics_vat_none": (
+        "Die Umsatzsteuer auf das Entgelt (§ 2b UStG) macht bei keiner Option aus einem "
+        "Vorteil einen Nachteil.",
+        "The VAT on the payment (§ 2b UStG) turns a gain into a loss for no option.",
+    ),
+    "economics_vat_where": ("{field} als {form} ({n}-mal)", "{field} as {form} ({n} times)"),
+    "h_annex": ("Beispiel: {body}", "Example: {body}"),
+    "annex_intro": (
+        "So sieht der Vergleich für die beste Kooperationsoption von {body} aus: {option}. "
+        "Beträge in Euro, Differenz zum Status quo; Jahr 0 ist der Beginn am {start}, die "
+        "Zahlungen späterer Jahre fallen an deren Ende an. Alle Körperschaften mit ihren drei "
+        "besten Optionen, den Einzelposten und dem Status quo stehen in ranking.xlsx (Blätter "
+        "„WV …“).",
+        "This is the comparison for the best cooperation option of {body}: {option}. Amounts "
+        "in euros, difference to the status quo; year 0 is the start on {start}, the payments "
+        "of later years fall at their end. Every body with its three best options, every item "
+        "and the status quo are in ranking.xlsx (sheets “Economics …”).",
+    ),
+    "annex_position": ("Position (€)", "Item (€)"),
+    "annex_year": ("Jahr {t}", "Year {t}"),
+    "annex_result": (
+        "Kapitalwert {npv}, Annuität {annuity} je Jahr, Amortisation {payback}, größte "
+        "Jahresbelastung {burden}.",
+        "Net present value {npv}, annuity {annuity} a year, payback {payback}, largest yearly "
+        "burden {burden}.",
+    ),
+    "summary_economics": (
+        "In Euro (Kapitalwert über {horizon}, Zinssatz {rate}) bringt die beste "
+        "Kooperationsoption je Körperschaft zwischen {low} und {high}; {negative} von {total} "
+        "bewerteten Optionen haben einen negativen Kapitalwert (Abschnitt 4).",
+        "In euros (net present value over {horizon}, discount rate {rate}) the best "
+        "cooperation option of each body brings between {low} and {high}; {negative} of "
+        "{total} options assessed have a negative net present value (section 4).",
+    ),
+    "euro": ("{value} €", "€{value}"),
+    # --- 5. joint view -------------------------------------------------------------------
+    "h_joint": ("5. Gemeinsame Sicht", "5. Joint view"),
     "joint_intro": (
         "Eine Kooperation gelingt nur, wenn jedes Mitglied etwas davon hat. Die Tabelle zeigt "
         "die Optionen, bei denen alle Mitglieder besser dastehen als allein, geordnet nach dem "
@@ -285,7 +419,15 @@ TEXT = {
     "col_members": ("Mitglieder", "Members"),
     "col_min_benefit": ("Kleinster Vorteil", "Smallest benefit"),
     "col_sum_benefit": ("Summe der Vorteile", "Summed benefit"),
-    "col_savings": ("Nettoeinsparung zusammen (EUR/Jahr)", "Net savings together (EUR/year)"),
+    "col_savings": ("Kapitalwerte zusammen (€)", "Net present values together (€)"),
+    "joint_caveat_fixed": (
+        "Summe und Minimum der Vorteile sind eine Faustregel, kein genauer Vergleich: "
+        "Körperschaften können eigene Gewichte haben, und Punkte sind kein Geld. In Euro "
+        "zeigt die letzte Spalte die Kapitalwerte der Mitglieder zusammen.",
+        "The sum and the minimum of the benefits are a rule of thumb, not an exact comparison: "
+        "bodies may have weights of their own, and points are not money. In euros, the last "
+        "column shows the members' net present values together.",
+    ),
     "h_map": ("Karte der Kooperationen", "Map of cooperations"),
     "fig_map": (
         "Bestehende Kooperationen (grau) und je Handlungsfeld die beste Option, bei der alle "
@@ -298,7 +440,7 @@ TEXT = {
         "No map: the dataset holds no coordinates of the bodies.",
     ),
     # --- 5. uncertainty ------------------------------------------------------------------
-    "h_uncertainty": ("5. Unsicherheit", "5. Uncertainty"),
+    "h_uncertainty": ("6. Unsicherheit", "6. Uncertainty"),
     "smaa_intro": (
         "Die Bürgermeisterinnen und Bürgermeister werden sich nicht auf ein Gewicht einigen, "
         "und viele Zahlen sind Schätzungen. Deshalb wurde die Bewertung {n}-mal mit zufällig "
@@ -353,7 +495,7 @@ TEXT = {
         "(docs/scenarios.md, section 8); the report then shows it here.",
     ),
     # --- 6. sources ----------------------------------------------------------------------
-    "h_sources": ("6. Quellen und Nachvollziehbarkeit", "6. Sources and reproducibility"),
+    "h_sources": ("7. Quellen und Nachvollziehbarkeit", "7. Sources and reproducibility"),
     "sources_intro": (
         "Jede Zahl des Datensatzes trägt eine Quelle oder ist als Annahme mit Begründung "
         "gekennzeichnet. {assumptions} der {total} Zahlen und Gewichte sind Annahmen. "
@@ -416,14 +558,13 @@ METHODS = {
     "wsm": (
         (
             "gewichtete Summe (wsm)",
-            "Jedes Kriterium wird auf eine Skala von 0 (schlechtester) bis 1 (bester Wert "
-            "unter den Optionen der Körperschaft) umgerechnet, mit seinem Gewicht "
-            "multipliziert, und die Summe ist der Punktwert.",
+            "Der Wert jedes Kriteriums wird auf eine Skala von 0 (schlecht) bis 1 (gut) "
+            "umgerechnet, mit seinem Gewicht multipliziert, und die Summe ist der Punktwert.",
         ),
         (
             "weighted sum (wsm)",
-            "Each criterion is mapped onto a scale from 0 (worst) to 1 (best value among the "
-            "body's options), multiplied by its weight, and the sum is the score.",
+            "Each criterion's value is mapped onto a scale from 0 (poor) to 1 (good), "
+            "multiplied by its weight, and the sum is the score.",
         ),
     ),
     "wpm": (

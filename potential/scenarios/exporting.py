@@ -1,10 +1,12 @@
 """Writing scenario runs and comparisons: CSV tables, a workbook, ``provenance.json``.
 
 A run's folder holds what ``potential analyse`` writes (``ranking.csv``, ``joint.csv``,
-``contributions.csv``, ``ranking.xlsx``) plus ``changes.csv`` (every value the scenario
-changed), the SMAA tables if the scenario asked for them, and ``provenance.json``. The
-workbook gains the sheets *Szenario* (settings), *Änderungen* (changes), *Akzeptanz* and
-*Rangakzeptanz* (if the scenario asked for SMAA) and *Metadaten* (provenance). CSV files are
+``contributions.csv``, ``cashflows.csv``, ``ranking.xlsx``) plus ``changes.csv`` (every value
+the scenario changed), the SMAA tables if the scenario asked for them, and
+``provenance.json``. The workbook gains the sheets *Szenario* (settings), *Änderungen*
+(changes), *Akzeptanz* and *Rangakzeptanz* (if the scenario asked for SMAA) and *Metadaten*
+(provenance); like every analysis workbook it has the Wirtschaftlichkeitsvergleich
+(*Wirtschaftlichkeit* and one *WV <body>* annex per body). CSV files are
 written in the dialect asked for (``csv_dialect``, :func:`potential.files.write_csv`).
 A comparison's folder holds the comparison tables, ``comparison.xlsx`` and a
 ``provenance.json`` that lists the record of every scenario compared.
@@ -95,6 +97,10 @@ def export_run(
     csv_dialect: str = "standard",
 ) -> list[Path]:
     """Write one scenario run's tables, workbook and ``provenance.json`` to a folder.
+
+    The tables and the workbook are those of :func:`potential.exports.export_analysis`
+    (``cashflows.csv`` included, hashed in ``provenance.json`` like every output), plus
+    ``changes.csv``.
 
     With SMAA results in the run, the workbook gains the sheets *Akzeptanz* and
     *Rangakzeptanz* and the folder ``smaa_acceptability.csv`` and ``smaa_summary.csv``
