@@ -45,6 +45,10 @@ OPTION_COLUMNS = ["option", "field", "legal_form", "partners", "lead", "n_partne
 #: results of the Wirtschaftlichkeitsvergleich copied into the ranking (EUR, years)
 MONEY_COLUMNS = ["npv", "annuity", "payback_year", "max_burden", "npv_with_grant"]
 
+#: the verdict of an option for a body (``verdict`` in the ranking): the decision rule that
+#: puts money and points side by side
+VERDICTS = ("status_quo", "economic", "qualitative_only", "not_better")
+
 #: how criteria are mapped onto [0, 1]: the criteria model's anchored scales (default), or
 #: each body's own min-max range (the old behaviour, for comparison)
 SCALES = ("fixed", "minmax")
@@ -461,6 +465,38 @@ def _contributions(matrix, objectives, weights, model, body_id, bounds=None):
     ]  # fmt: skip
 
 
+def _quality_points(contributions: pd.DataFrame, model: CriteriaModel, weights) -> pd.Series:
+    """Points (0–100) of each option on the criteria that are not money, weights renormalised.
+
+    The qualitative part of the Nutzwertanalyse, shown beside the Kapitalwert as WiBe does.
+    """
+    from potential.tradeoffs import MONEY_INDICATORS
+
+    money = {c.id for c in model.criteria if c.indicator in MONEY_INDICATORS}
+    w = dict(zip([c.id for c in model.criteria], weights, strict=True))
+    total = sum(v for k, v in w.items() if k not in money)
+    rest = contributions[~contributions["criterion"].isin(money)]
+    points = rest.groupby("option", sort=False)["contribution"].sum()
+    return 100 * points / total if total > 0 else points * 0.0
+
+
+def _verdicts(ranked: pd.DataFrame) -> list[str]:
+    """The decision rule: better than the status quo in points, and does it pay?"""
+    out = []
+    for option, benefit, npv in zip(
+        ranked["option"], ranked["benefit"], ranked.get("npv", 0.0), strict=True
+    ):
+        if option == STAND_ALONE:
+            out.append("status_quo")
+        elif benefit <= 0:
+            out.append("not_better")
+        elif npv > 0:
+            out.append("economic")
+        else:
+            out.append("qualitative_only")
+    return out
+
+
 def rank_bodies(
     dataset: Dataset,
     table: pd.DataFrame,
@@ -481,7 +517,11 @@ def rank_bodies(
     -------
     ranking, contributions : pandas.DataFrame
         As described in :class:`Analysis`; the ranking has a column ``clipped`` (criteria
-        beyond their anchors) and the money columns :data:`MONEY_COLUMNS`.
+        beyond their anchors), the money columns :data:`MONEY_COLUMNS`,
+        ``quality_points`` (0–100 on the criteria that are not money) and ``verdict``
+        (:data:`VERDICTS`: ``economic`` = above the status quo and a positive Kapitalwert,
+        ``qualitative_only`` = above it in points although the Kapitalwert is not positive,
+        ``not_better`` = not above the status quo, ``status_quo``).
     """
     objectives = [c.direction for c in model.criteria]
     rankings, contributions = [], []
@@ -513,6 +553,10 @@ def rank_bodies(
         for c in model.criteria:
             ranked[c.id] = raw[c.id].to_numpy()
         ranked["clipped"] = flags.to_numpy()
+        ranked["quality_points"] = (
+            _quality_points(contributions[-1], model, w).reindex(ranked["option"]).to_numpy()
+        )
+        ranked["verdict"] = _verdicts(ranked)
         rankings.append(ranked.sort_values("rank", kind="stable"))
     return (
         pd.concat(rankings, ignore_index=True),

@@ -91,6 +91,31 @@ def cashflows_frame(analysis: Analysis) -> pd.DataFrame:
     return out
 
 
+def excluded_frame(analysis: Analysis, lang: str | None = None) -> pd.DataFrame:
+    """The options the knock-out stage excluded (``excluded.csv``): one row per (option,
+    rule), columns as :data:`potential.knockout.EXCLUDED_COLUMNS` (German and English
+    reasons side by side); empty with its header if nothing was excluded."""
+    from potential.knockout import EXCLUDED_COLUMNS
+
+    if analysis.excluded is None:
+        return pd.DataFrame(columns=EXCLUDED_COLUMNS)
+    return analysis.excluded.reset_index(drop=True)
+
+
+def excluded_sheet(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
+    """The sheet *Ausgeschlossen*: each excluded option with its reason in ``lang``."""
+    frame = excluded_frame(analysis).copy()
+    names = {b.id: b.name for b in analysis.dataset.bodies}
+    frame.insert(1, "option_label", _option_labels(analysis, frame, lang) if len(frame) else [])
+    frame["concerns"] = [
+        ", ".join(names.get(b, b) for b in str(v).split(";") if b) for v in frame["body"]
+    ]
+    frame["reason"] = frame["reason_de" if lang == "de" else "reason_en"]
+    frame = frame[["option", "option_label", "field", "legal_form", "partners", "concerns",
+                   "rule", "reason", "law", "source"]]  # fmt: skip
+    return _readable(frame, analysis, lang)
+
+
 def _option_labels(analysis: Analysis, frame: pd.DataFrame, lang: str) -> list[str]:
     """The label of each row's option, built once per option (rankings repeat options)."""
     ds = analysis.dataset
@@ -140,6 +165,8 @@ def _readable(
             out[col] = out[col].map(
                 {True: labels.text("yes", lang), False: labels.text("no", lang)}
             )
+    if "verdict" in out:
+        out["verdict"] = [labels.text(f"verdict_{v}", lang) for v in out["verdict"]]
     drop = [c for c in ("body", "option") if c in out and "option_label" in out]
     out = out.drop(columns=drop)
     front = [c for c in first if c in out]
@@ -358,6 +385,7 @@ def workbook_sheets(
         name("field_scores"): field_scores_frame(analysis, lang),
         name("joint"): _readable(joint_frame(analysis, lang), analysis, lang, _JOINT_FIRST),
         name("criteria_model"): criteria_frame(analysis, lang),
+        name("excluded"): excluded_sheet(analysis, lang),
     }
     if smaa is not None:
         overview, acceptability = acceptability_frames(analysis, smaa, lang)
@@ -598,6 +626,7 @@ def export_analysis(
     csv_dialect: str = "standard",
 ) -> list[Path]:
     """Write ``ranking.csv``, ``joint.csv``, ``contributions.csv``, ``cashflows.csv``,
+    ``excluded.csv`` (the options the knock-out stage removed, with reasons),
     ``ranking.xlsx`` and, with a provenance record, ``provenance.json``.
 
     ``cashflows.csv`` holds the yearly cash flows of the Wirtschaftlichkeitsvergleich
@@ -660,6 +689,7 @@ def export_analysis(
         "joint.csv": csv(joint_frame(analysis, lang)),
         "contributions.csv": csv(analysis.contributions),
         "cashflows.csv": csv(cashflows_frame(analysis)),
+        "excluded.csv": csv(excluded_frame(analysis)),
         "ranking.xlsx": lambda path: write_workbook(sheets, path),
     }
     if analysis.criteria.body_weights:

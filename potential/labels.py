@@ -58,6 +58,13 @@ COLUMNS = {
     "grant_eligible": ("Förderfähig (IKZ NRW)", "Eligible for the grant (IKZ NRW)"),
     "vat_taxable": ("Umsatzsteuerpflichtig (§ 2b UStG)", "Subject to VAT (§ 2b UStG)"),
     "clipped": ("Außerhalb der Skala", "Beyond the scale"),
+    "quality_points": ("Qualitative Punkte (0–100)", "Qualitative points (0–100)"),
+    "verdict": ("Bewertung", "Verdict"),
+    "rule": ("Regel", "Rule"),
+    "reason": ("Grund", "Reason"),
+    "law": ("Rechtsgrundlage", "Legal basis"),
+    "source": ("Quelle", "Source"),
+    "concerns": ("Betrifft", "Concerns"),
     "pool_npv": ("Summe der Kapitalwerte", "Summed net present value"),
     "min_npv": ("Kleinster Kapitalwert eines Mitglieds", "Smallest member's net present value"),
     "members_npv_positive": (
@@ -160,6 +167,17 @@ TEXT = {
     "rank_n": ("Rang {n}", "Rank {n}"),
     "central_weight": ("Zentralgewicht: {criterion}", "Central weight: {criterion}"),
     "yes": ("ja", "yes"),
+    "excluded": ("Ausgeschlossen", "Excluded"),
+    "verdict_status_quo": ("Status quo (Alleingang)", "Status quo (going on alone)"),
+    "verdict_economic": (
+        "wirtschaftlich: besser als der Status quo, Kapitalwert positiv",
+        "economic: better than the status quo, positive NPV",
+    ),
+    "verdict_qualitative_only": (
+        "nur qualitativ begründet: besser in Punkten, Kapitalwert nicht positiv",
+        "qualitative only: better in points, NPV not positive",
+    ),
+    "verdict_not_better": ("nicht besser als der Status quo", "not better than the status quo"),
     "no": ("nein", "no"),
     "economics": ("Wirtschaftlichkeit", "Economics"),
     "economics_title": (

@@ -296,6 +296,7 @@ def _scope(ctx: _Context) -> list:
     ]
     cols = ["col_form", "col_law", "col_options"]
     blocks.append(table([t(c, lang) for c in cols], rows, numeric=(2,), name="legal-forms"))
+    blocks += _excluded(ctx)
     return blocks
 
 
@@ -356,10 +357,59 @@ def _method(ctx: _Context, counts: dict) -> list:
         paragraph(t("method_name", lang, name=name, sentence=sentence)),
         paragraph(score),
         paragraph(t("method_benefit", lang)),
+        paragraph(t("method_verdict", lang)),
+        *_tradeoff_blocks(ctx),
         paragraph(t("method_estimates", lang, estimated=est, **counts), kind="note"),
         paragraph(t("method_docs", lang)),
     ]
     return blocks
+
+
+def _tradeoff_blocks(ctx: _Context) -> list:
+    """The exchange rates the weights set, in words, for the largest participating town."""
+    from potential.errors import InputError
+
+    lang, a = ctx.lang, ctx.analysis
+    towns = [b for b in participants(ctx.dataset) if b.kind != "kreis"]
+    if not towns:
+        return []
+    example = max(towns, key=lambda b: (b.population, b.id))
+    try:
+        rates = a.tradeoffs(example.id, lang)
+    except InputError:
+        return []
+    point = rates.attrs.get("eur_per_point_per_capita", float("nan"))
+    return [
+        paragraph(
+            t(
+                "tradeoffs_intro",
+                lang,
+                point=number(point, 2, lang),
+                body=example.name,
+                eur=number(point * example.population, 0, lang),
+            )
+        ),
+        Bullets(tuple(rates["statement"])),
+    ]
+
+
+def _excluded(ctx: _Context) -> list:
+    """The knock-out stage: how many options were excluded, by which rule, why."""
+    lang, ex = ctx.lang, ctx.analysis.excluded
+    if ex is None or ex.empty:
+        return [paragraph(t("excluded_none", lang))]
+    reason = "reason_de" if lang == "de" else "reason_en"
+    rows = []
+    for rule, group in ex.groupby("rule", sort=False):
+        rows.append(
+            (rule, str(group["option"].nunique()), group[reason].iloc[0], group["law"].iloc[0])
+        )
+    cols = ["col_rule", "col_options", "col_reason_example", "col_law"]
+    return [
+        Heading(3, t("h_excluded", lang)),
+        paragraph(t("excluded_intro", lang, n=number(ex["option"].nunique(), 0, lang))),
+        table([t(c, lang) for c in cols], rows, numeric=(1,), name="excluded"),
+    ]
 
 
 # --- 3. results per body ------------------------------------------------------------------
@@ -422,20 +472,23 @@ def _body(ctx: _Context, body) -> list:
                 )
             )
         )
+    blocks.append(paragraph(ctx.analysis.why(body.id, lang)))
     table_rows = [
         (
             str(int(r["rank"])),
             ctx.option(r["option"]),
+            euro(r["npv"], lang) if "npv" in r else "–",
+            number(r["quality_points"], 1, lang) if "quality_points" in r else "–",
             number(r["score"], 3, lang),
             signed(r["benefit"], 3, lang),
-            euro(r["npv"], lang) if "npv" in r else "–",
-            "; ".join(_carried(ctx, body.id, r["option"])) or "–",
+            labels.text(f"verdict_{r['verdict']}", lang) if "verdict" in r else "–",
         )
         for r in top.to_dict("records")
     ]
-    cols = ["col_rank", "col_option", "col_score", "col_benefit", "col_npv", "col_carried"]
+    cols = ["col_rank", "col_option", "col_npv", "col_quality", "col_score", "col_benefit",
+            "col_verdict"]  # fmt: skip
     blocks.append(
-        table([t(c, lang) for c in cols], table_rows, numeric=(0, 2, 3, 4), name="top-options")
+        table([t(c, lang) for c in cols], table_rows, numeric=(0, 2, 3, 4, 5), name="top-options")
     )
     alone = rows.loc[rows["option"] == STAND_ALONE, "rank"]
     if len(alone):

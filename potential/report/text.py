@@ -260,6 +260,46 @@ TEXT = {
     "carried": ("{criterion} ({share})", "{criterion} ({share})"),
     "share_of_score": ("{share} des Punktwerts", "{share} of the score"),
     "share_of_value": ("{share} der gewichteten Werte", "{share} of the weighted values"),
+    "method_verdict": (
+        "Geld und Punkte stehen nebeneinander, wie in der WiBe: der Kapitalwert (Euro) und die "
+        "qualitativen Punkte (0–100, nur die Kriterien, die kein Geld sind). Die Rangfolge "
+        "ergibt sich aus der Gesamtpunktzahl, in der der Kapitalwert je Einwohner auf seiner "
+        "festen Skala ein Kriterium ist. Entscheidungsregel: Eine Option ist "
+        "„wirtschaftlich“, wenn sie mehr Punkte als der Alleingang erreicht und ihr "
+        "Kapitalwert positiv ist; erreicht sie mehr Punkte bei nicht positivem Kapitalwert, "
+        "ist sie „nur qualitativ begründet“ – der Rat müsste den Verlust bewusst tragen.",
+        "Money and points stand side by side, as in WiBe: the net present value (euros) and "
+        "the qualitative points (0–100, only the criteria that are not money). The order "
+        "follows the total score, in which the net present value per inhabitant on its fixed "
+        "scale is one criterion. Decision rule: an option is 'economic' if it scores more than "
+        "going on alone and its net present value is positive; if it scores more with a net "
+        "present value that is not positive, it is 'qualitative only' – the council would "
+        "have to bear the loss knowingly.",
+    ),
+    "tradeoffs_intro": (
+        "Was die Gewichte implizit gleichsetzen: 1 Punkt (ein Hundertstel der Skala) "
+        "entspricht {point} € Kapitalwert je Einwohner, für {body} {eur} €. Die volle Spanne "
+        "jedes Kriteriums wiegt so viel wie:",
+        "What the weights implicitly equate: 1 point (a hundredth of the scale) equals "
+        "{point} € of net present value per inhabitant, {eur} € for {body}. The whole span of "
+        "each criterion weighs as much as:",
+    ),
+    "h_excluded": ("Ausgeschlossene Optionen", "Excluded options"),
+    "excluded_intro": (
+        "Vor der Bewertung schließt eine K.-o.-Stufe {n} Optionen aus, die unzulässig oder "
+        "nicht umsetzbar sind; jede steht mit Grund, Rechtsgrundlage und Quelle in "
+        "excluded.csv und auf dem Blatt „Ausgeschlossen“.",
+        "Before scoring, a knock-out stage excludes {n} options that are inadmissible or "
+        "infeasible; each is listed with its reason, legal basis and source in excluded.csv "
+        "and on the sheet 'Excluded'.",
+    ),
+    "excluded_none": (
+        "Die K.-o.-Stufe hat keine Option ausgeschlossen.",
+        "The knock-out stage excluded no option.",
+    ),
+    "col_reason_example": ("Grund (Beispiel)", "Reason (example)"),
+    "col_quality": ("Qualitative Punkte", "Qualitative points"),
+    "col_verdict": ("Bewertung", "Verdict"),
     "alone_rank": (
         "Der Alleingang liegt auf Rang {rank} von {n}.",
         "Going it alone ranks {rank} of {n}.",
