@@ -58,6 +58,7 @@ def _existing_rules(dataset, field, members, date):
         if coop.field != field:
             continue
         existing = frozenset(coop.members)
+        since_de = coop.since.strftime("%d.%m.%Y") if coop.since else "–"
         since = coop.since.isoformat() if coop.since else "–"
         law = dataset.legal_form(coop.legal_form).law
         if members == existing:
@@ -66,7 +67,7 @@ def _existing_rules(dataset, field, members, date):
                     "body": "",
                     "rule": "bereits_verwirklicht",
                     "reason_de": f"Die Partner arbeiten in diesem Handlungsfeld bereits "
-                    f"vollständig zusammen: {coop.label} (seit {since}).",
+                    f"vollständig zusammen: {coop.label} (seit {since_de}).",
                     "reason_en": f"The partners already cooperate fully in this field: "
                     f"{coop.label} (since {since}).",
                     "law": law,
