@@ -22,35 +22,54 @@ BODIES = [
 
 # Effective weights of criteria/ikz-egov-nrw.yaml, by hand. Group weights 0.35 + 0.25 + 0.2 +
 # 0.2 = 1; within-group weights already sum to 1 in every group:
-#   wirtschaftlichkeit 0.35: net_savings 0.35·0.6 = 0.21, one_off_cost 0.35·0.4 = 0.14
+#   wirtschaftlichkeit 0.35: npv_per_capita 0.35·0.8 = 0.28, liquidity_burden 0.35·0.2 = 0.07
 #   personal 0.25:           staffing_relief 0.25·0.6 = 0.15, resilience 0.25·0.4 = 0.10
 #   rechtsform_steuerung 0.2: time_to_implement 0.2·0.3 = 0.06, control_kept 0.2·0.4 = 0.08,
-#                             tax_procurement_risk 0.2·0.3 = 0.06
+#                             procurement_risk 0.2·0.3 = 0.06
 #   egov_pflichten 0.2:      obligation_pressure 0.2·1.0 = 0.20
-# Sum: 0.21 + 0.14 + 0.15 + 0.10 + 0.06 + 0.08 + 0.06 + 0.20 = 1.00
-# (criterion id, indicator, direction, weight)
+# Sum: 0.28 + 0.07 + 0.15 + 0.10 + 0.06 + 0.08 + 0.06 + 0.20 = 1.00
+# The anchored scales (worst, best) are those of the YAML file.
+# (criterion id, indicator, direction, weight, worst, best)
 CRITERIA = [
-    ("net_savings", "net_savings", "max", 0.21),
-    ("one_off_cost", "one_off_cost", "min", 0.14),
-    ("staffing_relief", "staffing_relief", "max", 0.15),
-    ("resilience", "resilience", "max", 0.10),
-    ("time_to_implement", "time_to_implement", "min", 0.06),
-    ("control_kept", "control_kept", "max", 0.08),
-    ("tax_procurement_risk", "tax_procurement_risk", "min", 0.06),
-    ("obligation_pressure", "obligation_pressure", "max", 0.20),
+    ("npv_per_capita", "npv_per_capita", "max", 0.28, -30.0, 30.0),
+    ("liquidity_burden", "burden_per_capita", "min", 0.07, 20.0, 0.0),
+    ("staffing_relief", "staffing_relief", "max", 0.15, 0.0, 2.0),
+    ("resilience", "resilience", "max", 0.10, 0.0, 1.0),
+    ("time_to_implement", "time_to_implement", "min", 0.06, 36.0, 0.0),
+    ("control_kept", "control_kept", "max", 0.08, 0.0, 1.0),
+    ("procurement_risk", "procurement_risk", "min", 0.06, 1.0, 0.0),
+    ("obligation_pressure", "obligation_pressure", "max", 0.20, 0.0, 1.0),
 ]
 CRITERION_IDS = [c[0] for c in CRITERIA]
 WEIGHTS = np.array([c[3] for c in CRITERIA])
 
 
-def own_values(rows: pd.DataFrame) -> np.ndarray:
-    """Min-max linear value functions of one body's options, 1 = best, constant column 0."""
+def fixed_values(rows: pd.DataFrame) -> np.ndarray:
+    """Anchored linear value functions: worst 0, best 1, clipped beyond the anchors."""
     out = np.zeros((len(rows), len(CRITERIA)))
-    for j, (_, indicator, direction, _) in enumerate(CRITERIA):
+    for j, (_, indicator, _, _, worst, best) in enumerate(CRITERIA):
         x = rows[indicator].to_numpy(dtype=float)
-        lo, hi = x.min(), x.max()
+        out[:, j] = np.clip((x - worst) / (best - worst), 0, 1)
+    return out
+
+
+def clipped_matrix(rows: pd.DataFrame) -> np.ndarray:
+    """The raw values clipped to the anchors (what every method sees with fixed scales)."""
+    return np.column_stack(
+        [
+            np.clip(rows[c[1]].to_numpy(dtype=float), min(c[4], c[5]), max(c[4], c[5]))
+            for c in CRITERIA
+        ]
+    )
+
+
+def own_values(x: np.ndarray) -> np.ndarray:
+    """Min-max linear value functions of one body's options, 1 = best, constant column 0."""
+    out = np.zeros(x.shape)
+    for j, c in enumerate(CRITERIA):
+        lo, hi = x[:, j].min(), x[:, j].max()
         if hi > lo:
-            out[:, j] = (x - lo) / (hi - lo) if direction == "max" else (hi - x) / (hi - lo)
+            out[:, j] = (x[:, j] - lo) / (hi - lo) if c[2] == "max" else (hi - x[:, j]) / (hi - lo)
     return out
 
 
@@ -95,6 +114,15 @@ def test_ranking_columns(default_analysis):
     assert needed <= cols
     assert set(CRITERION_IDS) <= cols
     assert [c.id for c in default_analysis.criteria.criteria] == CRITERION_IDS
+    # the money of the Wirtschaftlichkeitsvergleich, copied from the indicator table
+    money = ["npv", "annuity", "payback_year", "max_burden", "npv_with_grant"]
+    assert {*money, "clipped"} <= cols
+    ind = default_analysis.indicators.set_index(["body", "option"])
+    r = default_analysis.ranking.set_index(["body", "option"])
+    for column in money:
+        np.testing.assert_array_equal(
+            r[column].to_numpy(), ind.loc[r.index, column].to_numpy(dtype=float)
+        )
 
 
 def test_every_option_ranked_by_each_of_its_partners(default_analysis):
@@ -117,7 +145,7 @@ def test_default_analysis_metadata(default_analysis):
 @pytest.mark.parametrize("body", ["boenen", "kreis_unna", "schwerte"])
 def test_wsm_scores_and_ranks_recalculated(default_analysis, body):
     rows = body_rows(default_analysis, body)
-    scores = own_values(rows) @ WEIGHTS
+    scores = fixed_values(rows) @ WEIGHTS
     ranks = own_ranks(scores)
     r = default_analysis.ranking
     got = r[r["body"] == body].set_index("option").loc[rows["option"]]
@@ -134,20 +162,23 @@ def test_wsm_scores_and_ranks_recalculated(default_analysis, body):
 
 
 def test_stand_alone_score_by_hand(default_analysis):
-    # A stand-alone option has no one-off cost, no implementation time, full control and no tax
-    # or procurement risk: the best value on one_off_cost, time_to_implement, control_kept and
-    # tax_procurement_risk for a town (whose options all have positive cost, time and risk),
-    # and the worst on the rest: 0.14 + 0.06 + 0.08 + 0.06 = 0.34.
+    # The stand-alone option is the status quo: Kapitalwert 0, the middle of the anchored
+    # scale -30..30 (value 0.5); no yearly burden (best, 1), no implementation time (best, 1),
+    # full control (1) and no procurement risk (best, 1); no staffing relief, resilience gain
+    # or obligation coverage (worst, 0):
+    # 0.28 * 0.5 + 0.07 + 0.06 + 0.08 + 0.06 = 0.41. On fixed scales it is the same for every
+    # body, whatever its other options.
     r = default_analysis.ranking
-    alone = r[(r["option"] == STAND_ALONE) & (r["body"] == "boenen")]
-    assert alone["score"].iloc[0] == pytest.approx(0.34, abs=1e-12)
+    alone = r[r["option"] == STAND_ALONE]
+    assert len(alone) == len(BODIES)
+    np.testing.assert_allclose(alone["score"].to_numpy(), 0.41, rtol=0, atol=1e-12)
 
 
 def test_raw_criterion_values_in_ranking_are_the_indicators(default_analysis):
     rows = body_rows(default_analysis, "unna").set_index("option")
     r = default_analysis.ranking
     got = r[r["body"] == "unna"].set_index("option")
-    for cid, indicator, _, _ in CRITERIA:
+    for cid, indicator, *_ in CRITERIA:
         np.testing.assert_array_equal(
             got[cid].to_numpy(), rows.loc[got.index, indicator].to_numpy(dtype=float)
         )
@@ -179,7 +210,7 @@ def test_contribution_is_weight_times_normalised(default_analysis):
 
 def test_contribution_normalised_values_recalculated(default_analysis):
     rows = body_rows(default_analysis, "kamen")
-    v = pd.DataFrame(own_values(rows), index=rows["option"], columns=CRITERION_IDS)
+    v = pd.DataFrame(fixed_values(rows), index=rows["option"], columns=CRITERION_IDS)
     c = default_analysis.contributions
     c = c[c["body"] == "kamen"]
     expected = [v.loc[o, k] for o, k in zip(c["option"], c["criterion"], strict=True)]
@@ -371,9 +402,10 @@ def assert_complete(analysis, reference):
 def test_topsis_analysis(default_analysis, topsis_analysis):
     assert topsis_analysis.method == "topsis"
     assert_complete(topsis_analysis, default_analysis)
-    # closeness recomputed for one body: vector normalisation, weights above
+    # closeness recomputed for one body: the values clipped to the anchors, then vector
+    # normalisation (TOPSIS keeps its own normalisation), weights above
     rows = body_rows(default_analysis, "boenen")
-    x = np.column_stack([rows[c[1]].to_numpy(dtype=float) for c in CRITERIA])
+    x = clipped_matrix(rows)
     varies = x.max(axis=0) > x.min(axis=0)
     x, w = x[:, varies], WEIGHTS[varies] / WEIGHTS[varies].sum()
     is_max = np.array([c[2] == "max" for c in CRITERIA])[varies]
@@ -394,9 +426,10 @@ def test_wpm_analysis(default_analysis, wpm_analysis):
     assert wpm_analysis.params == {"value_floor": 0.1}
     assert_complete(wpm_analysis, default_analysis)
     assert "log10_score" in wpm_analysis.ranking.columns
-    # documented: every criterion mapped onto 0.1 + 0.9·v, then the weighted product
+    # documented: the values clipped to the anchors, every criterion mapped onto 0.1 + 0.9·v
+    # with its min-max value function over the body's options, then the weighted product
     rows = body_rows(default_analysis, "boenen")
-    u = 0.1 + 0.9 * own_values(rows)
+    u = 0.1 + 0.9 * own_values(clipped_matrix(rows))
     product = np.prod(u**WEIGHTS, axis=1)
     r = wpm_analysis.ranking
     got = r[r["body"] == "boenen"].set_index("option").loc[rows["option"]]

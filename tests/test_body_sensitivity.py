@@ -14,6 +14,9 @@ def test_tornado_of_the_top_option_by_hand(default_analysis):
     a = default_analysis
     table = body_tornado(a, "boenen", step=0.2)
     top = a.ranking[(a.ranking["body"] == "boenen") & (a.ranking["rank"] == 1)].iloc[0]
+    # the weighted sum on the analysis' anchored scales (its contributions), not on Bönen's
+    # own min-max range
+    assert a.scales == "fixed"
     assert table.attrs["option"] == top["option"]
     c = a.contributions
     rows = c[(c["body"] == "boenen") & (c["option"] == top["option"])].set_index("criterion")
@@ -25,6 +28,19 @@ def test_tornado_of_the_top_option_by_hand(default_analysis):
             new[criterion] = w[criterion] * factor
             assert table.loc[criterion, column] == pytest.approx(float((new * v).sum()))
     assert np.all(np.diff(table["swing"].to_numpy()) <= 0)
+
+
+@pytest.mark.parametrize("scales", ["minmax", "fixed"])
+@pytest.mark.parametrize("method", ["wsm", "topsis"])
+def test_tornado_base_is_the_ranking_score(default_analysis, method, scales):
+    # the table re-ranks exactly the problem the analysis ranked, on its scales
+    import potential
+
+    a = potential.analyse(default_analysis.dataset, method=method, scales=scales)
+    table = body_tornado(a, "selm")
+    top = a.ranking[(a.ranking["body"] == "selm") & (a.ranking["rank"] == 1)].iloc[0]
+    assert table.attrs["option"] == top["option"]
+    assert table["base"].iloc[0] == pytest.approx(top["score"], abs=1e-12)
 
 
 def test_tornado_bad_input(default_analysis):
@@ -39,9 +55,16 @@ def test_stability_intervals_of_a_body_equal_the_direct_call(default_analysis):
     from potential.uncertainty import body_stability_intervals, stability_intervals
 
     a = default_analysis
+    # the analysis ranks on the anchored scales: values clipped to them, wsm on their bounds
+    bounds = {c.id: (min(c.scale.worst, c.scale.best), max(c.scale.worst, c.scale.best))
+              for c in a.criteria.criteria}  # fmt: skip
     matrix = decision_matrices_for(a.dataset, a.indicators, a.criteria, "selm")
+    matrix = matrix.apply(lambda col: col.clip(*bounds[col.name]))
     direct = stability_intervals(
-        matrix, [c.direction for c in a.criteria.criteria], body_weight_vector(a.criteria, "selm")
+        matrix,
+        [c.direction for c in a.criteria.criteria],
+        body_weight_vector(a.criteria, "selm"),
+        bounds=bounds,
     )
     pd.testing.assert_frame_equal(body_stability_intervals(a, "selm"), direct)
     # the current weight lies inside its own interval

@@ -1,8 +1,9 @@
 """Per-body weights: the criteria model, the CSV file and the analysis.
 
 The fixtures in ``tests/data/body_weights/`` hold illustrative weights (not any body's view).
-The rankings are recalculated independently: min-max value functions × the body's
-effective weights worked out by hand.
+The rankings are recalculated independently: the anchored value functions of
+``criteria/ikz-egov-nrw.yaml`` (worst 0, best 1, clipped) × the body's effective weights worked
+out by hand.
 """
 
 from __future__ import annotations
@@ -22,42 +23,41 @@ SURVEY = DATA / "survey.csv"
 SHIPPED = Path(__file__).resolve().parents[1] / "criteria" / "ikz-egov-nrw.yaml"
 STAND_ALONE = "alleingang"
 
-CRITERIA = [  # (criterion = indicator, direction), model order
-    ("net_savings", "max"),
-    ("one_off_cost", "min"),
-    ("staffing_relief", "max"),
-    ("resilience", "max"),
-    ("time_to_implement", "min"),
-    ("control_kept", "max"),
-    ("tax_procurement_risk", "min"),
-    ("obligation_pressure", "max"),
+CRITERIA = [  # (criterion, indicator, worst, best), model order and anchors of the YAML file
+    ("npv_per_capita", "npv_per_capita", -30.0, 30.0),
+    ("liquidity_burden", "burden_per_capita", 20.0, 0.0),
+    ("staffing_relief", "staffing_relief", 0.0, 2.0),
+    ("resilience", "resilience", 0.0, 1.0),
+    ("time_to_implement", "time_to_implement", 36.0, 0.0),
+    ("control_kept", "control_kept", 0.0, 1.0),
+    ("procurement_risk", "procurement_risk", 1.0, 0.0),
+    ("obligation_pressure", "obligation_pressure", 0.0, 1.0),
 ]
-IDS = [c for c, _ in CRITERIA]
+IDS = [c[0] for c in CRITERIA]
 
 # The model's effective weights (see tests/test_criteria.py for the arithmetic).
-MODEL = [0.21, 0.14, 0.15, 0.10, 0.06, 0.08, 0.06, 0.20]
+MODEL = [0.28, 0.07, 0.15, 0.10, 0.06, 0.08, 0.06, 0.20]
 
 # Bönen in survey.csv: groups egov_pflichten 0.4 and personal 0.05 (wirtschaftlichkeit 0.35
 # and rechtsform_steuerung 0.2 kept): group sum 0.35 + 0.05 + 0.2 + 0.4 = 1.0.
-# Criterion net_savings 0.2 (one_off_cost 0.4 kept): shares 0.2/0.6 = 1/3 and 2/3.
-#   net_savings 0.35/3, one_off_cost 0.35·2/3 = 0.7/3, staffing_relief 0.05·0.6 = 0.03,
-#   resilience 0.05·0.4 = 0.02, time_to_implement 0.2·0.3 = 0.06, control_kept 0.2·0.4 = 0.08,
-#   tax_procurement_risk 0.06, obligation_pressure 0.4·1 = 0.4. Sum 0.35 + 0.05 + 0.2 + 0.4 = 1.
-BOENEN = [0.35 / 3, 0.7 / 3, 0.03, 0.02, 0.06, 0.08, 0.06, 0.4]
+# Criterion npv_per_capita 0.6 (liquidity_burden 0.2 kept): shares 0.6/0.8 = 3/4 and 1/4.
+#   npv_per_capita 0.35·3/4 = 0.2625, liquidity_burden 0.35/4 = 0.0875, staffing_relief
+#   0.05·0.6 = 0.03, resilience 0.05·0.4 = 0.02, time_to_implement 0.2·0.3 = 0.06,
+#   control_kept 0.2·0.4 = 0.08, procurement_risk 0.06, obligation_pressure 0.4·1 = 0.4.
+#   Sum 0.35 + 0.05 + 0.2 + 0.4 = 1.
+BOENEN = [0.2625, 0.0875, 0.03, 0.02, 0.06, 0.08, 0.06, 0.4]
 # Selm in survey.csv: criterion control_kept 0.9 in rechtsform_steuerung (0.3, 0.9, 0.3; sum
 # 1.5): shares 0.2, 0.6, 0.2 × group 0.2 -> 0.04, 0.12, 0.04; the other groups as the model.
-SELM = [0.21, 0.14, 0.15, 0.10, 0.04, 0.12, 0.04, 0.20]
+SELM = [0.28, 0.07, 0.15, 0.10, 0.04, 0.12, 0.04, 0.20]
 OWN = {"boenen": BOENEN, "selm": SELM}
 
 
 def own_values(rows: pd.DataFrame) -> np.ndarray:
-    """Min-max linear value functions of one body's options, 1 = best, constant column 0."""
+    """Anchored linear value functions: worst 0, best 1, clipped beyond the anchors."""
     out = np.zeros((len(rows), len(CRITERIA)))
-    for j, (indicator, direction) in enumerate(CRITERIA):
+    for j, (_, indicator, worst, best) in enumerate(CRITERIA):
         x = rows[indicator].to_numpy(dtype=float)
-        lo, hi = x.min(), x.max()
-        if hi > lo:
-            out[:, j] = (x - lo) / (hi - lo) if direction == "max" else (hi - x) / (hi - lo)
+        out[:, j] = np.clip((x - worst) / (best - worst), 0, 1)
     return out
 
 
@@ -82,7 +82,7 @@ def test_load_body_weights_file():
     bw = load_body_weights(SURVEY)
     assert list(bw) == ["boenen", "selm"]
     assert bw["boenen"].groups == {"egov_pflichten": 0.4, "personal": 0.05}
-    assert bw["boenen"].criteria == {"net_savings": 0.2}
+    assert bw["boenen"].criteria == {"npv_per_capita": 0.6}
     assert bw["boenen"].source is None
     assert bw["boenen"].assumption.startswith("illustrative")
     assert bw["selm"].groups == {}
@@ -107,10 +107,10 @@ def test_effective_weights_of_a_body_by_hand():
 def test_with_body_weights_replaces_a_body_entry_as_a_whole():
     model = load_criteria().with_body_weights(load_body_weights(SURVEY))
     again = model.with_body_weights(
-        {"boenen": BodyWeights(criteria={"net_savings": 0.2}, source="survey 2025, Bönen")}
+        {"boenen": BodyWeights(criteria={"npv_per_capita": 0.6}, source="survey 2025, Bönen")}
     )
-    # Bönen's group overrides are gone; only net_savings 0.2 (shares 1/3, 2/3 of 0.35)
-    expected = [0.35 / 3, 0.7 / 3, 0.15, 0.10, 0.06, 0.08, 0.06, 0.20]
+    # Bönen's group overrides are gone; only npv_per_capita 0.6 (shares 3/4, 1/4 of 0.35)
+    expected = [0.2625, 0.0875, 0.15, 0.10, 0.06, 0.08, 0.06, 0.20]
     np.testing.assert_allclose(list(again.weights("boenen").values()), expected, atol=1e-15)
     np.testing.assert_allclose(list(again.weights("selm").values()), SELM, atol=1e-15)
     assert again.body_weights["boenen"].source == "survey 2025, Bönen"
@@ -126,7 +126,7 @@ def yaml_with_body_weights(tmp_path, block: str, name="bodies.yaml") -> Path:
 BOENEN_YAML = """\
   boenen:
     groups: {egov_pflichten: 0.4, personal: 0.05}
-    criteria: {net_savings: 0.2}
+    criteria: {npv_per_capita: 0.6}
     assumption: illustrative test fixture; not Bönen's view
 """
 
@@ -140,9 +140,9 @@ def test_body_weights_in_the_criteria_yaml(tmp_path):
 @pytest.mark.parametrize(
     ("block", "key"),
     [
-        (BOENEN_YAML.replace("net_savings: 0.2", "net_saving: 0.2"), "net_saving"),
+        (BOENEN_YAML.replace("npv_per_capita: 0.6", "npv_capita: 0.6"), "npv_capita"),
         (BOENEN_YAML.replace("egov_pflichten: 0.4", "egov: 0.4"), "egov"),
-        (BOENEN_YAML.replace("net_savings: 0.2", "net_savings: -0.2"), "net_savings"),
+        (BOENEN_YAML.replace("npv_per_capita: 0.6", "npv_per_capita: -0.6"), "npv_per_capita"),
         (
             "  boenen:\n    groups: {wirtschaftlichkeit: 0, personal: 0, "
             "rechtsform_steuerung: 0, egov_pflichten: 0}\n    assumption: x\n",
@@ -183,7 +183,7 @@ def test_bad_body_weights_in_yaml_name_file_body_and_key(tmp_path, block, key):
     ("name", "where", "key"),
     [
         ("bad-unknown-body.csv", "line 3", "dortmund"),
-        ("bad-unknown-criterion.csv", "line 3", "net_saving"),
+        ("bad-unknown-criterion.csv", "line 3", "npv_per_capita_"),
         ("bad-unknown-group.csv", "line 2", "staff"),
         ("bad-negative-weight.csv", "line 3", "weight"),
         ("bad-all-zero.csv", "lines 3, 4, 5, 6", "all group weights are zero"),
@@ -280,7 +280,7 @@ def test_mapping_and_yaml_give_the_same_result(survey_analysis, tmp_path):
     mapping = {
         "boenen": {
             "groups": {"egov_pflichten": 0.4, "personal": 0.05},
-            "criteria": {"net_savings": 0.2},
+            "criteria": {"npv_per_capita": 0.6},
             "assumption": "illustrative",
         },
         "selm": {"criteria": {"control_kept": 0.9}, "assumption": "illustrative"},
@@ -311,10 +311,11 @@ def test_unknown_bodies_are_named(default_analysis, tmp_path):
 def test_bad_body_weights_argument(default_analysis):
     with pytest.raises(InputError, match="body_weights"):
         potential.analyse(default_analysis.dataset, body_weights=[("boenen", 1)])
-    with pytest.raises(InputError, match="net_saving"):
+    # a criterion the model no longer has (net savings became the Kapitalwert)
+    with pytest.raises(InputError, match="net_savings"):
         potential.analyse(
             default_analysis.dataset,
-            body_weights={"boenen": {"criteria": {"net_saving": 1}, "assumption": "x"}},
+            body_weights={"boenen": {"criteria": {"net_savings": 1}, "assumption": "x"}},
         )
 
 
@@ -337,43 +338,44 @@ def test_other_methods_use_the_body_weights(survey_analysis):
 
 def test_group_view_of_survey_by_hand(survey_analysis):
     # Group weights (arithmetic) × 11 = 9 × model + Bönen + Selm:
-    #   net_savings 1.89 + 0.35/3 + 0.21 = 2.2167   one_off_cost 1.26 + 0.7/3 + 0.14 = 1.6333
-    #   staffing_relief 1.35 + 0.03 + 0.15 = 1.53   resilience 0.9 + 0.02 + 0.10 = 1.02
-    #   time_to_implement 0.54 + 0.06 + 0.04 = 0.64 control_kept 0.72 + 0.08 + 0.12 = 0.92
-    #   tax_procurement_risk 0.64                    obligation_pressure 1.8 + 0.4 + 0.2 = 2.4
-    # Orders, heaviest first (T = time, X = tax; tied in every ranking below):
-    #   group  O N 1 S R C T=X       model  N O S 1 R C T=X
-    #   Bönen  O 1 N C T=X S R       Selm   N O S 1 C R T=X
+    #   npv_per_capita 2.52 + 0.2625 + 0.28 = 3.0625
+    #   liquidity_burden 0.63 + 0.0875 + 0.07 = 0.7875
+    #   staffing_relief 1.35 + 0.03 + 0.15 = 1.53      resilience 0.9 + 0.02 + 0.10 = 1.02
+    #   time_to_implement 0.54 + 0.06 + 0.04 = 0.64    control_kept 0.72 + 0.08 + 0.12 = 0.92
+    #   procurement_risk 0.64                          obligation_pressure 1.8 + 0.4 + 0.2 = 2.4
+    # Orders, heaviest first (N npv, B burden, S staffing, R resilience, C control, O duties,
+    # T = P time and procurement, tied in every ranking below):
+    #   group  N O S R C B T=P       model  N O S R C B T=P (the same order)
+    #   Bönen  O N B C T=P S R       Selm   N O S C R B T=P
     # Kendall's tau-b against the group: 28 pairs, one tied in both -> denominator 27.
-    #   model: discordant N–O, S–1 -> (25 − 2)/27 = 23/27
-    #   Bönen: discordant N–1, S–C, S–T, S–X, R–C, R–T, R–X -> (20 − 7)/27 = 13/27
-    #   Selm:  discordant N–O, S–1, R–C -> (24 − 3)/27 = 21/27
-    # Weight distance ½ Σ |w − group| (× 11 inside): model 2·0.28/3 + 0.12 + 0.08 + 0.02
-    #   + 0.04 + 0.02 + 0.2 = 2/3 -> 1/33; Bönen 2·2.8/3 + 1.2 + 0.8 + 0.02 + 0.04 + 0.02 + 2.0
-    #   = 17.84/3 -> 17.84/66; Selm 2·0.28/3 + 0.12 + 0.08 + 0.2 + 0.4 + 0.2 + 0.2 = 4.16/3
-    #   -> 4.16/66.
+    #   model: no discordant pair -> 27/27 = 1
+    #   Bönen: discordant N–O, S–C, S–B, S–T, S–P, R–C, R–B, R–T, R–P, C–B -> (17 − 10)/27
+    #   Selm:  discordant R–C -> (26 − 1)/27 = 25/27
+    # Weight distance ½ Σ |w − group| (× 11 inside):
+    #   model 0.0175 + 0.0175 + 0.12 + 0.08 + 0.02 + 0.04 + 0.02 + 0.2 = 0.515 -> 0.515/22
+    #   Bönen 0.175 + 0.175 + 1.2 + 0.8 + 0.02 + 0.04 + 0.02 + 2.0 = 4.43 -> 4.43/22
+    #   Selm 0.0175 + 0.0175 + 0.12 + 0.08 + 0.2 + 0.4 + 0.2 + 0.2 = 1.235 -> 1.235/22
     g = survey_analysis.group_view()
     assert g.own_weights == ("boenen", "selm")
     np.testing.assert_allclose(g.weights.loc["boenen"].to_numpy(), BOENEN, atol=1e-15)
     group = np.array(
-        [1.89 + 0.35 / 3 + 0.21, 1.26 + 0.7 / 3 + 0.14, 1.53, 1.02, 0.64, 0.92, 0.64, 2.4]
+        [3.0625, 0.7875, 1.53, 1.02, 0.64, 0.92, 0.64, 2.4]
     ) / 11  # fmt: skip
     np.testing.assert_allclose(g.group_weights["arithmetic"].to_numpy(), group, atol=1e-12)
     d = g.departures
     models = ["kreis_unna", "bergkamen", "froendenberg", "holzwickede", "kamen", "luenen",
               "schwerte", "unna", "werne"]  # fmt: skip
     assert d["body"].tolist() == ["boenen", "selm", *models]
+    np.testing.assert_allclose(d["kendall_tau"], [7 / 27, 25 / 27, *[1] * 9], rtol=0, atol=1e-12)
     np.testing.assert_allclose(
-        d["kendall_tau"], [13 / 27, 21 / 27, *[23 / 27] * 9], rtol=0, atol=1e-12
+        d["weight_distance"], [4.43 / 22, 1.235 / 22, *[0.515 / 22] * 9], rtol=0, atol=1e-12
     )
-    np.testing.assert_allclose(
-        d["weight_distance"], [17.84 / 66, 4.16 / 66, *[1 / 33] * 9], rtol=0, atol=1e-12
-    )
-    assert d["departs"].all()  # even the model's bodies: the group puts obligation_pressure first
+    # the model's bodies order the criteria as the group does
+    assert d["departs"].tolist() == [True, True, *[False] * 9]
     # Kendall's W, ranks 1 = heaviest (ties averaged). Rank sums over the 11 bodies:
-    #   N 9·1 + 3 + 1 = 13, O 9·2 + 1 + 2 = 21, S 9·3 + 7 + 3 = 37, 1 9·4 + 2 + 4 = 42,
-    #   R 9·5 + 8 + 6 = 59, C 9·6 + 4 + 5 = 63, T = X 9·7.5 + 5.5 + 7.5 = 80.5 (sum 396).
-    #   Mean 11 · 9 / 2 = 49.5; S = 36.5² + 28.5² + 12.5² + 7.5² + 9.5² + 13.5² + 2 · 31²
-    #   = 4551.5. Ties: one pair per body, 2³ − 2 = 6 each, 66 in all.
-    #   W = 12 · 4551.5 / (11² · (8³ − 8) − 11 · 66) = 54618 / 60258
-    assert g.kendall_w == pytest.approx(54618 / 60258, abs=1e-12)
+    #   N 9·1 + 2 + 1 = 12, O 9·2 + 1 + 2 = 21, S 9·3 + 7 + 3 = 37, R 9·4 + 8 + 5 = 49,
+    #   C 9·5 + 4 + 4 = 53, B 9·6 + 3 + 6 = 63, T = P 9·7.5 + 5.5 + 7.5 = 80.5 (sum 396).
+    #   Mean 11 · 9 / 2 = 49.5; S = 37.5² + 28.5² + 12.5² + 0.5² + 3.5² + 13.5² + 2 · 31²
+    #   = 4491.5. Ties: one pair per body, 2³ − 2 = 6 each, 66 in all.
+    #   W = 12 · 4491.5 / (11² · (8³ − 8) − 11 · 66) = 53898 / 60258
+    assert g.kendall_w == pytest.approx(53898 / 60258, abs=1e-12)

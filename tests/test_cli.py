@@ -13,7 +13,10 @@ from click.testing import CliRunner
 from potential.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-OUTPUTS = ["contributions.csv", "joint.csv", "provenance.json", "ranking.csv", "ranking.xlsx"]
+OUTPUTS = [
+    "cashflows.csv", "contributions.csv", "excluded.csv", "joint.csv", "provenance.json",
+    "ranking.csv", "ranking.xlsx",
+]  # fmt: skip
 
 
 def invoke(*args):
@@ -120,17 +123,30 @@ def test_analyse_prints_every_body_and_its_top_options(analyse_run, dataset):
         assert "vor allem:" in lines[0]
 
 
+def _de(value: float, digits: int) -> str:
+    """German number format: 1.234,5 (thousands with points, decimals with a comma)."""
+    text = f"{round(value, digits) + 0.0:,.{digits}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def test_analyse_prints_the_top_option_of_the_ranking(analyse_run, default_analysis):
-    """The line "1." of every body is the option ranked first, with its score."""
+    """The line "1." of every body is the option ranked first, with its NPV and score."""
     from potential import labels
 
+    assert _de(610980.6, 0) == "610.981" and _de(0.7384, 3) == "0,738"
     result, _ = analyse_run
     blocks = body_blocks(result.output)
     ranking = default_analysis.ranking
     for body in default_analysis.dataset.bodies:
         best = ranking[(ranking["body"] == body.id) & (ranking["rank"] == 1)].iloc[0]
         label = labels.option_label(default_analysis.dataset, best, "de")
-        assert blocks[body.name][0].startswith(f"  1. {label}  [{best['score']:.3f}; vor allem: ")
+        if best["option"] == "alleingang":
+            assert blocks[body.name][0] == f"  1. {label}  [Punkte {_de(best['score'], 3)}]"
+            continue
+        assert blocks[body.name][0].startswith(
+            f"  1. {label}  [Kapitalwert {_de(best['npv'], 0)} €; "
+            f"Punkte {_de(best['score'], 3)}; vor allem: "
+        )
 
 
 def test_analyse_in_english(tmp_path, dataset):

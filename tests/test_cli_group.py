@@ -46,5 +46,6 @@ def test_without_body_weights_no_group_files(tmp_path, default_analysis):
 
     written = export_analysis(default_analysis, tmp_path)
     assert {p.name for p in written} == {
-        "ranking.csv", "joint.csv", "contributions.csv", "ranking.xlsx",
+        "ranking.csv", "joint.csv", "contributions.csv", "cashflows.csv", "excluded.csv",
+        "ranking.xlsx",
     }  # fmt: skip

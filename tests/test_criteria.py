@@ -11,20 +11,31 @@ from potential.errors import InputError
 
 # Effective weights of criteria/ikz-egov-nrw.yaml, by hand (group share × share in the group):
 #   group weights 0.35, 0.25, 0.2, 0.2 (sum 1.0)
-#   wirtschaftlichkeit:   net_savings 0.6/1.0 · 0.35 = 0.21,  one_off_cost 0.4 · 0.35 = 0.14
+#   wirtschaftlichkeit:   npv_per_capita 0.8/1.0 · 0.35 = 0.28, liquidity_burden 0.2 · 0.35 = 0.07
 #   personal:             staffing_relief 0.6 · 0.25 = 0.15,  resilience 0.4 · 0.25 = 0.10
 #   rechtsform_steuerung: time_to_implement 0.3 · 0.2 = 0.06, control_kept 0.4 · 0.2 = 0.08,
-#                         tax_procurement_risk 0.3 · 0.2 = 0.06
+#                         procurement_risk 0.3 · 0.2 = 0.06
 #   egov_pflichten:       obligation_pressure 1.0 · 0.2 = 0.20
 SHIPPED_WEIGHTS = {
-    "net_savings": 0.21,
-    "one_off_cost": 0.14,
+    "npv_per_capita": 0.28,
+    "liquidity_burden": 0.07,
     "staffing_relief": 0.15,
     "resilience": 0.10,
     "time_to_implement": 0.06,
     "control_kept": 0.08,
-    "tax_procurement_risk": 0.06,
+    "procurement_risk": 0.06,
     "obligation_pressure": 0.20,
+}
+# the anchored scales (worst, best) of criteria/ikz-egov-nrw.yaml
+SHIPPED_SCALES = {
+    "npv_per_capita": (-30, 30),
+    "liquidity_burden": (20, 0),
+    "staffing_relief": (0, 2),
+    "resilience": (0, 1),
+    "time_to_implement": (36, 0),
+    "control_kept": (0, 1),
+    "procurement_risk": (1, 0),
+    "obligation_pressure": (0, 1),
 }
 
 
@@ -46,8 +57,17 @@ def test_shipped_model_structure():
     ]  # fmt: skip
     directions = {c.id: c.direction for c in model.criteria}
     assert [k for k, d in directions.items() if d == "min"] == [
-        "one_off_cost", "time_to_implement", "tax_procurement_risk",
+        "liquidity_burden", "time_to_implement", "procurement_risk",
     ]  # fmt: skip
+    # the money sits in the Kapitalwert and the yearly burden, per inhabitant
+    indicators = {c.id: c.indicator for c in model.criteria}
+    assert indicators["npv_per_capita"] == "npv_per_capita"
+    assert indicators["liquidity_burden"] == "burden_per_capita"
+    assert not {"net_savings", "one_off_cost"} & set(indicators.values())
+    for c in model.criteria:
+        assert (c.scale.worst, c.scale.best) == SHIPPED_SCALES[c.id], c.id
+        assert c.scale.rationale.strip(), c.id
+        assert c.bounds == (min(SHIPPED_SCALES[c.id]), max(SHIPPED_SCALES[c.id])), c.id
     assert model.group_of()["control_kept"] == "rechtsform_steuerung"
     assert model.assumption  # the weights are an assumption, not a source
     assert load_criteria(model) is model
@@ -207,3 +227,42 @@ def test_malformed_yaml_names_file(tmp_path):
     with pytest.raises(InputError) as info:
         load_criteria(path)
     assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("scale", "key"),
+    [
+        ("scale: {worst: 1, best: 1, rationale: x}", "must differ"),
+        ("scale: {worst: 0, best: 1}", "rationale"),
+        ("scale: {worst: 1, best: 0, rationale: x}", "'worst' must be below 'best'"),
+        ("scale: {worst: 0, best: 1, rationale: x, midpoint: 0.5}", "midpoint"),
+    ],
+    ids=["equal-anchors", "no-rationale", "wrong-way-round", "unknown-key"],
+)
+def test_bad_scale_raises_naming_file_and_key(tmp_path, scale, key):
+    # obligation_pressure is a max criterion: worst below best
+    path = write(tmp_path, "bad-scale.yaml", extra=scale)
+    with pytest.raises(InputError) as info:
+        load_criteria(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert key in message
+
+
+def test_scale_of_a_min_criterion_runs_from_high_to_low(tmp_path):
+    # a min criterion takes worst above best; bounds are (low, high) either way
+    text = (
+        write(tmp_path)
+        .read_text()
+        .replace(
+            "        indicator: one_off_cost\n",
+            "        indicator: one_off_cost\n"
+            "        scale: {worst: 1000, best: 0, rationale: x}\n",
+        )
+    )
+    path = tmp_path / "min.yaml"
+    path.write_text(text, encoding="utf-8")
+    model = load_criteria(path)
+    cost = next(c for c in model.criteria if c.id == "one_off_cost")
+    assert cost.bounds == (0.0, 1000.0)
+    assert next(c for c in model.criteria if c.id == "obligation_pressure").bounds is None

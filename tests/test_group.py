@@ -376,10 +376,10 @@ def small_group():
 
 def test_group_view_with_body_weights_by_hand(small_group):
     # small-model.yaml: one criterion per group, model weights 0.5 / 0.3 / 0.2
-    # (net_savings, staffing_relief, obligation_pressure), so effective = group weights.
+    # (npv_per_capita, staffing_relief, obligation_pressure), so effective = group weights.
     # Bönen 0.2 / 0.3 / 0.5 (the reverse order); Selm 0.3 / 0.5 / 0.2 (duties kept).
     # Arithmetic group weights over 11 bodies (9 with the model's):
-    #   net_savings (9·0.5 + 0.2 + 0.3)/11 = 5/11, staffing_relief (9·0.3 + 0.3 + 0.5)/11 =
+    #   npv_per_capita (9·0.5 + 0.2 + 0.3)/11 = 5/11, staffing_relief (9·0.3 + 0.3 + 0.5)/11 =
     #   3.5/11, obligation_pressure (9·0.2 + 0.5 + 0.2)/11 = 2.5/11 -> group order N S O.
     g = small_group
     assert g.own_weights == ("boenen", "selm")

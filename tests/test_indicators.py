@@ -7,10 +7,16 @@ expected value. A month is 365.25/12 = 30.4375 days (method.md 4.5; the docstrin
 30.44).
 
 Rules taken from the docstrings of ``indicators.py`` (they are newer than method.md 4.2/4.4/4.7):
-* § 2b UStG is judged at the option's start, the reference date plus its time to implement;
 * the eligible migration cost is scaled by the pooling factor, E = phi * o_f * C_P + F_L;
 * a member of an existing full-scope pool in the field measures savings and resilience against
-  that pool (its baseline), not against itself.
+  that pool (its baseline), not against itself;
+* staffing relief is counted once per pool, R_m = w_m * min(sum_k FTE_k r_k, s_P * FTE_P) with
+  w_m = C_m / C_P and s_P = sum_k s_k C_k / C_P, so the members' reliefs add up to the pool's;
+* VAT is money (method.md 5.2): net_savings is the steady-state yearly difference
+  C (s - kappa) - rho (1 - iota) (phi - s) C for a taxable payer (the field x form rule of
+  vat_rules.csv, a member that is not the lead, a provider above the de-minimis limit);
+* one_off_cost subtracts the grant only where it is counted (grant_assumed) and eligible;
+* procurement_risk is the legal form's § 108 GWB parameter.
 """
 
 from __future__ import annotations
@@ -55,12 +61,20 @@ EPAY = {"cpc": 2.0, "fte10k": 0.2, "cap": 0.4, "beta": 0.2, "one_off": 0.3, "kre
 # legal_form_parameters.csv
 MANDAT = {
     "pool": 1.0, "gov": 0.01, "setup": 10000, "months": 6, "weeks": 4,
-    "ctl_member": 0.75, "ctl_lead": 1.0, "vat": 0.25, "vat_trans": 0.0, "proc": 0.25,
+    "ctl_member": 0.75, "ctl_lead": 1.0, "proc": 0.25,
 }  # fmt: skip
 ARGE = {
     "pool": 0.25, "gov": 0.005, "setup": 0, "months": 3, "weeks": 0,
-    "ctl_member": 1.0, "vat": 0.0, "vat_trans": 0.0, "proc": 0.5,
+    "ctl_member": 1.0, "proc": 0.5,
 }  # fmt: skip
+# field_parameters.csv: personnel share and input-tax share
+IT_TAX = {"personnel": 0.4, "input_tax": 0.5}
+EPAY_TAX = {"personnel": 0.5, "input_tax": 0.4}
+# vat_rules.csv: it x oerv_mandat and epayment x oerv_mandat are taxable, epayment x
+# arbeitsgemeinschaft is not
+VAT_RULES = {("it", "oerv_mandat"): True, ("epayment", "oerv_mandat"): True}
+VAT_RULES[("epayment", "arbeitsgemeinschaft")] = False
+VAT = 0.19  # vat_rate
 # parameters.csv
 LEAVING = 0.297
 MIN_TEAM = 2.0
@@ -105,14 +119,20 @@ def test_hand_copied_inputs_match_the_csv_files():
         "weeks": "approval_weeks",
         "ctl_member": "control_member",
         "ctl_lead": "control_lead",
-        "vat": "vat_exposure",
-        "vat_trans": "vat_exposure_transition",
         "proc": "procurement_risk",
     }
     for form, values in (("oerv_mandat", MANDAT), ("arbeitsgemeinschaft", ARGE)):
         for key, value in values.items():
             assert lp[(form, names[key])] == value, (form, key)
     assert ("arbeitsgemeinschaft", "control_lead") not in lp
+    # the VAT index per form is gone: VAT is money by the field x form rule
+    assert not any(p.startswith("vat_exposure") for _, p in lp)
+    for field, values in (("it", IT_TAX), ("epayment", EPAY_TAX)):
+        assert fp[(field, "personnel_share")] == values["personnel"], field
+        assert fp[(field, "input_tax_share")] == values["input_tax"], field
+    rules = {(r["field"], r["legal_form"]): r["taxable"] == "true" for r in _csv("vat_rules.csv")}
+    for key, taxable in VAT_RULES.items():
+        assert rules[key] is taxable, key
     gp = {r["parameter"]: r["value"] for r in _csv("parameters.csv")}
     assert float(gp["leaving_share_10y"]) == LEAVING
     assert float(gp["min_team_fte"]) == MIN_TEAM
@@ -126,6 +146,11 @@ def test_hand_copied_inputs_match_the_csv_files():
     assert float(gp["default_fulfilment"]) == 0
     assert float(gp["vat_deminimis_eur"]) == 17500
     assert gp["vat_binding_date"] == "2027-01-01"
+    assert float(gp["vat_rate"]) == VAT
+    # the grant is not counted by default, so one_off_cost is w * E (no grant subtracted)
+    assert float(gp["grant_assumed"]) == 0
+    assert float(gp["horizon_years"]) == 10 and float(gp["ramp_up_years"]) == 3
+    assert float(gp["discount_rate"]) == 0.009 and float(gp["price_change_rate"]) == 0.02
     assert _csv("body_fields.csv") == [] and _csv("fulfilment.csv") == []
 
 
@@ -222,16 +247,32 @@ class TestOneOffCost:
 
 
 class TestStaffingRelief:
-    def test_member_handing_over(self):
-        # Holzwickede IT: 5.2761 FTE * 0.297 * 1 = 1.5670017
-        assert ind.staffing_relief(5.2761, 0.297, 1.0) == pytest.approx(1.5670017, rel=EXACT)
+    # R_m = w_m * min(sum_k FTE_k r_k, s_P * FTE_P)
 
-    def test_partial_coverage(self):
-        # 10 * 0.3 * 0.5 = 1.5
-        assert ind.staffing_relief(10, 0.3, 0.5) == pytest.approx(1.5, rel=EXACT)
+    def test_savings_share_binds(self):
+        # pool of 11.4111 FTE losing 0.297 of them: 3.3890967 FTE; it needs s_P = 0.13 fewer
+        # posts: 0.13 * 11.4111 = 1.483443 < 3.389 -> member with w = 0.25: 0.37086075
+        got = ind.staffing_relief(0.25, 0.297 * 11.4111, 0.13, 11.4111)
+        assert got == pytest.approx(0.25 * 1.483443, rel=EXACT)
+        assert got == pytest.approx(0.37086075, rel=EXACT)
 
-    def test_no_coverage(self):
-        assert ind.staffing_relief(10, 0.3, 0.0) == 0.0
+    def test_departures_bind(self):
+        # 10 FTE, 1 FTE leaves, but the pool could do without 0.3 * 10 = 3 posts:
+        # only the 1 departure can stay empty -> w = 0.5: 0.5
+        assert ind.staffing_relief(0.5, 1.0, 0.3, 10.0) == pytest.approx(0.5, rel=EXACT)
+
+    def test_members_add_up_to_the_pool(self):
+        # weights 0.2 + 0.3 + 0.5 = 1: the reliefs add up to min(2.4, 0.25 * 8) = 2.0
+        got = ind.staffing_relief(np.array([0.2, 0.3, 0.5]), 2.4, 0.25, 8.0)
+        assert got == pytest.approx([0.4, 0.6, 1.0], rel=EXACT)
+        assert got.sum() == pytest.approx(2.0, rel=EXACT)
+
+    def test_no_saving_no_relief(self):
+        # a pool that saves nothing needs every post: min(3, 0 * 10) = 0
+        assert ind.staffing_relief(1.0, 3.0, 0.0, 10.0) == 0.0
+
+    def test_no_departures_no_relief(self):
+        assert ind.staffing_relief(1.0, 0.0, 0.5, 10.0) == 0.0
 
 
 class TestResilience:
@@ -271,68 +312,6 @@ class TestControlKept:
     def test_lead_and_member(self):
         got = ind.control_kept([True, False, False], 1.0, [0.75, 0.75, 0.25])
         assert list(got) == [1.0, 0.75, 0.25]
-
-
-class TestTaxProcurementRisk:
-    AFTER = dt.date(2027, 6, 1)
-
-    def _risk(self, date, form, turnover):
-        vat, trans, public, proc = form
-        return float(
-            ind.tax_procurement_risk(date, VAT_BINDS, vat, trans, public, turnover, 17500, proc)
-        )
-
-    MANDAT = (0.25, 0.0, True, 0.25)
-    GMBH = (1.0, 1.0, False, 0.25)
-    ZWECKVERBAND = (0.25, 0.0, True, 0.1)
-    ARGE = (0.0, 0.0, True, 0.5)
-
-    def test_public_law_at_deminimis_limit_owes_no_vat(self):
-        # turnover exactly 17,500 <= 17,500: v = 0 -> 1 - (1 - 0)(1 - 0.25) = 0.25
-        assert self._risk(self.AFTER, self.MANDAT, 17500) == pytest.approx(0.25, rel=EXACT)
-
-    def test_public_law_above_deminimis_limit(self):
-        # v = 0.25 -> 1 - 0.75 * 0.75 = 0.4375
-        assert self._risk(self.AFTER, self.MANDAT, 17500.01) == pytest.approx(0.4375, rel=EXACT)
-
-    def test_gmbh_owes_vat_even_below_the_limit(self):
-        # a GmbH is no public-law body: v = 1 -> 1 - 0 * 0.75 = 1
-        assert self._risk(self.AFTER, self.GMBH, 17500) == pytest.approx(1.0, rel=EXACT)
-        assert self._risk(self.AFTER, self.GMBH, 100) == pytest.approx(1.0, rel=EXACT)
-
-    def test_gmbh_owes_vat_before_the_binding_date(self):
-        # transitional exposure of the GmbH is 1 -> risk 1
-        before = dt.date(2026, 12, 31)
-        assert self._risk(before, self.GMBH, 1e6) == pytest.approx(1.0, rel=EXACT)
-
-    def test_public_law_before_binding_date_uses_transition(self):
-        # 2026-12-31 < 2027-01-01: v = 0 -> 0.25, however large the turnover
-        before = dt.date(2026, 12, 31)
-        assert self._risk(before, self.MANDAT, 1e6) == pytest.approx(0.25, rel=EXACT)
-
-    def test_binding_from_the_binding_date_itself(self):
-        # 2027-01-01 >= 2027-01-01: v = 0.25 -> 0.4375
-        assert self._risk(VAT_BINDS, self.MANDAT, 1e6) == pytest.approx(0.4375, rel=EXACT)
-
-    def test_zweckverband_and_arbeitsgemeinschaft(self):
-        # Zweckverband after binding: 1 - 0.75 * 0.9 = 0.325; before: 0.1
-        assert self._risk(self.AFTER, self.ZWECKVERBAND, 1e6) == pytest.approx(0.325, rel=EXACT)
-        assert self._risk(REF, self.ZWECKVERBAND, 1e6) == pytest.approx(0.1, rel=EXACT)
-        # Arbeitsgemeinschaft: v = 0 -> 1 - 1 * 0.5 = 0.5
-        assert self._risk(self.AFTER, self.ARGE, 1e6) == pytest.approx(0.5, rel=EXACT)
-
-    def test_arrays(self):
-        got = ind.tax_procurement_risk(
-            self.AFTER,
-            VAT_BINDS,
-            np.array([0.25, 0.25, 1.0]),
-            np.array([0.0, 0.0, 1.0]),
-            np.array([True, True, False]),
-            np.array([17500.0, 17501.0, 17500.0]),
-            17500,
-            np.array([0.25, 0.25, 0.25]),
-        )
-        assert got == pytest.approx([0.25, 0.4375, 1.0], rel=EXACT)
 
 
 class TestUrgency:
@@ -408,8 +387,13 @@ class TestObligationPressure:
 
 
 @pytest.fixture(scope="module")
-def table(dataset):
-    return ind.indicator_table(dataset, generate_options(dataset, REF), REF)
+def parts(dataset):
+    return ind.indicator_parts(dataset, generate_options(dataset, REF), REF)
+
+
+@pytest.fixture(scope="module")
+def table(parts):
+    return parts[0]
 
 
 def _row(table, body, option):
@@ -434,10 +418,16 @@ def _check(row, expected):
 #   Fröndenberg: (20,450/38,037)^0.2 = 0.883278 -> raw 0.116722 (cap does not bind)
 #   lead = Fröndenberg (larger population, no county among the partners)
 #   E = 0.5 * 1,521,480 + 10,000 = 770,740; G = min(0.9 * 770,740 = 693,666, 175,000) = 175,000
-#   E - G = 595,740
+#   but the grant is not counted (grant_assumed 0; nor eligible: s_P = 0.1229 < 0.15), so the
+#   one-off cost is w * E
 #   turnover = Holzwickede's charge 703,480 * (1 - 0.13) = 612,027.6 (lead charges nothing)
-#   start = 2026-11-25 + 6.919918 months (210.6 days) = about 2027-06-23 >= 2027-01-01:
-#   § 2b binds, turnover > 17,500 -> v = 0.25 -> risk 1 - 0.75 * 0.75 = 0.4375
+#   VAT: it x oerv_mandat is taxable (vat_rules.csv), Holzwickede pays the lead and the
+#   turnover is above 17,500: 0.19 * (1 - 0.5) * 612,027.6 = 58,142.622 a year in the steady
+#   state; the lead Fröndenberg pays nothing
+#   staffing relief, pool level: s_P = (0.13 * 703,480 + 0.116722 * 818,000) / 1,521,480
+#     = (91,452.4 + 95,478.6) / 1,521,480 = 0.122861; the pool needs s_P * 11.4111 = 1.40198
+#     posts fewer, fewer than the 0.297 * 11.4111 = 3.38910 who leave -> 1.40198 FTE,
+#     shared by cost: Holzwickede 703,480/1,521,480, Fröndenberg 818,000/1,521,480
 #   ties (cooperations.csv): both are members of sparkasse_unnakamen, a Zweckverband without
 #   a lead, so the one pair is tied: tau = 1 -> governance cost share
 #   kappa = 0.01 * (1 - 0.25 * 1) = 0.0075; n = 2, so no negotiation term to shorten
@@ -446,7 +436,10 @@ C_H, C_F = IT["cpc"] * POP["holzwickede"], IT["cpc"] * POP["froendenberg"]
 FTE_H = IT["fte10k"] * POP["holzwickede"] / 10_000
 FTE_F = IT["fte10k"] * POP["froendenberg"] / 10_000
 S_F = 1 - (20450 / 38037) ** 0.2  # 0.116722
-IT_REMAINDER = 0.5 * (C_H + C_F) + 10000 - 175000  # 595,740
+IT_ELIGIBLE = 0.5 * (C_H + C_F) + 10000  # 770,740
+S_P_IT = (0.13 * C_H + S_F * C_F) / (C_H + C_F)  # 0.122861
+IT_POOL_RELIEF = min(LEAVING * (FTE_H + FTE_F), S_P_IT * (FTE_H + FTE_F))  # 1.40198
+IT_VAT_H = VAT * (1 - IT_TAX["input_tax"]) * C_H * (1 - 0.13)  # 58,142.622
 IT_OPTION = "it/oerv_mandat/froendenberg+holzwickede"
 
 
@@ -455,7 +448,12 @@ def test_hand_numbers_for_the_it_option():
     assert FTE_H == pytest.approx(5.2761) and FTE_F == pytest.approx(6.135)
     assert S_F == pytest.approx(0.116722, abs=1e-6)
     assert 1 - (17587 / 38037) ** 0.2 > 0.13  # the cap binds for Holzwickede
-    assert IT_REMAINDER == pytest.approx(595740)
+    assert IT_ELIGIBLE == pytest.approx(770740)
+    assert S_P_IT == pytest.approx(0.122861, abs=1e-6)
+    # the saving share binds, not the departures
+    assert IT_POOL_RELIEF == pytest.approx(1.40198, abs=1e-5)
+    assert IT_POOL_RELIEF < LEAVING * 11.4111
+    assert IT_VAT_H == pytest.approx(58142.622, abs=1e-3)
 
 
 def test_member_row_holzwickede_it(table):
@@ -475,28 +473,32 @@ def test_member_row_holzwickede_it(table):
             "fte": 5.2761,
             "savings_share": 0.13,
             "tie_share": 1.0,
-            # 703,480 * (0.13 - 0.0075) = 86,176.3 (84,417.6 with kappa 0.01, without ties)
-            "net_savings": 86176.3,
-            # 595,740 * 17,587/38,037 = 275,449.68
-            "one_off_cost": 595740 * 17587 / 38037,
-            # 5.2761 * 0.297 * 1 (member: coverage = pooling factor 1) = 1.5670017
-            "staffing_relief": 1.5670017,
+            # 703,480 * (0.13 - 0.0075) - 58,142.622 = 86,176.3 - 58,142.622 = 28,033.678
+            "net_savings": 86176.3 - IT_VAT_H,
+            # grant not counted: 770,740 * 17,587/38,037 = 356,363.66
+            "one_off_cost": IT_ELIGIBLE * 17587 / 38037,
+            # 703,480/1,521,480 * 1.40198 = 0.648228
+            "staffing_relief": C_H / (C_H + C_F) * IT_POOL_RELIEF,
             # min(1, 11.4111/2) - min(1, 5.2761/2) = 1 - 1 = 0
             "resilience": 0.0,
             # 6 + 4 * 7/30.4375 + 1 * 0 = 6.919918
             "time_to_implement": 6 + 28 / MONTH,
             "control_kept": 0.75,
             "turnover": 703480 * 0.87,
-            # starts mid-2027, after § 2b binds: 1 - (1 - 0.25)(1 - 0.25) = 0.4375
-            "tax_procurement_risk": 0.4375,
+            # the form's § 108 GWB parameter
+            "procurement_risk": MANDAT["proc"],
             # egovg_3 (2018) and ozg (2022) in force: u = 1, fulfilment 0 -> P = 1; x pooling 1
             "obligation_pressure": 1.0,
+            "vat_taxable": True,
+            "grant_eligible": False,
         },
     )
-    assert row["one_off_cost"] == pytest.approx(275449.68, abs=0.01)
+    assert row["net_savings"] == pytest.approx(28033.678, abs=1e-3)
+    assert row["one_off_cost"] == pytest.approx(356363.66, abs=0.01)
+    assert row["staffing_relief"] == pytest.approx(0.648228, abs=1e-6)
 
 
-def test_lead_row_froendenberg_it(table):
+def test_lead_row_froendenberg_it(table, parts):
     row = _row(table, "froendenberg", IT_OPTION)
     _check(
         row,
@@ -507,42 +509,88 @@ def test_lead_row_froendenberg_it(table):
             "fte": 6.135,
             "savings_share": S_F,
             "tie_share": 1.0,
-            # 818,000 * (0.116722 - 0.0075) = 89,343.6 (tied pair, kappa 0.0075)
+            # the lead is paid, pays no VAT: 818,000 * (0.116722 - 0.0075) = 89,343.6
             "net_savings": 818000 * (S_F - KAPPA_IT),
-            # 595,740 * 20,450/38,037 = 320,290.32
-            "one_off_cost": 595740 * 20450 / 38037,
-            # the lead performs the task: coverage = its savings share; 6.135 * 0.297 * 0.116722
-            "staffing_relief": 6.135 * 0.297 * S_F,
+            # 770,740 * 20,450/38,037 = 414,376.34
+            "one_off_cost": IT_ELIGIBLE * 20450 / 38037,
+            # 818,000/1,521,480 * 1.40198 = 0.753754
+            "staffing_relief": C_F / (C_H + C_F) * IT_POOL_RELIEF,
             "resilience": 0.0,
             "time_to_implement": 6 + 28 / MONTH,
             "control_kept": 1.0,
             "turnover": 703480 * 0.87,
-            "tax_procurement_risk": 0.4375,
+            "procurement_risk": MANDAT["proc"],
             "obligation_pressure": 1.0,
         },
     )
     assert row["net_savings"] == pytest.approx(89343.6, abs=0.1)
-    assert row["staffing_relief"] == pytest.approx(0.212679, abs=1e-6)
+    assert row["staffing_relief"] == pytest.approx(0.753754, abs=1e-6)
+    # the lead pays no VAT in any year
+    flows, _ = _flows(parts, "froendenberg", IT_OPTION)
+    assert not flows["vat"].any()
 
 
-@pytest.mark.parametrize(
-    ("reference", "expected"),
-    [
-        # start = reference + 210.6 days: 2026-06-02 -> 2026-12-29, before § 2b binds: v = 0
-        # -> 1 - 1 * 0.75 = 0.25
-        (dt.date(2026, 6, 2), 0.25),
-        # 2026-06-06 -> 2027-01-02, § 2b binds: v = 0.25 -> 1 - 0.75 * 0.75 = 0.4375
-        (dt.date(2026, 6, 6), 0.4375),
-        # a start long before the binding date
-        (dt.date(2016, 4, 1), 0.25),
-    ],
-)
-def test_it_option_vat_judged_at_the_start(dataset, reference, expected):
-    t = ind.indicator_table(dataset, generate_options(dataset, reference), reference)
-    for body in ("holzwickede", "froendenberg"):
-        assert _row(t, body, IT_OPTION)["tax_procurement_risk"] == pytest.approx(
-            expected, rel=EXACT
+def test_it_option_reliefs_add_up_to_the_pool(table):
+    got = sum(
+        _row(table, b, IT_OPTION)["staffing_relief"] for b in ("holzwickede", "froendenberg")
+    )
+    assert got == pytest.approx(IT_POOL_RELIEF, rel=EXACT)
+
+
+def _flows(parts, body, option):
+    """The component arrays (years 0..H) of one (body, option) of indicator_parts."""
+    _, flows, keys = parts
+    rows = keys.index[(keys["body"] == body) & (keys["option"] == option)]
+    assert len(rows) == 1, (body, option)
+    return {name: values[rows[0]] for name, values in flows.components.items()}, flows
+
+
+def test_it_option_vat_in_the_steady_state(parts):
+    # from year 4 on the option is in its steady state: operating all year (T = 6.92 months),
+    # ramp-up complete (operating year >= 3) and departures have freed every unneeded post
+    # (1 - 0.703^(t/10) >= 0.122861 from t = 10 * ln(0.877139)/ln(0.703) = 3.72). Holzwickede
+    # then pays the lead phi C - s C = 612,027.6 * 1.02^t and owes 0.19 * (1 - 0.5) of it
+    flows, _ = _flows(parts, "holzwickede", IT_OPTION)
+    for year in (4, 5, 10):
+        assert flows["vat"][year] == pytest.approx(-IT_VAT_H * 1.02**year, abs=0.01), year
+        # and saves 0.13 * 703,480 = 91,452.4, 40 % of it on staff
+        assert flows["savings_material"][year] == pytest.approx(
+            0.6 * 0.13 * C_H * 1.02**year, abs=0.01
         )
+        assert flows["savings_personnel"][year] == pytest.approx(
+            0.4 * 0.13 * C_H * 1.02**year, abs=0.01
+        )
+        assert flows["governance"][year] == pytest.approx(-KAPPA_IT * C_H * 1.02**year, abs=0.01)
+    # nothing is paid before operation starts (year 0)
+    assert flows["vat"][0] == 0.0 and flows["savings_material"][0] == 0.0
+
+
+def test_it_option_vat_only_from_the_binding_date(dataset):
+    # reference 2016-04-01: the horizon of 10 years ends on 2026-04-01, before § 2b UStG binds
+    # on 2027-01-01 -> no VAT in any year (although the rule makes it taxable)
+    date = dt.date(2016, 4, 1)
+    parts = ind.indicator_parts(dataset, generate_options(dataset, date), date)
+    flows, _ = _flows(parts, "holzwickede", IT_OPTION)
+    assert not flows["vat"].any()
+    assert flows["savings_material"][5] > 0
+    assert _row(parts[0], "holzwickede", IT_OPTION)["vat_npv"] == 0.0
+    # reference 2026-06-02: operation starts 6.919918/12 = 0.576660 years in, § 2b binds
+    # 213 days = 213/365.25 = 0.583162 years in. Of year 1's operating share 1 - 0.576660 =
+    # 0.423340, the part 1 - 0.583162 = 0.416838 is taxed: 0.416838/0.423340 = 0.984641 of
+    # the payment; from year 2 the whole payment
+    date = dt.date(2026, 6, 2)
+    parts = ind.indicator_parts(dataset, generate_options(dataset, date), date)
+    flows, cash = _flows(parts, "holzwickede", IT_OPTION)
+    row = parts[2].index[(parts[2]["body"] == "holzwickede") & (parts[2]["option"] == IT_OPTION)][
+        0
+    ]
+    payment = cash.payment[row]
+    taxed = (1 - 213 / 365.25) / (1 - (6 + 28 / MONTH) / 12)
+    assert taxed == pytest.approx(0.984641, abs=1e-6)
+    assert flows["vat"][1] == pytest.approx(-0.095 * taxed * payment[1], abs=0.01)
+    assert flows["vat"][2] == pytest.approx(-0.095 * payment[2], abs=0.01)
+    # in the steady state the payment is phi C - s C at the year's prices
+    assert payment[5] == pytest.approx(C_H * 0.87 * 1.02**5, abs=0.01)
 
 
 def test_it_option_obligation_pressure_in_2016(dataset):
@@ -567,11 +615,18 @@ def test_it_option_obligation_pressure_in_2016(dataset):
 #   Bönen: 1 - (18,171/76,987)^0.2 = 1 - 0.749191 = 0.250809 < cap 0.4; x 0.25 = 0.062702
 #   Unna:  1 - (58,816/76,987)^0.2 = 0.052421; x 0.25 = 0.013105
 #   E = 0.25 * 0.3 * 153,974 + 0 = 11,548.05 (only the pooled quarter migrates)
-#   G = min(0.9 * 11,548.05 = 10,393.245, 175,000) -> the 90 % share binds; E - G = 1,154.805
+#   the grant is not counted (grant_assumed 0): one-off cost w * E
 #   ties: Unna is the lead of dsb_gemeinsam and Bönen a member -> the pair is tied, tau = 1;
 #   kappa = 0.005 * (1 - 0.25) = 0.00375
+#   no VAT: epayment x arbeitsgemeinschaft is not taxable (vat_rules.csv), and the form does
+#   not transfer execution, so nobody pays anybody
+#   staffing relief: FTE_P = 0.2 * (1.8171 + 5.8816) = 1.53974; s_P = (36,342 * 0.062702 +
+#   117,632 * 0.013105) / 153,974 = (2,278.73 + 1,541.59) / 153,974 = 0.024811; the pool
+#   needs 0.024811 * 1.53974 = 0.038203 posts fewer (< 0.297 * 1.53974 = 0.457303 leaving);
+#   Bönen's share 18,171/76,987 -> 0.009017
 S_B = 0.25 * (1 - (18171 / 76987) ** 0.2)
 S_U = 0.25 * (1 - (58816 / 76987) ** 0.2)
+S_P_BU = (36342 * S_B + 117632 * S_U) / 153974
 
 
 def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
@@ -589,10 +644,10 @@ def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
             "tie_share": 1.0,
             # 36,342 * (0.062702 - 0.00375) = 2,142.45 (2,097.02 with kappa 0.005, untied)
             "net_savings": 36342 * (S_B - 0.00375),
-            # 1,154.805 * 18,171/76,987 = 272.565
-            "one_off_cost": 1154.805 * 18171 / 76987,
-            # no lead: coverage = pooling factor 0.25 -> 0.36342 * 0.297 * 0.25 = 0.026984
-            "staffing_relief": 0.36342 * 0.297 * 0.25,
+            # 11,548.05 * 18,171/76,987 = 2,725.65
+            "one_off_cost": 11548.05 * 18171 / 76987,
+            # 18,171/76,987 * min(0.297, 0.024811) * 1.53974 = 0.009017
+            "staffing_relief": 18171 / 76987 * min(0.297, S_P_BU) * 1.53974,
             # no transfer of execution: team = own staff -> gain 0
             "resilience": 0.0,
             # 3 + 0 + 0
@@ -600,30 +655,35 @@ def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
             "control_kept": 1.0,
             # no lead: both members pay: 36,342 * (1 - 0.062702) + 117,632 * (1 - 0.013105)
             "turnover": 36342 * (1 - S_B) + 117632 * (1 - S_U),
-            # v = 0 (before and after § 2b binds) -> 1 - 1 * (1 - 0.5) = 0.5
-            "tax_procurement_risk": 0.5,
+            # the form's § 108 GWB parameter
+            "procurement_risk": ARGE["proc"],
+            "vat_taxable": False,
+            "vat_npv": 0.0,
             # egovg_7 and ozg in force, nothing met: P = 1; x 0.25
             "obligation_pressure": 0.25,
         },
     )
     assert row["savings_share"] == pytest.approx(0.062702, abs=1e-6)
     assert row["net_savings"] == pytest.approx(2142.45, abs=0.01)
-    assert row["one_off_cost"] == pytest.approx(272.565, abs=0.001)
+    assert row["one_off_cost"] == pytest.approx(2725.65, abs=0.01)
+    assert S_P_BU == pytest.approx(0.024811, abs=1e-6)
+    assert row["staffing_relief"] == pytest.approx(0.009017, abs=1e-6)
 
 
 # epayment/oerv_mandat/kreisweit, county as lead, by hand:
 #   county volume = 0.2 * 399,447 = 79,889.4;  pool volume = 397,855 + 79,889.4 = 477,744.4
 #   C_k = 2 * 79,889.4 = 159,778.8; FTE_k = 0.2 * 7.98894 = 1.597788; FTE_P = 9.554888
 #   s_k = 1 - (79,889.4/477,744.4)^0.2 = 0.300708 (< 0.4)
-#   E = 0.3 * 955,488.8 + 10,000 = 296,646.64; G = min(266,981.976, 175,000 + 9 * 35,000)
-#     = 266,981.976 (90 % binds) -> E - G = 29,664.664
+#   E = 0.3 * 955,488.8 + 10,000 = 296,646.64 (the grant is not counted)
+#   the lead county is paid and pays no VAT
+#   staffing relief: the pool loses 0.297 * 9.554888 = 2.837802 staff and needs
+#   s_P * 9.554888 posts fewer, s_P = sum_k s_k C_k / C_P over the county and the ten towns
 #   ties: 22 of the C(11, 2) = 55 pairs are tied (the county with all ten towns through
 #   foerderschulen_kreis; Unna, the lead of dsb_gemeinsam, with Bönen, Fröndenberg,
 #   Holzwickede, Kamen, Selm, Werne; sparkasse_unnakamen adds Fröndenberg-Holzwickede,
 #   Fröndenberg-Kamen, Holzwickede-Kamen; gsw adds Bergkamen-Bönen, Bergkamen-Kamen,
 #   Bönen-Kamen): tau = 22/55 = 0.4
 #   kappa = 0.01 * (1 - 0.25 * 0.4) = 0.009; negotiation 1 * 9 * (1 - 0.5 * 0.4) = 7.2 months
-#   start = 2026-11-25 + 14.12 months (429.8 days) = January 2028: § 2b binds -> 0.4375
 KREIS_VOL = 0.2 * POP["kreis_unna"]
 POOL_VOL = TOWNS_POP + KREIS_VOL
 
@@ -631,6 +691,9 @@ POOL_VOL = TOWNS_POP + KREIS_VOL
 def test_lead_row_county_epayment_kreisweit(table):
     s_k = 1 - (KREIS_VOL / POOL_VOL) ** 0.2
     town_shares = {t: min(0.4, 1 - (POP[t] / POOL_VOL) ** 0.2) for t in POP if t != "kreis_unna"}
+    # costs are 2 EUR per unit of volume, so s_P = sum_k s_k V_k / V_P
+    s_p = (s_k * KREIS_VOL + sum(s * POP[t] for t, s in town_shares.items())) / POOL_VOL
+    pool_relief = min(0.297 * 9.554888, s_p * 9.554888)
     row = _row(table, "kreis_unna", "epayment/oerv_mandat/kreisweit")
     _check(
         row,
@@ -643,8 +706,8 @@ def test_lead_row_county_epayment_kreisweit(table):
             "savings_share": s_k,
             "tie_share": 0.4,
             "net_savings": 159778.8 * (s_k - 0.009),
-            "one_off_cost": 29664.664 * KREIS_VOL / POOL_VOL,
-            "staffing_relief": 1.597788 * 0.297 * s_k,
+            "one_off_cost": 296646.64 * KREIS_VOL / POOL_VOL,
+            "staffing_relief": KREIS_VOL / POOL_VOL * pool_relief,
             # min(1, 9.554888/2) - min(1, 1.597788/2) = 1 - 0.798894 = 0.201106
             "resilience": 1 - 1.597788 / 2,
             # 6 + 0.919918 + 9 * (1 - 0.5 * 0.4) = 14.119918 (15.919918 without ties)
@@ -652,11 +715,14 @@ def test_lead_row_county_epayment_kreisweit(table):
             "control_kept": 1.0,
             # the ten towns pay for their part; the lead county does not
             "turnover": sum(2 * POP[t] * (1 - s) for t, s in town_shares.items()),
-            "tax_procurement_risk": 0.4375,
+            "procurement_risk": MANDAT["proc"],
             "obligation_pressure": 1.0,
+            "vat_npv": 0.0,
         },
     )
     assert s_k == pytest.approx(0.300708, abs=1e-6)
+    # the towns save more than the departures free: the departures bind for this pool
+    assert s_p > 0.297 and pool_relief == pytest.approx(2.837802, abs=1e-6)
     assert row["resilience"] == pytest.approx(0.201106, abs=1e-6)
     # the cap binds for the small towns but not for Lünen
     assert town_shares["holzwickede"] == 0.4 and town_shares["luenen"] < 0.4
@@ -671,14 +737,17 @@ def test_lead_row_county_epayment_kreisweit(table):
 #   Bönen: 1 - (3,922,416/6,345,936)^0.2 = 1 - 0.908263 = 0.091737 (< 0.13)
 #     (against its own cost it would be 1 - (726,840/6,345,936)^0.2 = 0.352 -> capped 0.13)
 #   Holzwickede 703,480/6,345,936 and Kamen 1,720,040/6,345,936 -> raw 0.356, 0.230 -> 0.13
-#   E = 1 * 0.5 * 6,345,936 + 10,000 = 3,182,968; G = min(2,864,671.2, 175,000 + 2 * 35,000)
-#     = 245,000 -> E - G = 2,937,968
+#   E = 1 * 0.5 * 6,345,936 + 10,000 = 3,182,968 (no grant: not counted, and not eligible
+#     because the county and Bönen already cooperate in IT)
+#   VAT on Bönen's payment: 0.19 * (1 - 0.5) * 726,840 * (1 - 0.091737) a year
+#   staffing relief: FTE_P = 3.0 * (7.98894 + 1.8171 + 1.7587 + 4.3001) = 47.59602;
+#   s_P = (0.091737 * 3,922,416 + 0.13 * 2,423,520) / 6,345,936; the pool needs s_P * FTE_P
+#   posts fewer (< 0.297 * FTE_P leaving); Bönen's share 726,840/6,345,936
 #   ties: of the 6 pairs, 5 are tied: the county with Bönen, Holzwickede and Kamen
 #   (foerderschulen_kreis, gwa_sammlung ...), Bönen-Kamen (vhs_kamen_boenen, gsw),
 #   Holzwickede-Kamen (sparkasse_unnakamen); Bönen-Holzwickede only share cooperations led by
 #   a third body (gwa_sammlung, dsb_gemeinsam): tau = 5/6
 #   kappa = 0.01 * (1 - 0.25 * 5/6) = 0.0079167; negotiation 1 * 2 * (1 - 0.5 * 5/6) = 1.1667
-#   start = 2026-11-25 + 8.09 months: 2027 -> v = 0.25 -> 0.4375
 TAU_GWA = 5 / 6
 C_GWA = {"kreis_unna": 3195576, "boenen": 726840, "holzwickede": 703480, "kamen": 1720040}
 
@@ -689,6 +758,9 @@ def test_existing_pool_is_the_baseline(table):
     assert pool == 6345936 and base == 3922416
     s_b = 1 - (base / pool) ** 0.2
     assert s_b == pytest.approx(0.091737, abs=1e-6)
+    fte_p = 3.0 * (7.98894 + 1.8171 + 1.7587 + 4.3001)
+    s_p = (s_b * base + 0.13 * (C_GWA["holzwickede"] + C_GWA["kamen"])) / pool
+    assert s_p < 0.297
     option = "it/oerv_mandat/wie_gwa_sammlung"
     row = _row(table, "boenen", option)
     _check(
@@ -699,11 +771,12 @@ def test_existing_pool_is_the_baseline(table):
             "annual_cost": 726840.0,
             "savings_share": s_b,
             "tie_share": TAU_GWA,
-            # net savings stay on the body's own cost: 726,840 * (0.091737 - 0.0079167)
-            "net_savings": 726840 * (s_b - 0.01 * (1 - 0.25 * TAU_GWA)),
-            "one_off_cost": 2937968 * 726840 / pool,
-            # member: 5.4513 * 0.297 * 1
-            "staffing_relief": 3.0 * 1.8171 * 0.297,
+            # net savings stay on the body's own cost: 726,840 * (0.091737 - 0.0079167),
+            # less the VAT on its payment 726,840 * (1 - 0.091737)
+            "net_savings": 726840 * (s_b - 0.01 * (1 - 0.25 * TAU_GWA))
+            - VAT * (1 - IT_TAX["input_tax"]) * 726840 * (1 - s_b),
+            "one_off_cost": 3182968 * 726840 / pool,
+            "staffing_relief": 726840 / pool * s_p * fte_p,
             # pool 3.0 * (7.98894 + 1.8171 + 1.7587 + 4.3001) = 47.6 FTE and baseline 29.4 FTE:
             # both resilient -> 1 - 1 = 0
             "resilience": 0.0,
@@ -712,15 +785,20 @@ def test_existing_pool_is_the_baseline(table):
             "control_kept": 0.75,
             # non-lead members pay: Bönen (1 - 0.091737), Holzwickede and Kamen (1 - 0.13)
             "turnover": 726840 * (1 - s_b) + (703480 + 1720040) * 0.87,
-            "tax_procurement_risk": 0.4375,
+            "procurement_risk": MANDAT["proc"],
             "obligation_pressure": 1.0,
+            "grant_eligible": False,
         },
     )
     # the lead county shares the same baseline
     lead = _row(table, "kreis_unna", option)
     assert lead["is_lead"]
     assert lead["savings_share"] == pytest.approx(s_b, rel=EXACT)
-    assert lead["staffing_relief"] == pytest.approx(3.0 * 7.98894 * 0.297 * s_b, rel=EXACT)
+    assert lead["staffing_relief"] == pytest.approx(3195576 / pool * s_p * fte_p, rel=EXACT)
+    # the lead performs the task: no VAT, its own savings share less the governance share
+    assert lead["net_savings"] == pytest.approx(
+        3195576 * (s_b - 0.01 * (1 - 0.25 * TAU_GWA)), rel=EXACT
+    )
     # Holzwickede has no existing IT pool: its own cost is its baseline -> cap 0.13
     assert _row(table, "holzwickede", option)["savings_share"] == pytest.approx(0.13, rel=EXACT)
 
@@ -744,17 +822,22 @@ def test_existing_pool_baseline_in_the_small_dataset(tmp_path):
     #            resilience = rho(max(6.0, 4.8)) - rho(4.8) = 1 - 1 = 0 (not 0.6)
     #   stadt_a: unchanged, s = 0.5 (cap), resilience 1 - 1.2/2 = 0.4
     #   turnover = 21,000 * 0.5 + 14,000 * (1 - 0.105573) = 10,500 + 12,521.98 = 23,021.98
-    #     > 17,500 and § 2b binds -> 1 - 0.75 * 0.75 = 0.4375 (it was 0.25 at 17,500)
+    #     > 17,500 (it was 17,500, at the limit): the taxable mandate now costs stadt_b VAT,
+    #     0.19 * (1 - 0.25) * 12,521.98 = 1,784.38 a year
+    #   the grant is not eligible: kreis_x and stadt_b already cooperate in the field
     t = _small_with_cooperation(
         tmp_path, "pool_kb,Pool K+B,epay,oerv_mandat,kreis_x;stadt_b,kreis_x,,full,test"
     )
     s_b = 1 - 0.8**0.5
     b = _row(t, "stadt_b", "epay/oerv_mandat/kreisweit")
     assert b["savings_share"] == pytest.approx(s_b, rel=EXACT)
-    assert b["net_savings"] == pytest.approx(14000 * (s_b - 0.01), rel=EXACT)
+    vat = 0.19 * (1 - 0.25) * 14000 * (1 - s_b)
+    assert vat == pytest.approx(1784.38, abs=0.01)
+    assert b["net_savings"] == pytest.approx(14000 * (s_b - 0.01) - vat, rel=EXACT)
     assert b["resilience"] == pytest.approx(0.0, abs=1e-12)
     assert b["turnover"] == pytest.approx(10500 + 14000 * (1 - s_b), rel=EXACT)
-    assert b["tax_procurement_risk"] == pytest.approx(0.4375, rel=EXACT)
+    assert b["vat_npv"] < 0
+    assert not b["grant_eligible"]
     k = _row(t, "kreis_x", "epay/oerv_mandat/kreisweit")
     assert k["savings_share"] == pytest.approx(s_b, rel=EXACT)
     a = _row(t, "stadt_a", "epay/oerv_mandat/kreisweit")
@@ -790,8 +873,14 @@ def test_stand_alone_rows(table, dataset):
         "staffing_relief",
         "resilience",
         "time_to_implement",
-        "tax_procurement_risk",
+        "procurement_risk",
         "obligation_pressure",
+        "npv",
+        "npv_per_capita",
+        "annuity",
+        "max_burden",
+        "burden_per_capita",
+        "vat_npv",
     ):
         assert (alone[column] == 0.0).all(), column
     assert (alone["control_kept"] == 1.0).all()
@@ -817,23 +906,115 @@ def test_table_layout(table, dataset):
     assert not opt_rows[opt_rows["lead"] == ""]["is_lead"].any()
 
 
+def test_staffing_relief_adds_up_to_the_pool_in_every_option(table):
+    # recomputed per option from the members' columns: sum_k R_k = min(0.297 * FTE_P,
+    # s_P * FTE_P) with s_P = sum_k s_k C_k / C_P (every leaving share is 0.297: no
+    # body_fields.csv); the ten-year departures bind where s_P > 0.297
+    rows = table[table["option"] != "alleingang"]
+    for option, members in rows.groupby("option"):
+        fte = members["fte"].sum()
+        s_p = (members["savings_share"] * members["annual_cost"]).sum() / members[
+            "annual_cost"
+        ].sum()
+        expected = min(LEAVING * fte, s_p * fte)
+        assert members["staffing_relief"].sum() == pytest.approx(expected, rel=1e-9), option
+        # and each member gets its cost share of it
+        weights = members["annual_cost"] / members["annual_cost"].sum()
+        assert members["staffing_relief"].to_numpy() == pytest.approx(
+            (weights * expected).to_numpy(), rel=1e-9, abs=1e-12
+        ), option
+
+
+def test_county_wide_it_pool_relief_as_the_review_expects(table):
+    # it/oerv_mandat/kreisweit: the county (volume 0.2 * 399,447 = 79,889.4) and the ten
+    # towns (397,855): FTE_P = 3.0 * 477,744.4 / 10,000 = 143.32332.
+    #   Counted member by member (the former model) the departures were
+    #   0.297 * 143.32332 = 42.567 FTE, more than the pool can leave empty.
+    #   Every member saves the cap 0.13: the smallest baseline share is Lünen's
+    #   87,266/477,744.4 -> 1 - 0.18266^0.2 = 0.288 > 0.13 (the county and Bönen start from
+    #   their pool, 98,060.4/477,744.4 -> 0.272 > 0.13), so s_P = 0.13 and the pool needs
+    #   0.13 * 143.32332 = 18.632 posts fewer: the relief the review expected (18.63 FTE).
+    option = "it/oerv_mandat/kreisweit"
+    rows = table[table["option"] == option]
+    assert len(rows) == 11
+    fte_p = 3.0 * (TOWNS_POP + 0.2 * POP["kreis_unna"]) / 10_000
+    assert fte_p == pytest.approx(143.32332, rel=EXACT)
+    assert rows["fte"].sum() == pytest.approx(fte_p, rel=EXACT)
+    np.testing.assert_allclose(rows["savings_share"], 0.13, rtol=EXACT)
+    assert LEAVING * fte_p == pytest.approx(42.567, abs=1e-3)
+    assert rows["staffing_relief"].sum() == pytest.approx(0.13 * fte_p, rel=EXACT)
+    assert round(rows["staffing_relief"].sum(), 2) == 18.63
+    # each member its cost share: Lünen 40 * 87,266 / (40 * 477,744.4)
+    luenen = rows[rows["body"] == "luenen"].iloc[0]
+    assert luenen["staffing_relief"] == pytest.approx(87266 / 477744.4 * 0.13 * fte_p, rel=EXACT)
+
+
+def test_per_capita_indicators(table):
+    pop = table["body"].map(POP)
+    assert table["npv_per_capita"].to_numpy() == pytest.approx((table["npv"] / pop).to_numpy())
+    assert table["burden_per_capita"].to_numpy() == pytest.approx(
+        (table["max_burden"] / pop).to_numpy()
+    )
+    assert (table["max_burden"] >= 0).all()
+
+
 # ================= small fixture dataset (tests/data/indicators/small) =================
 # kreis_x 40,000 inh. (volume 0.5 * 40,000 = 20,000), stadt_a 6,000, stadt_b 4,000
-# field epay: 3.5 EUR/inh., 2 FTE per 10,000, cap 0.5, beta 0.5, one-off 0.3, kreis_share 0.5
+# field epay: 3.5 EUR/inh., 2 FTE per 10,000, cap 0.5, beta 0.5, one-off 0.3, kreis_share 0.5,
+#   personnel share 0.5, input-tax share 0.25
 #   C: kreis 70,000, a 21,000, b 14,000; FTE: kreis 4.0, a 1.2, b 0.8
 # reference date 2027-06-01 (§ 2b binds); duty_now (w 0.5, 2020) and duty_soon (w 1, 2028-06-01)
 # default_fulfilment 0.2; stadt_a meets duty_now to 0.5; leaving share 0.3
+# economics (parameters.csv): horizon 10, rate 0.05, prices constant, full savings from the
+#   first operating year, 3 months of double running, VAT 19 %, grant counted (at least
+#   5 years and 15 % savings); vat_rules.csv: epay x oerv_mandat taxable; the GmbH (no rule,
+#   not public law) is taxable too
+# kreisweit: pool C = 105,000, FTE 6.0
+#   kreis_x (lead): s = 1 - sqrt(70,000/105,000) = 1 - 0.816497 = 0.183503
+#   a: 1 - sqrt(21,000/105,000) = 1 - 0.447214 = 0.552786 -> cap 0.5
+#   b: 1 - sqrt(14,000/105,000) = 1 - 0.365148 = 0.634852 -> cap 0.5
+#   s_P = (70,000 * 0.183503 + 21,000 * 0.5 + 14,000 * 0.5) / 105,000 = 30,345.24 / 105,000
+#       = 0.289002 (>= 0.15: the grant's savings condition holds)
+#   staffing: 6.0 * 0.3 = 1.8 leave, the pool needs 0.289002 * 6.0 = 1.734014 posts fewer
+#   E = 0.3 * 105,000 + 10,000 = 41,500; G = min(37,350, 175,000 + 35,000) = 37,350 (G/E 0.9)
 
 
 @pytest.fixture(scope="module")
-def small():
+def small_parts():
     d = load_dataset(SMALL)
-    return ind.indicator_table(
+    return ind.indicator_parts(
         d, generate_options(d, d.meta.reference_date), d.meta.reference_date
     )
 
 
+@pytest.fixture(scope="module")
+def small(small_parts):
+    return small_parts[0]
+
+
 U_SOON = 1 - 366 / MONTH / 36  # 2027-06-01 -> 2028-06-01 = 366 days (leap day) -> 0.665982
+S_K = 1 - (2 / 3) ** 0.5  # 0.183503
+S_P_SMALL = (70000 * S_K + 21000 * 0.5 + 14000 * 0.5) / 105000  # 0.289002
+KREISWEIT = "epay/oerv_mandat/kreisweit"
+
+
+def _small_copy(tmp_path, replace=None, body_fields=()):
+    """The small fixture in ``tmp_path`` with parameters.csv edited, its indicator parts."""
+    folder = tmp_path / "small"
+    shutil.copytree(SMALL, folder)
+    path = folder / "parameters.csv"
+    text = path.read_text(encoding="utf-8")
+    for old, new in (replace or {}).items():
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    if body_fields:
+        lines = ["body,field,annual_cost_eur,fte,leaving_share,source", *body_fields]
+        (folder / "body_fields.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    d = load_dataset(folder)
+    return ind.indicator_parts(
+        d, generate_options(d, d.meta.reference_date), d.meta.reference_date
+    )
 
 
 def test_small_inputs():
@@ -843,74 +1024,162 @@ def test_small_inputs():
     assert inputs.loc["stadt_a", "annual_cost"] == pytest.approx(21000, rel=EXACT)
     assert inputs.loc["stadt_b", "fte"] == pytest.approx(0.8, rel=EXACT)
     assert (inputs["leaving_share"] == 0.3).all()
+    assert S_P_SMALL == pytest.approx(0.289002, abs=1e-6)
 
 
-def test_small_deminimis_exactly_at_the_limit(small):
-    # kreisweit, oerv_mandat, lead kreis_x: pool C = 105,000
-    #   a: 1 - sqrt(21,000/105,000) = 1 - 0.447214 = 0.552786 -> cap 0.5
-    #   b: 1 - sqrt(14,000/105,000) = 1 - 0.365148 = 0.634852 -> cap 0.5
-    #   turnover = 21,000 * 0.5 + 14,000 * 0.5 = 17,500 = limit -> public law owes no VAT
-    #   risk = 1 - (1 - 0)(1 - 0.25) = 0.25 although § 2b binds (2027-06-01)
+def test_small_deminimis_exactly_at_the_limit(small, small_parts):
+    # kreisweit mandate: turnover = 21,000 * 0.5 + 14,000 * 0.5 = 17,500 = the limit, so the
+    # public-law provider owes no VAT although the rule makes the mandate taxable and § 2b
+    # binds (2027-06-01); stadt_b keeps 14,000 * (0.5 - 0.01) = 6,860
     for body in ("kreis_x", "stadt_a", "stadt_b"):
-        row = _row(small, body, "epay/oerv_mandat/kreisweit")
+        row = _row(small, body, KREISWEIT)
         assert row["turnover"] == pytest.approx(17500, rel=EXACT)
-        assert row["tax_procurement_risk"] == pytest.approx(0.25, rel=EXACT)
-        # the GmbH is no public-law body: v = 1 -> risk 1
-        assert _row(small, body, "epay/gmbh/kreisweit")["tax_procurement_risk"] == 1.0
+        assert row["vat_taxable"]
+        assert row["vat_npv"] == 0.0
+        flows, _ = _flows(small_parts, body, KREISWEIT)
+        assert not flows["vat"].any()
+        assert row["procurement_risk"] == 0.25
+        # the GmbH is no public-law body: the limit does not help
+        gmbh = _row(small, body, "epay/gmbh/kreisweit")
+        assert gmbh["vat_taxable"] and gmbh["vat_npv"] < 0
+        assert gmbh["procurement_risk"] == 0.25
+    assert _row(small, "stadt_b", KREISWEIT)["net_savings"] == pytest.approx(6860, rel=EXACT)
+
+
+def test_small_gmbh_pays_vat(small, small_parts):
+    # GmbH kreisweit: no lead, every member pays phi C - s C; stadt_b pays 14,000 - 7,000 =
+    # 7,000 a year in the steady state and owes 0.19 * (1 - 0.25) * 7,000 = 997.5 of VAT:
+    # net savings 14,000 * (0.5 - 0.04) - 997.5 = 6,440 - 997.5 = 5,442.5
+    row = _row(small, "stadt_b", "epay/gmbh/kreisweit")
+    assert row["net_savings"] == pytest.approx(5442.5, rel=EXACT)
+    # the county pays too: 70,000 * (0.183503 - 0.04) - 0.1425 * 70,000 * (1 - 0.183503)
+    k = _row(small, "kreis_x", "epay/gmbh/kreisweit")
+    assert k["net_savings"] == pytest.approx(
+        70000 * (S_K - 0.04) - 0.1425 * 70000 * (1 - S_K), rel=EXACT
+    )
+    # year by year: the GmbH takes 18 + 0 + 1 = 19 months, so year 2 is the first operating
+    # year. In year 10 departures have freed all unneeded posts (1 - 0.7 = 0.3 >= 0.289002),
+    # so the payment is 7,000 and the VAT 997.5; in year 5 only L_5 = (1 - 0.7^0.5)/0.289002
+    # of the personnel saving 3,500 is realised, the payment is 14,000 - 3,500 - 3,500 L_5
+    flows, _ = _flows(small_parts, "stadt_b", "epay/gmbh/kreisweit")
+    assert flows["vat"][10] == pytest.approx(-997.5, abs=0.005)
+    l5 = (1 - 0.7**0.5) / S_P_SMALL
+    assert l5 == pytest.approx(0.565186, abs=1e-6)
+    assert flows["vat"][5] == pytest.approx(-0.1425 * (14000 - 3500 - 3500 * l5), abs=0.005)
+    assert flows["vat"][1] == 0.0  # not operating yet
 
 
 def test_small_deminimis_just_below_turnover(tmp_path):
-    # lower the limit to 17,499.99: turnover 17,500 is above it -> 1 - 0.75 * 0.75 = 0.4375
-    folder = tmp_path / "small"
-    shutil.copytree(SMALL, folder)
-    path = folder / "parameters.csv"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("vat_deminimis_eur,17500,", "vat_deminimis_eur,17499.99,"))
-    d = load_dataset(folder)
-    t = ind.indicator_table(d, generate_options(d, d.meta.reference_date), d.meta.reference_date)
-    row = _row(t, "stadt_b", "epay/oerv_mandat/kreisweit")
-    assert row["tax_procurement_risk"] == pytest.approx(0.4375, rel=EXACT)
+    # lower the limit to 17,499.99: turnover 17,500 is above it, the mandate's payers owe VAT:
+    # stadt_b 0.19 * (1 - 0.25) * (14,000 - 7,000) = 997.5 a year -> 6,860 - 997.5 = 5,862.5
+    table, _, _ = _small_copy(
+        tmp_path, {"vat_deminimis_eur,17500,": "vat_deminimis_eur,17499.99,"}
+    )
+    row = _row(table, "stadt_b", KREISWEIT)
+    assert row["net_savings"] == pytest.approx(5862.5, rel=EXACT)
+    assert row["vat_npv"] < 0
+    # the lead is paid and pays nothing
+    lead = _row(table, "kreis_x", KREISWEIT)
+    assert lead["net_savings"] == pytest.approx(70000 * (S_K - 0.01), rel=EXACT)
+    assert lead["vat_npv"] == 0.0
+
+
+def _small_member_flows():
+    """stadt_b in the kreisweit mandate, year by year (years 0..10), worked out by hand.
+
+    T = 7.919918 months = 0.659993 years: operating share f_1 = 1 - 0.659993 = 0.340007,
+    f_t = 1 from year 2. Full savings from the first operating year; the personnel half
+    only as staff leave: L_t = min(1, (1 - 0.7^(t/10)) / 0.289002). w = 14,000/105,000 = 2/15.
+    """
+    impl = (7 + 28 / MONTH) / 12
+    f = [0.0, 1 - impl] + [1.0] * 9
+    leave = [min(1.0, (1 - 0.7 ** (t / 10)) / S_P_SMALL) for t in range(11)]
+    w = 14000 / 105000
+    z = []
+    for t in range(11):
+        material = 0.5 * 0.5 * 14000 * f[t]  # (1 - pi) s C f_t
+        personnel = 0.5 * 0.5 * 14000 * leave[t] * f[t]  # pi s C min(1, L_t) f_t
+        governance = -0.01 * 14000 * f[t]
+        setup = -w * 10000 if t == 0 else 0.0  # -1,333.33
+        migration = -w * 0.3 * 105000 if t == 1 else 0.0  # -4,200, all 7.92 months in year 1
+        double = -3 / 12 * 14000 if t == 1 else 0.0  # -3,500 in the first operating year
+        grant = -0.9 * (setup + migration)  # G/E = 37,350/41,500 = 0.9, in step
+        z.append(material + personnel + governance + setup + migration + double + grant)
+    return z
 
 
 def test_small_member_row(small):
-    row = _row(small, "stadt_b", "epay/oerv_mandat/kreisweit")
+    z = _small_member_flows()
+    npv = sum(z_t / 1.05**t for t, z_t in enumerate(z))
+    row = _row(small, "stadt_b", KREISWEIT)
     _check(
         row,
         {
             "lead": "kreis_x",
             "is_lead": False,
             "savings_share": 0.5,
-            # 14,000 * (0.5 - 0.01) = 6,860
+            # 14,000 * (0.5 - 0.01) = 6,860 (no VAT at the de-minimis limit)
             "net_savings": 6860.0,
-            # E = 0.3 * 105,000 + 10,000 = 41,500; G = min(37,350, 175,000 + 35,000) = 37,350
-            # 4,150 * 14,000/105,000 = 553.33
+            # E = 41,500, G = 37,350: 4,150 * 14,000/105,000 = 553.33
             "one_off_cost": 4150 * 14000 / 105000,
-            # 0.8 * 0.3 * 1 = 0.24
-            "staffing_relief": 0.24,
+            # 14,000/105,000 * min(1.8, 1.734014) = 0.231202
+            "staffing_relief": 14000 / 105000 * min(1.8, S_P_SMALL * 6.0),
             # team = pool FTE 6.0 -> 1; own 0.8/2 = 0.4 -> gain 0.6
             "resilience": 0.6,
             # 6 + 0.919918 + 1 * (3 - 2)
             "time_to_implement": 7 + 28 / MONTH,
             "control_kept": 0.75,
+            "procurement_risk": 0.25,
             # (0.5 * 1 * (1 - 0.2) + 1 * 0.665982 * (1 - 0.2)) / 1.5 = 0.621857
             "obligation_pressure": (0.5 * 0.8 + U_SOON * 0.8) / 1.5,
+            "grant_eligible": True,
         },
     )
     assert row["obligation_pressure"] == pytest.approx(0.621857, abs=1e-6)
+    assert row["staffing_relief"] == pytest.approx(0.231202, abs=1e-6)
+    # the Kapitalwert at 5 %: the amounts are rounded to the cent, so allow a few cents
+    assert row["npv"] == pytest.approx(npv, abs=0.05)
+    assert row["npv_per_capita"] == pytest.approx(npv / 4000, abs=1e-5)
+    # annuity factor 0.05 * 1.05^10 / (1.05^10 - 1) = 0.129505
+    assert row["annuity"] == pytest.approx(npv * 0.05 * 1.05**10 / (1.05**10 - 1), abs=0.01)
+    # the worst year is year 1 (migration and double running), net of the grant
+    assert row["max_burden"] == pytest.approx(-min(z), abs=0.02)
+    assert min(z) == z[1]
+    assert row["burden_per_capita"] == pytest.approx(-z[1] / 4000, abs=1e-5)
+    # dynamic payback: the first year from which the cumulative present value stays >= 0
+    cumulative = np.cumsum([z_t / 1.05**t for t, z_t in enumerate(z)])
+    negative = [t for t in range(11) if cumulative[t] < 0]
+    assert row["payback_year"] == negative[-1] + 1
+    # the grant is counted (grant_assumed 1), so with and without it coincide
+    assert row["npv_with_grant"] == pytest.approx(row["npv"], abs=1e-9)
+
+
+def test_small_member_row_without_the_grant(tmp_path):
+    # grant switched off by the dataset: one-off cost w * E = 41,500 * 2/15 = 5,533.33 and the
+    # Kapitalwert loses the grant's present value 0.9 * (1,333.33 + 4,200 / 1.05)
+    table, _, _ = _small_copy(tmp_path, {"grant_assumed,1,": "grant_assumed,0,"})
+    row = _row(table, "stadt_b", KREISWEIT)
+    assert row["one_off_cost"] == pytest.approx(41500 * 14000 / 105000, rel=EXACT)
+    z = _small_member_flows()
+    npv = sum(z_t / 1.05**t for t, z_t in enumerate(z))
+    grant_pv = 0.9 * (14000 / 105000 * 10000 + 4200 / 1.05)
+    assert row["npv"] == pytest.approx(npv - grant_pv, abs=0.05)
+    # still eligible: npv_with_grant shows what counting it would give
+    assert row["grant_eligible"]
+    assert row["npv_with_grant"] == pytest.approx(npv, abs=0.05)
 
 
 def test_small_lead_row(small):
-    # county leads: s = 1 - sqrt(70,000/105,000) = 1 - 0.816497 = 0.183503
-    s = 1 - (2 / 3) ** 0.5
-    row = _row(small, "kreis_x", "epay/oerv_mandat/kreisweit")
+    row = _row(small, "kreis_x", KREISWEIT)
     _check(
         row,
         {
             "is_lead": True,
-            "savings_share": s,
-            "net_savings": 70000 * (s - 0.01),
+            "savings_share": S_K,
+            "net_savings": 70000 * (S_K - 0.01),
             "one_off_cost": 4150 * 70000 / 105000,
-            "staffing_relief": 4.0 * 0.3 * s,
+            # 70,000/105,000 * 1.734014 = 1.156009
+            "staffing_relief": 70000 / 105000 * S_P_SMALL * 6.0,
             # own 4.0 FTE is already resilient: 1 - 1 = 0
             "resilience": 0.0,
             "control_kept": 1.0,
@@ -918,6 +1187,15 @@ def test_small_lead_row(small):
         },
     )
     assert row["net_savings"] == pytest.approx(12145.24, abs=0.01)
+
+
+def test_small_reliefs_add_up_to_the_pool(small):
+    # w = 2/3 + 1/5 + 2/15 = 1: the members' reliefs add up to the pool's 1.734014
+    got = sum(
+        _row(small, b, KREISWEIT)["staffing_relief"] for b in ("kreis_x", "stadt_a", "stadt_b")
+    )
+    assert got == pytest.approx(S_P_SMALL * 6.0, rel=EXACT)
+    assert got == pytest.approx(1.734014, abs=1e-6)
 
 
 def test_small_fulfilment_reduces_pressure(small):
@@ -928,11 +1206,19 @@ def test_small_fulfilment_reduces_pressure(small):
     assert row["obligation_pressure"] == pytest.approx(0.521857, abs=1e-6)
 
 
+# stadt_a+stadt_b, oerv_mandat, lead stadt_a (6,000 > 4,000), pool C = 35,000, FTE 2.0
+#   a: 1 - sqrt(0.6) = 0.225403; b: 1 - sqrt(0.4) = 0.367544 (cap 0.5 binds for neither)
+#   turnover = 14,000 * sqrt(0.4) = 8,854.38 <= 17,500: no VAT
+#   E = 0.3 * 35,000 + 10,000 = 20,500; G = min(18,450, 175,000) -> E - G = 2,050
+#   s_P = (21,000 * 0.225403 + 14,000 * 0.367544) / 35,000 = (4,733.47 + 5,145.61) / 35,000
+#       = 0.282259; the pool needs 0.282259 * 2.0 = 0.564518 posts fewer, fewer than the
+#       2.0 * 0.3 = 0.6 who leave
+S_A2, S_B2 = 1 - 0.6**0.5, 1 - 0.4**0.5
+S_P_PAIR = 0.6 * S_A2 + 0.4 * S_B2
+
+
 def test_small_town_pair(small):
-    # stadt_a+stadt_b, oerv_mandat, lead stadt_a (6,000 > 4,000), pool C = 35,000, FTE 2.0
-    #   a: 1 - sqrt(0.6) = 0.225403; b: 1 - sqrt(0.4) = 0.367544 (cap 0.5 binds for neither)
-    #   turnover = 14,000 * sqrt(0.4) = 8,854.38 <= 17,500 -> 0.25
-    #   E = 0.3 * 35,000 + 10,000 = 20,500; G = min(18,450, 175,000) -> E - G = 2,050
+    assert S_P_PAIR == pytest.approx(0.282259, abs=1e-6)
     a = _row(small, "stadt_a", "epay/oerv_mandat/stadt_a+stadt_b")
     b = _row(small, "stadt_b", "epay/oerv_mandat/stadt_a+stadt_b")
     _check(
@@ -940,28 +1226,45 @@ def test_small_town_pair(small):
         {
             "lead": "stadt_a",
             "is_lead": True,
-            "savings_share": 1 - 0.6**0.5,
+            "savings_share": S_A2,
             "one_off_cost": 2050 * 0.6,
-            "staffing_relief": 1.2 * 0.3 * (1 - 0.6**0.5),
+            # 0.6 * 0.564518 = 0.338711
+            "staffing_relief": 0.6 * min(0.6, S_P_PAIR * 2.0),
             # team 2.0 -> 1; own 1.2/2 = 0.6 -> 0.4
             "resilience": 0.4,
             "time_to_implement": 6 + 28 / MONTH,
             "turnover": 14000 * 0.4**0.5,
-            "tax_procurement_risk": 0.25,
+            "procurement_risk": 0.25,
+            "vat_npv": 0.0,
         },
     )
     _check(
         b,
         {
             "is_lead": False,
-            "savings_share": 1 - 0.4**0.5,
-            "net_savings": 14000 * (1 - 0.4**0.5 - 0.01),
+            "savings_share": S_B2,
+            # no VAT below the limit: 14,000 * (0.367544 - 0.01) = 5,005.62
+            "net_savings": 14000 * (S_B2 - 0.01),
             "one_off_cost": 2050 * 0.4,
-            "staffing_relief": 0.8 * 0.3,
+            # 0.4 * 0.564518 = 0.225807
+            "staffing_relief": 0.4 * min(0.6, S_P_PAIR * 2.0),
             "resilience": 0.6,
             "control_kept": 0.75,
+            "vat_npv": 0.0,
         },
     )
+
+
+def test_small_town_pair_departures_bind(tmp_path):
+    # stadt_b reports a leaving share of 0.05: the pair loses 1.2 * 0.3 + 0.8 * 0.05 = 0.40
+    # staff in ten years, fewer than the 0.564518 posts it could do without -> 0.40 FTE,
+    # a 0.6 * 0.40 = 0.24, b 0.4 * 0.40 = 0.16 (cost, FTE and savings shares unchanged)
+    table, _, _ = _small_copy(tmp_path, body_fields=["stadt_b,epay,14000,0.8,0.05,test"])
+    a = _row(table, "stadt_a", "epay/oerv_mandat/stadt_a+stadt_b")
+    b = _row(table, "stadt_b", "epay/oerv_mandat/stadt_a+stadt_b")
+    assert b["savings_share"] == pytest.approx(S_B2, rel=EXACT)
+    assert a["staffing_relief"] == pytest.approx(0.24, rel=EXACT)
+    assert b["staffing_relief"] == pytest.approx(0.16, rel=EXACT)
 
 
 # ====================== body_field_inputs: reported figures win ======================
@@ -1028,13 +1331,21 @@ def test_reported_figures_flow_into_the_indicators(dataset_copy):
     #   Fröndenberg: 1 - (818,000/1,318,000)^0.2 = 0.090992
     row = _row(t, "holzwickede", IT_OPTION)
     assert not row["estimated"]
-    # tied pair (sparkasse_unnakamen): kappa 0.0075 -> 500,000 * (0.13 - 0.0075) = 61,250
-    assert row["net_savings"] == pytest.approx(500000 * 0.1225, rel=EXACT)
-    assert row["staffing_relief"] == pytest.approx(4.0 * 0.4 * 1.0, rel=EXACT)  # 1.6
-    # E = 0.5 * 1,318,000 + 10,000 = 669,000; G = 175,000 -> 494,000 * 500,000/1,318,000
-    assert row["one_off_cost"] == pytest.approx(494000 * 500000 / 1318000, rel=EXACT)
-    lead = _row(t, "froendenberg", IT_OPTION)
+    # tied pair (sparkasse_unnakamen): kappa 0.0075 -> 500,000 * (0.13 - 0.0075) = 61,250,
+    # less VAT on the payment 500,000 * 0.87: 0.19 * 0.5 * 435,000 = 41,325 -> 19,925
+    assert row["net_savings"] == pytest.approx(500000 * 0.1225 - 0.095 * 435000, rel=EXACT)
+    assert row["net_savings"] == pytest.approx(19925, rel=EXACT)
+    # the reported leaving share counts at pool level: 4.0 * 0.4 + 6.135 * 0.297 = 3.422095
+    # leave; s_P = (0.13 * 500,000 + 0.090992 * 818,000) / 1,318,000 = 0.105790, so the pool
+    # needs 0.105790 * 10.135 = 1.072185 posts fewer -> Holzwickede's share 500/1,318
     s_f = 1 - (818000 / 1318000) ** 0.2
+    s_p = (0.13 * 500000 + s_f * 818000) / 1318000
+    assert s_p == pytest.approx(0.105790, abs=1e-6)
+    pool_relief = min(4.0 * 0.4 + 6.135 * 0.297, s_p * 10.135)
+    assert row["staffing_relief"] == pytest.approx(500000 / 1318000 * pool_relief, rel=EXACT)
+    # E = 0.5 * 1,318,000 + 10,000 = 669,000; the grant is not counted -> 669,000 * 500/1,318
+    assert row["one_off_cost"] == pytest.approx(669000 * 500000 / 1318000, rel=EXACT)
+    lead = _row(t, "froendenberg", IT_OPTION)
     assert lead["savings_share"] == pytest.approx(s_f, rel=EXACT)
     assert lead["estimated"]
     assert lead["turnover"] == pytest.approx(500000 * 0.87, rel=EXACT)

@@ -132,7 +132,9 @@ def test_installed_cli_analyse(venv, tmp_path):
         bodies = {row["body"] for row in csv.DictReader(f)}
     assert len(bodies) == 11
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "cashflows.csv",
         "contributions.csv",
+        "excluded.csv",
         "joint.csv",
         "provenance.json",
         "ranking.csv",

@@ -49,10 +49,15 @@ def test_coalitions_command_matches_the_library(tmp_path):
     expected = find(field="epayment", max_size=3, must_include=["selm"], top=2)
     written = pd.read_csv(tmp_path / "coalitions.csv")
     assert list(written["option"]) == list(expected.coalitions["option"])
-    assert (written["min_gain"] > 0).all()
+    assert len(written) == 2
+    # kept only if the pool's Kapitalwert is positive; the proportional key leaves every
+    # member at or above its status quo
+    assert (written["pool_npv"] > 0).all() and (written["min_share_npv"] >= 0).all()
     gains = pd.read_csv(tmp_path / "coalition_gains.csv")
     assert set(gains["option"]) == set(written["option"])
-    assert f"{expected.coalitions['joint_benefit'].iloc[0]:.3f}" in result.output
+    # the printed pool Kapitalwert of the best, in German format (1.234 €)
+    best = round(float(expected.coalitions["pool_npv"].iloc[0]))
+    assert f"Kapitalwert des Pools {best:,} €".replace(",", ".") in result.output
 
 
 def test_coalitions_bad_input(tmp_path):

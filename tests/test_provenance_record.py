@@ -20,7 +20,10 @@ from potential.resources import criteria_dir, data_dir, scenarios_dir
 EMBEDDED = data_dir() / "kreis-unna"
 CRITERIA_FILE = criteria_dir() / "ikz-egov-nrw.yaml"
 HEUTE_FILE = scenarios_dir() / "heute.yaml"
-ANALYSE_OUTPUTS = {"ranking.csv", "joint.csv", "contributions.csv", "ranking.xlsx"}
+ANALYSE_OUTPUTS = {
+    "ranking.csv", "joint.csv", "contributions.csv", "cashflows.csv", "excluded.csv",
+    "ranking.xlsx",
+}  # fmt: skip
 DATASET_FILES = [
     "dataset.yaml",
     "sources.csv",
@@ -34,6 +37,8 @@ DATASET_FILES = [
     "legal_form_parameters.csv",
     "body_fields.csv",
     "fulfilment.csv",
+    "vat_rules.csv",
+    "knockout_rules.csv",
 ]
 
 
@@ -159,6 +164,27 @@ def test_analyse_provenance_records_embedded_data_and_shipped_criteria(analysed)
     assert rec["scenario"] is None
     assert rec["body_weights"] is None
     assert rec["format"] == "potential-provenance/1"
+    # the Wirtschaftlichkeitsvergleich's settings: the dataset's parameters.csv, by hand
+    # (ramp_up_years 3 -> the linear profile 1/3, 2/3, 1; grant_assumed 0 -> not counted)
+    assert rec["scales"] == "fixed"
+    assert rec["economics"] == {
+        "horizon_years": 10, "discount_rate": 0.009, "price_change_rate": 0.02,
+        "ramp_up": [1 / 3, 2 / 3, 1.0], "double_running_months": 3.0, "vat_rate": 0.19,
+        "vat_deminimis_eur": 17500.0, "vat_binding_date": "2027-01-01", "grant": False,
+        "grant_min_years": 5.0, "grant_min_savings_share": 0.15,
+        "reference_date": "2026-11-25",
+    }  # fmt: skip
+
+
+def test_analyse_provenance_records_the_economics_overrides(tmp_path):
+    invoke(
+        "analyse", "--horizon", 15, "--discount-rate", 0.033, "--ramp-up", "0.5,0.8,1",
+        "--grant", "--out", tmp_path / "out",
+    )  # fmt: skip
+    economics = record(tmp_path / "out")["economics"]
+    assert economics["horizon_years"] == 15 and economics["discount_rate"] == 0.033
+    assert economics["ramp_up"] == [0.5, 0.8, 1.0] and economics["grant"] is True
+    assert economics["price_change_rate"] == 0.02  # not overridden
 
 
 def test_analyse_provenance_holds_no_machine_paths_or_clock(analysed):

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from potential.cli import main
 from potential.datasets import load_dataset
 from potential.errors import InputError
+from potential.indicators import indicator_table
 from potential.options import generate_options
 from potential.uncertainty.bodies import smaa_by_body
 from potential.uncertainty.ranges import indicator_ranges, uncertain_parameters
@@ -118,8 +119,11 @@ def test_recorded_ranges_keep_values_and_provenance(dataset):
 
 
 def test_hand_checked_staffing_relief_envelope(ranges):
-    # Bergkamen in a county-wide ePayment Zweckverband, no lead: staffing relief is
-    # fte × leaving share × pooling factor (1), with fte = 0.2 FTE per 10,000 × 49,475.
+    # Bergkamen in a county-wide ePayment Zweckverband: staffing relief is counted at pool
+    # level, w × min(r × FTE_P, s_P × FTE_P) with w = C/C_P. Cost and staff are both per
+    # capita, so w = FTE/FTE_P, and the pool saves s_P > 0.297 of its cost (the towns at the
+    # cap 0.4), so the departures bind: w × r × FTE_P = FTE × r, with
+    # FTE = 0.2 FTE per 10,000 × 49,475.
     # Uncertain inputs: leaving share 0.271–0.297 (nominal 0.297) and fte_per_10k 0.1–0.3.
     row = ranges[
         (ranges["body"] == "bergkamen")
@@ -134,8 +138,10 @@ def test_hand_checked_staffing_relief_envelope(ranges):
 
 
 def test_leaving_share_alone_scales_staffing_relief(dataset):
-    # Only the dbb range left: staffing relief is linear in the leaving share. The ranges of
-    # the field parameters and of the other global parameters (the tie reductions) are dropped.
+    # Only the dbb range left (0.271–0.297, nominal 0.297). Staffing relief is
+    # w × min(r × FTE_P, s_P × FTE_P): linear in the leaving share r where the departures
+    # bind, unchanged where the pool's saving share s_P does. The ranges of the field
+    # parameters and of the other global parameters are dropped.
     ds = dataset.model_copy(
         update={
             "field_parameters": tuple(
@@ -150,13 +156,46 @@ def test_leaving_share_alone_scales_staffing_relief(dataset):
         }
     )
     date = ds.meta.reference_date
-    r = indicator_ranges(ds, generate_options(ds, date), date)
-    relief = r[(r["indicator"] == "staffing_relief") & (r["nominal"] > 0)]
-    assert len(relief) > 0
-    np.testing.assert_allclose(relief["low"], relief["nominal"] * 0.271 / 0.297)
-    np.testing.assert_allclose(relief["high"], relief["nominal"])
-    # leaving share feeds nothing else
-    other = r[r["indicator"] != "staffing_relief"]
+    options = generate_options(ds, date)
+    r = indicator_ranges(ds, options, date)
+    table = indicator_table(ds, options, date)
+    rows = table[table["option"] != "alleingang"]
+    cost = rows.groupby("option")["annual_cost"].transform("sum")
+    fte = rows.groupby("option")["fte"].transform("sum")
+    saved = (rows["savings_share"] * rows["annual_cost"]).groupby(rows["option"]).transform("sum")
+    s_p, w = saved / cost, rows["annual_cost"] / cost
+    expected = pd.DataFrame(
+        {
+            "body": rows["body"],
+            "option": rows["option"],
+            "nominal": w * np.minimum(0.297 * fte, s_p * fte),
+            "low": w * np.minimum(0.271 * fte, s_p * fte),
+        }
+    ).set_index(["body", "option"])
+    relief = r[r["indicator"] == "staffing_relief"].set_index(["body", "option"])
+    got = relief.loc[expected.index]
+    np.testing.assert_allclose(got["nominal"], expected["nominal"], rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(got["low"], expected["low"], rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(got["high"], expected["nominal"], rtol=1e-12, atol=1e-15)
+    # both cases occur: some pools are limited by departures, some by their saving share
+    binds = (0.271 * fte < s_p * fte).to_numpy()
+    assert binds.any() and (~binds & (s_p * fte < 0.271 * fte).to_numpy()).any()
+    # fewer departures realise less of the personnel saving: a smaller Kapitalwert (and a
+    # larger VAT on the payment), never a larger one; the worst year is no better
+    money = r[r["indicator"].isin(["npv", "npv_per_capita", "annuity"])]
+    assert (money["low"] <= money["nominal"]).all()
+    np.testing.assert_array_equal(money["high"], money["nominal"])
+    assert (money["low"] < money["nominal"]).any()
+    burden = r[r["indicator"].isin(["max_burden", "burden_per_capita"])]
+    np.testing.assert_array_equal(burden["low"], burden["nominal"])
+    assert (burden["high"] >= burden["nominal"]).all()
+    # the leaving share feeds nothing else
+    other = r[
+        ~r["indicator"].isin(
+            ["staffing_relief", "npv", "npv_per_capita", "annuity", "max_burden",
+             "burden_per_capita"]
+        )
+    ]  # fmt: skip
     np.testing.assert_array_equal(other["low"], other["nominal"])
     np.testing.assert_array_equal(other["high"], other["nominal"])
 

@@ -57,7 +57,7 @@ def test_extends_merges_as_documented(tmp_path):
         name: kind
         extends: eltern
         options: {max_size: 3, partner_sets: [all]}
-        weights: [{criterion: net_savings, value: 1}]
+        weights: [{criterion: npv_per_capita, value: 1}]
         overrides:
           - {parameter: leaving_share_10y, add: 0.01, assumption: zweiter Schritt}
         """,
@@ -66,7 +66,7 @@ def test_extends_merges_as_documented(tmp_path):
     assert sc.name == "kind" and sc.description == "" and sc.extends is None
     assert sc.method == "waspas" and sc.method_params == {"lam": 0.3}
     assert sc.options.fields == ("it", "evergabe") and sc.options.max_size == 3
-    assert [w.group or w.criterion for w in sc.weights] == ["personal", "net_savings"]
+    assert [w.group or w.criterion for w in sc.weights] == ["personal", "npv_per_capita"]
     assert [o.assumption for o in sc.overrides] == ["erster Schritt", "zweiter Schritt"]
     assert [p.name for p in sc.files] == ["eltern.yaml", "kind.yaml"]
     # applied in order: (0.297 × 1.1) + 0.01
@@ -99,12 +99,24 @@ def test_global_factor_scales_staffing_relief(heute):
         with_overrides({"parameter": "leaving_share_10y", "factor": 1.2, "assumption": "test"})
     )
     assert run.analysis.dataset.parameter("leaving_share_10y") == pytest.approx(0.297 * 1.2)
-    # staffing relief = FTE × leaving share × coverage: linear in the leaving share
-    before = heute.analysis.indicators.set_index(["body", "option"])["staffing_relief"]
-    after = run.analysis.indicators.set_index(["body", "option"])["staffing_relief"]
-    positive = before > 0
-    assert positive.sum() > 100
-    np.testing.assert_allclose(after[positive] / before[positive], 1.2)
+    # staffing relief = w × min(r × FTE_P, s_P × FTE_P), counted once per pool: it grows
+    # with the leaving share r only where the departures bind
+    table = heute.analysis.indicators
+    rows = table[table["option"] != "alleingang"]
+    cost = rows.groupby("option")["annual_cost"].transform("sum")
+    fte = rows.groupby("option")["fte"].transform("sum")
+    s_p = (rows["savings_share"] * rows["annual_cost"]).groupby(rows["option"]).transform("sum")
+    s_p = s_p / cost
+    w = rows["annual_cost"] / cost
+    index = pd.MultiIndex.from_frame(rows[["body", "option"]])
+    before = pd.Series((w * np.minimum(0.297 * fte, s_p * fte)).to_numpy(), index=index)
+    expected = pd.Series((w * np.minimum(0.3564 * fte, s_p * fte)).to_numpy(), index=index)
+    old = table.set_index(["body", "option"])["staffing_relief"]
+    new = run.analysis.indicators.set_index(["body", "option"])["staffing_relief"]
+    np.testing.assert_allclose(old.loc[index], before, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(new.loc[index], expected, rtol=1e-12, atol=1e-15)
+    grows = (0.297 < s_p).to_numpy()
+    assert grows.any() and (~grows).any()  # both cases occur
     row = run.changes.iloc[0]
     assert (row["old"], row["rule"]) == (0.297, "× 1.2")
     assert row["new"] == pytest.approx(0.3564)
@@ -185,18 +197,19 @@ def test_weight_changes_by_hand():
         name="w",
         weights=[
             {"group": "egov_pflichten", "factor": 2},
-            {"criterion": "net_savings", "value": 0.4},
+            {"criterion": "npv_per_capita", "value": 0.4},
         ],
     )
     prep = ps.prepare(sc)
     w = prep.criteria.weights()
     # groups 0.35, 0.25, 0.2, 0.4 (= 0.2 × 2): sum 1.2
     assert w["obligation_pressure"] == pytest.approx(0.4 / 1.2)
-    # net savings 0.4 of (0.4 + 0.4) within the economy group
-    assert w["net_savings"] == pytest.approx(0.35 / 1.2 * 0.5)
+    # the Kapitalwert 0.4 of (0.4 + 0.2) within the economy group
+    assert w["npv_per_capita"] == pytest.approx(0.35 / 1.2 * 0.4 / 0.6)
+    assert w["liquidity_burden"] == pytest.approx(0.35 / 1.2 * 0.2 / 0.6)
     assert sum(w.values()) == pytest.approx(1)
     assert "Changed by scenario 'w'" in prep.criteria.assumption
-    assert list(prep.changes["item"]) == ["egov_pflichten", "net_savings"]
+    assert list(prep.changes["item"]) == ["egov_pflichten", "npv_per_capita"]
 
 
 def test_scenario_sources_are_citable():
@@ -225,29 +238,30 @@ def test_option_rules_from_scenario():
 
 
 def test_compare_two_scenarios_with_a_known_difference(heute):
-    """Only net savings weigh in the second scenario, so its ranking is the order of net
-    savings (ties in the order the options were generated): the moves and Kendall's tau
-    follow from that order, worked out here with pandas and scipy."""
+    """Only the Kapitalwert per inhabitant weighs in the second scenario, so its ranking is
+    the order of that value on its anchored scale, clipped to -30..30 € (ties, such as two
+    values beyond an anchor, in the order the options were generated): the moves and
+    Kendall's tau follow from that order, worked out here with pandas and scipy."""
     from scipy.stats import kendalltau
 
     zero = [
         {"group": g, "value": 0} for g in ("personal", "rechtsform_steuerung", "egov_pflichten")
     ]
     only = ps.load("heute").with_changes(
-        name="nur-einsparung", weights=[*zero, {"criterion": "one_off_cost", "value": 0}]
+        name="nur-kapitalwert", weights=[*zero, {"criterion": "liquidity_burden", "value": 0}]
     )
     other = ps.run(only)
     cmp = ps.compare([heute, other])
     table = heute.analysis.indicators
     base = heute.analysis.ranking.set_index(["body", "option"])["rank"]
     for body, rows in table.groupby("body", sort=False):
-        savings = rows.set_index("option")["net_savings"].round(6)
-        expected = savings.rank(method="first", ascending=False).astype(int)
+        value = (rows.set_index("option")["npv_per_capita"].clip(-30, 30) + 30) / 60
+        expected = value.round(12).rank(method="first", ascending=False).astype(int)
         moves = cmp.moves[cmp.moves["body"] == body].set_index("option")
-        np.testing.assert_array_equal(moves.loc[expected.index, "rank_nur-einsparung"], expected)
+        np.testing.assert_array_equal(moves.loc[expected.index, "rank_nur-kapitalwert"], expected)
         before = base.loc[body].loc[expected.index]
         np.testing.assert_array_equal(
-            moves.loc[expected.index, "change_nur-einsparung"], before - expected
+            moves.loc[expected.index, "change_nur-kapitalwert"], before - expected
         )
         tau = kendalltau(before, expected).statistic
         got = cmp.correlation.set_index("body").loc[body, "kendall_tau"]

@@ -371,8 +371,16 @@ def test_results_are_plain_pandas():
         ({"method": "wsm", "value_floor": 0.1}, "no parameter"),
         ({"method": "wpm", "value_floor": 1.5}, r"\(0, 1\)"),
         (
-            {"value_uncertainty": {"x": Uniform(0, 1)}, "bounds": {"x": (0, 2)}},
+            {"value_uncertainty": {"x": Uniform(0, 1)}, "breakpoints": {"x": [(0, 0), (3, 1)]}},
             "not supported",
+        ),
+        (
+            {"value_uncertainty": {"x": Uniform(0, 1)}, "value_function": "vector"},
+            "not supported",
+        ),
+        (
+            {"value_uncertainty": {"x": Uniform(0, 1)}, "bounds": {"zz": (0, 2)}},
+            "not columns",
         ),
         (
             {"method": "wpm", "value_floor": None, "value_uncertainty": {"x": Normal(1)}},
@@ -383,6 +391,25 @@ def test_results_are_plain_pandas():
 def test_bad_arguments(kwargs, match):
     with pytest.raises(InputError, match=match):
         smaa(CLOSED + 1, ["max", "max"], **{"n": 10, "seed": 1, **kwargs})
+
+
+def test_fixed_bounds_with_uncertain_values():
+    # weights 0.5/0.5 fixed. a = (0.5, 0.5); b = (U(0.55, 0.6), 0.45); c = (U(1.5, 2), 0).
+    # On the fixed scales 0..1 (c's x clipped to 1): a 0.5, b 0.5 * (0.55..0.6) + 0.225 =
+    # 0.5..0.525, c 0.5 -> b is first in every sample (a tie with a has probability 0), and
+    # a ties c and comes before it (row order): ranks b, a, c, always.
+    # With each sample's own min-max (no bounds) a is worst on x (0) and best on y (1), c
+    # best on x and worst on y: both score 0.5, a first by row order; b scores
+    # 0.5 * v_b(x) + 0.5 * 0.9 < 0.5, as v_b(x) = (x_b - 0.5) / (x_c - 0.5) <= 0.1 / 1 < 0.1:
+    # ranks a, c, b, always.
+    matrix = pd.DataFrame({"x": [0.5, 0.575, 1.75], "y": [0.5, 0.45, 0.0]}, index=list("abc"))
+    cells = {("b", "x"): Uniform(0.55, 0.6), ("c", "x"): Uniform(1.5, 2.0)}
+    common = dict(weights=np.array([0.5, 0.5]), value_uncertainty=cells, n=200, seed=3)
+    fixed = smaa(matrix, ["max", "max"], bounds={"x": (0, 1), "y": (0, 1)}, **common)
+    ranks = fixed.rank_acceptability
+    assert ranks.loc["b", 1] == 1.0 and ranks.loc["a", 2] == 1.0 and ranks.loc["c", 3] == 1.0
+    own = smaa(matrix, ["max", "max"], **common).rank_acceptability
+    assert own.loc["a", 1] == 1.0 and own.loc["c", 2] == 1.0 and own.loc["b", 3] == 1.0
 
 
 def test_bad_matrices():

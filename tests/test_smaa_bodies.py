@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from potential.cli import main
 from potential.errors import InputError
-from potential.uncertainty.bodies import body_seed, smaa_by_body
+from potential.uncertainty.bodies import body_seed, smaa_by_body, smaa_of
 
 
 @pytest.fixture(scope="module")
@@ -35,10 +35,15 @@ def test_each_body_is_the_plain_smaa_of_its_matrix(uniform_run, dataset, default
     from potential.analysis import decision_matrices
     from potential.uncertainty.smaa import smaa
 
-    matrices = decision_matrices(dataset, default_analysis.indicators, default_analysis.criteria)
-    objectives = [c.direction for c in default_analysis.criteria.criteria]
+    model = default_analysis.criteria
+    matrices = decision_matrices(dataset, default_analysis.indicators, model)
+    objectives = [c.direction for c in model.criteria]
     position, body = 2, dataset.bodies[2]
-    direct = smaa(matrices[body.id], objectives, n=600, seed=body_seed(5, position))
+    # on the anchored scales, as the analysis: the values clipped to them, wsm on them
+    bounds = {c.id: (min(c.scale.worst, c.scale.best), max(c.scale.worst, c.scale.best))
+              for c in model.criteria}  # fmt: skip
+    matrix = matrices[body.id].apply(lambda col: col.clip(*bounds[col.name]))
+    direct = smaa(matrix, objectives, n=600, seed=body_seed(5, position), bounds=bounds)
     mine = uniform_run.summary[uniform_run.summary["body"] == body.id].set_index("option")
     first = direct.rank_acceptability.iloc[:, 0]
     assert np.array_equal(mine.loc[first.index, "first_rank_acceptability"], first.to_numpy())
@@ -52,6 +57,41 @@ def test_fixed_model_weights_reproduce_the_analysis_ranking(default_analysis):
     merged = acc.merge(default_analysis.ranking[["body", "option", "rank"]], on=["body", "option"])
     assert len(merged) == len(default_analysis.ranking)
     assert (merged["rank_x"] == merged["rank_y"]).all()
+
+
+def test_minmax_scales_reproduce_the_minmax_analysis():
+    # the former behaviour: each body's own range, for comparison
+    import potential
+
+    fixed = smaa_by_body(n=3, seed=1, weights="model", scales="minmax")
+    assert fixed.scales == "minmax"
+    ranking = potential.analyse(scales="minmax").ranking
+    merged = fixed.acceptability.merge(ranking[["body", "option", "rank"]], on=["body", "option"])
+    assert len(merged) == len(ranking)
+    assert (merged["rank_x"] == merged["rank_y"]).all()
+
+
+def test_smaa_of_an_analysis_uses_its_economics():
+    # an analysis with its own horizon: SMAA ranks the same Kapitalwerte
+    import potential
+
+    short = potential.analyse(economics={"horizon_years": 5})
+    fixed = smaa_of(short, n=3, seed=1, weights="model")
+    merged = fixed.acceptability.merge(
+        short.ranking[["body", "option", "rank"]], on=["body", "option"]
+    )
+    assert (fixed.acceptability["share"] == 1.0).all()
+    assert len(merged) == len(short.ranking)
+    assert (merged["rank_x"] == merged["rank_y"]).all()
+
+
+def test_uncertain_values_on_fixed_scales(default_analysis):
+    run = smaa_by_body(n=200, seed=2, values="dataset")
+    assert run.scales == "fixed" and run.values == "dataset"
+    by_option = run.acceptability.groupby(["body", "option"])["share"].sum()
+    assert np.allclose(by_option, 1.0)
+    with pytest.raises(InputError, match="scales"):
+        smaa_by_body(n=10, scales="own")
 
 
 def test_same_seed_same_tables_other_seed_other_tables(uniform_run):

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
@@ -163,7 +164,7 @@ def test_a_file_with_errors_is_merged_only_with_partial(blank, tmp_path, dataset
     }  # fmt: skip
     assert weights["boenen"].source == SOURCE
     result = potential.analyse(into, body_weights=into / "body_weights.csv")
-    assert result.criteria.weights("boenen")["net_savings"] == pytest.approx(0.4 * 0.6)
+    assert result.criteria.weights("boenen")["npv_per_capita"] == pytest.approx(0.4 * 0.8)
     # the rest of each table is byte for byte as before
     before = (Path(potential.load_dataset().path) / "cooperations.csv").read_text("utf-8")
     assert (into / "cooperations.csv").read_text(encoding="utf-8").startswith(before)
@@ -176,11 +177,11 @@ def _rows(analysis, body="boenen"):
 def test_higher_it_cost_raises_boenens_it_savings(blank, tmp_path, default_analysis):
     """Bönen reports 3,000,000 €/yr for IT, 4.13 times the per-capita estimate.
 
-    N = C·(s − κ): where Bönen's savings share sits at the evidence cap (13 %) in both runs,
-    its net savings grow by exactly C_new/C_old; where it does not, s falls a little (the
-    ratio of Bönen's baseline to the pool grows) but C grows more, so N still rises. Bönen's
-    largest net saving grows, so every option outside IT now holds a smaller share of it
-    and loses score, and the capped IT options climb or keep their rank.
+    Steady-state net savings N = C·(s − κ) − ρ(1 − ι)(φ − s)·C: where Bönen's savings share
+    sits at the evidence cap (13 %) in both runs, N grows by exactly C_new/C_old (its VAT
+    status does not change: the payment only grows). On the anchored scales no other option
+    of Bönen changes its score: its values outside IT are the same, and the scales do not
+    depend on the other options.
     """
     cells = {"Handlungsfelder!D7": 3_000_000, "Handlungsfelder!E7": "eigene Angabe"}
     path = fill(blank, tmp_path / "boenen-it.xlsx", cells)
@@ -188,23 +189,32 @@ def test_higher_it_cost_raises_boenens_it_savings(blank, tmp_path, default_analy
     report = import_files([path], into)
     assert report.complete and [c.new for c in report.applied] == [3_000_000]
     after = potential.analyse(into)
-    b, a = _rows(default_analysis), _rows(after)
+    ind = lambda r, body="boenen": r.indicators.query("body == @body").set_index("option")  # noqa: E731
+    b, a = ind(default_analysis), ind(after)
+    assert a.index.equals(b.index)
     it = b.index[b["field"] == "it"]
-    assert (a.loc[it, "net_savings"] > b.loc[it, "net_savings"]).all()
-    share = lambda r: r.indicators.query("body == 'boenen'").set_index("option")  # noqa: E731
-    capped = [o for o in it if share(after).loc[o, "savings_share"] ==
-              pytest.approx(share(default_analysis).loc[o, "savings_share"])]  # fmt: skip
+    assert (a.loc[it, "annual_cost"] == 3_000_000).all()
+    capped = [o for o in it if a.loc[o, "savings_share"] == pytest.approx(0.13)
+              and b.loc[o, "savings_share"] == pytest.approx(0.13)]  # fmt: skip
     assert len(capped) >= 6
+    assert (a.loc[capped, "vat_taxable"] == b.loc[capped, "vat_taxable"]).all()
     ratio = a.loc[capped, "net_savings"] / b.loc[capped, "net_savings"]
     assert ratio.to_numpy() == pytest.approx(3_000_000 / IT_ESTIMATE)
-    assert (a.loc[capped, "rank"] <= b.loc[capped, "rank"]).all()
-    assert (a.loc[capped, "rank"] < b.loc[capped, "rank"]).any()
+    # Bönen's options outside IT keep their values and their scores exactly
     others = b.index[(b["field"] != "it") & (b.index != "alleingang")]
-    assert (a.loc[others, "score"] < b.loc[others, "score"]).all()
+    pd.testing.assert_frame_equal(
+        a.loc[others, ["npv", "net_savings"]], b.loc[others, ["npv", "net_savings"]]
+    )
+    sa, sb = _rows(after), _rows(default_analysis)
+    assert (sa.loc[others, "score"] == sb.loc[others, "score"]).all()
+    assert sa.loc["alleingang", "score"] == sb.loc["alleingang", "score"]
+    # the IT options move: their Kapitalwert changes with the larger cost
+    assert (a.loc[it, "npv"] != b.loc[it, "npv"]).all()
     # pools without Bönen are untouched
-    selm_b, selm_a = _rows(default_analysis, "selm"), _rows(after, "selm")
+    selm_b, selm_a = ind(default_analysis, "selm"), ind(after, "selm")
     apart = selm_b.index[~selm_b["partners"].str.contains("boenen")]
     assert selm_a.loc[apart, "net_savings"].equals(selm_b.loc[apart, "net_savings"])
+    assert selm_a.loc[apart, "npv"].equals(selm_b.loc[apart, "npv"])
 
 
 def test_duties_fully_met_remove_boenens_obligation_pressure(blank, tmp_path, default_analysis):

@@ -225,9 +225,12 @@ def test_the_indicator_table_has_the_tie_share(table, tied):
 #   tau = 17/28: kappa = 0.01 * (1 - 0.25 * 17/28) = 0.0084821
 #   T = 6 + 4 * 7/30.4375 + 1 * 6 * (1 - 0.5 * 17/28) = 6.919918 + 4.178571 = 11.098490
 #   without ties: kappa 0.01, T = 12.919918
+#   VAT, the same with or without ties: epayment x oerv_mandat is taxable (vat_rules.csv),
+#   Selm pays the lead Unna 53,534 * (1 - 0.381) a year, of which 0.19 * (1 - 0.4) is VAT
 DSB_OPTION = "epayment/oerv_mandat/wie_dsb_gemeinsam"
 S_SELM = 1 - (26767 / (214543 + 0.2 * 399447)) ** 0.2
 TAU_DSB = 17 / 28
+VAT_SELM = 0.19 * (1 - 0.4) * 53534 * (1 - S_SELM)
 
 
 def test_dsb_option_with_ties_by_hand(table):
@@ -237,7 +240,7 @@ def test_dsb_option_with_ties_by_hand(table):
     assert row["tie_share"] == pytest.approx(TAU_DSB, rel=EXACT)
     kappa = 0.01 * (1 - THETA_G * TAU_DSB)
     assert kappa == pytest.approx(0.0084821, abs=1e-7)
-    assert row["net_savings"] == pytest.approx(53534 * (S_SELM - kappa), rel=EXACT)
+    assert row["net_savings"] == pytest.approx(53534 * (S_SELM - kappa) - VAT_SELM, rel=EXACT)
     months = 6 + 28 / MONTH + 6 * (1 - THETA_T * TAU_DSB)
     assert months == pytest.approx(11.098490, abs=1e-6)
     assert row["time_to_implement"] == pytest.approx(months, rel=EXACT)
@@ -248,7 +251,7 @@ def test_dsb_option_without_ties_by_hand(dataset):
     t = ind.indicator_table(zero, generate_options(zero, REF), REF)
     row = _row(t, "selm", DSB_OPTION)
     assert row["tie_share"] == pytest.approx(TAU_DSB, rel=EXACT)  # recorded, but no effect
-    assert row["net_savings"] == pytest.approx(53534 * (S_SELM - 0.01), rel=EXACT)
+    assert row["net_savings"] == pytest.approx(53534 * (S_SELM - 0.01) - VAT_SELM, rel=EXACT)
     assert row["time_to_implement"] == pytest.approx(12 + 28 / MONTH, rel=EXACT)
 
 
@@ -256,7 +259,7 @@ def test_only_one_reduction_at_a_time(dataset):
     only_t = _without_reductions(dataset, theta_t=0.5)
     t = ind.indicator_table(only_t, generate_options(only_t, REF), REF)
     row = _row(t, "selm", DSB_OPTION)
-    assert row["net_savings"] == pytest.approx(53534 * (S_SELM - 0.01), rel=EXACT)
+    assert row["net_savings"] == pytest.approx(53534 * (S_SELM - 0.01) - VAT_SELM, rel=EXACT)
     assert row["time_to_implement"] == pytest.approx(
         6 + 28 / MONTH + 6 * (1 - 0.5 * TAU_DSB), rel=EXACT
     )
@@ -284,21 +287,25 @@ def test_small_dataset_with_a_tie(tmp_path):
     #     net = 14,000 * (0.5 - 0.0091667) = 6,871.67 (6,860 without the tie)
     #     T = 6 + 4 * 7/30.4375 + 1 * 1 * (1 - 0.5/3) = 7.753251 (7.919918 without)
     #   gmbh, stadt_b: kappa = 0.04 * (1 - 0.25/3) = 0.0366667 -> 14,000 * 0.4633333 = 6,486.67
+    #     less the VAT the GmbH charges, 0.19 * (1 - 0.25) * 7,000 = 997.5 (not changed by
+    #     the tie) -> 5,489.17
     #     T = 18 + 0 + 0.833333 = 18.833333
     # stadt_a+stadt_b (oerv_mandat, lead stadt_a): tau = 1, kappa = 0.0075, n = 2: T unchanged
     #   stadt_a: s = 1 - sqrt(21,000/35,000) = 0.225403 -> net = 21,000 * (0.225403 - 0.0075)
-    # kreis_x+stadt_a: tau = 0, unchanged
+    # kreis_x+stadt_a: tau = 0, unchanged (stadt_a's turnover 10,500 is below the limit)
     t = _small_with(tmp_path, "firma_ab,Firma A+B,,gmbh,stadt_a;stadt_b,,,partial,test")
     b = _row(t, "stadt_b", "epay/oerv_mandat/kreisweit")
     assert b["tie_share"] == pytest.approx(1 / 3, rel=EXACT)
     assert b["net_savings"] == pytest.approx(6871.6667, abs=1e-4)
     assert b["time_to_implement"] == pytest.approx(6 + 28 / MONTH + 1 - 0.5 / 3, rel=EXACT)
     assert b["time_to_implement"] == pytest.approx(7.753251, abs=1e-6)
-    # still starts after § 2b binds, turnover unchanged at the de-minimis limit -> 0.25
-    assert b["tax_procurement_risk"] == pytest.approx(0.25, rel=EXACT)
+    # the turnover is unchanged at the de-minimis limit: still no VAT
+    assert b["vat_npv"] == 0.0
     g = _row(t, "stadt_b", "epay/gmbh/kreisweit")
-    assert g["net_savings"] == pytest.approx(14000 * (0.5 - 0.04 * (1 - 0.25 / 3)), rel=EXACT)
-    assert g["net_savings"] == pytest.approx(6486.6667, abs=1e-4)
+    assert g["net_savings"] == pytest.approx(
+        14000 * (0.5 - 0.04 * (1 - 0.25 / 3)) - 997.5, rel=EXACT
+    )
+    assert g["net_savings"] == pytest.approx(5489.1667, abs=1e-4)
     assert g["time_to_implement"] == pytest.approx(18 + 1 - 0.5 / 3, rel=EXACT)
     a = _row(t, "stadt_a", "epay/oerv_mandat/stadt_a+stadt_b")
     s_a = 1 - (21000 / 35000) ** 0.5
@@ -328,11 +335,25 @@ def test_with_zero_reductions_the_indicators_are_the_old_formulas(dataset, table
     assert list(t0.columns) == list(table.columns)
     pd.testing.assert_series_equal(t0["tie_share"], table["tie_share"])
     opt = t0["option"] != "alleingang"
-    # net savings = C * (s - kappa_L), the form's own kappa
-    kappa = t0.loc[opt, "legal_form"].map(
-        lambda f: float(dataset.form_parameter(f, "governance_cost_share"))
+    # net savings = C * (s - kappa_L), the form's own kappa, less the steady-state VAT
+    # rho * (1 - iota_f) * (phi - s) * C of a taxable payer above the de-minimis limit
+    rows = t0.loc[opt]
+    form = rows["legal_form"]
+    kappa = form.map(lambda f: float(dataset.form_parameter(f, "governance_cost_share")))
+    phi = form.map(lambda f: float(dataset.form_parameter(f, "pooling_factor")))
+    iota = rows["field"].map(lambda f: float(dataset.field_parameter(f, "input_tax_share")))
+    forms = {f.id: f for f in dataset.legal_forms}
+    payer = form.map(lambda f: forms[f].transfers_execution) & ~rows["is_lead"]
+    small = form.map(lambda f: forms[f].public_law) & (rows["turnover"] <= 17500)
+    vat = (
+        (rows["vat_taxable"] & payer & ~small)
+        * 0.19
+        * (1 - iota)
+        * (phi - rows["savings_share"])
+        * rows["annual_cost"]
     )
-    expected = t0.loc[opt, "annual_cost"] * (t0.loc[opt, "savings_share"] - kappa)
+    expected = rows["annual_cost"] * (rows["savings_share"] - kappa) - vat
+    assert (vat > 0).any()
     pd.testing.assert_series_equal(
         t0.loc[opt, "net_savings"], expected, check_names=False, rtol=1e-12
     )
@@ -344,13 +365,25 @@ def test_with_zero_reductions_the_indicators_are_the_old_formulas(dataset, table
     pd.testing.assert_series_equal(
         t0.loc[opt, "time_to_implement"], months, check_names=False, rtol=1e-12
     )
-    # the ties change only net savings, time to implement and (through the start) VAT
-    same = [c for c in table.columns if c not in ("net_savings", "time_to_implement")]
-    same.remove("tax_procurement_risk")
+    # the ties change only the governance cost and the time to implement, and through them
+    # net savings and the Wirtschaftlichkeitsvergleich (when operation, VAT, migration and
+    # double running fall); everything else is the same
+    through = [
+        "net_savings", "time_to_implement", "npv", "npv_per_capita", "annuity", "max_burden",
+        "burden_per_capita", "payback_year", "npv_without_grant", "npv_with_grant", "vat_npv",
+        "one_off_npv", "grant_npv",
+    ]  # fmt: skip
+    same = [c for c in table.columns if c not in through]
     pd.testing.assert_frame_equal(t0[same], table[same])
     tied = table["tie_share"] > 0
     assert (t0.loc[tied & opt, "net_savings"] < table.loc[tied & opt, "net_savings"]).all()
-    assert (t0.loc[~tied, "net_savings"] == table.loc[~tied, "net_savings"]).all()
+    # with two partners the time is the same, so only the lower governance cost counts and
+    # the Kapitalwert rises; with more, the faster start also brings the one-off cost
+    # forward (less discounted), so the Kapitalwert can fall
+    pair = tied & (table["n_partners"] == 2)
+    assert pair.any()
+    assert (t0.loc[pair, "npv"] < table.loc[pair, "npv"]).all()
+    pd.testing.assert_frame_equal(t0.loc[~tied], table.loc[~tied])
     faster = tied & (table["n_partners"] > 2)
     assert (t0.loc[faster, "time_to_implement"] > table.loc[faster, "time_to_implement"]).all()
     assert (t0.loc[~faster, "time_to_implement"] == table.loc[~faster, "time_to_implement"]).all()

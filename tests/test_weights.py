@@ -508,17 +508,17 @@ def test_critic_rejects(matrix, objectives, match):
 # ---------------------------------------------------------------------------------------------
 
 # criteria/ikz-egov-nrw.yaml: groups 0.35 / 0.25 / 0.2 / 0.2 (sum 1), criteria shares within
-# groups 0.6/0.4, 0.6/0.4, 0.3/0.4/0.3, 1.0. By hand:
-#   0.35·0.6 = 0.21, 0.35·0.4 = 0.14, 0.25·0.6 = 0.15, 0.25·0.4 = 0.10,
+# groups 0.8/0.2, 0.6/0.4, 0.3/0.4/0.3, 1.0. By hand:
+#   0.35·0.8 = 0.28, 0.35·0.2 = 0.07, 0.25·0.6 = 0.15, 0.25·0.4 = 0.10,
 #   0.2·0.3 = 0.06, 0.2·0.4 = 0.08, 0.2·0.3 = 0.06, 0.2·1.0 = 0.20
 SHIPPED = {
-    "net_savings": 0.21,
-    "one_off_cost": 0.14,
+    "npv_per_capita": 0.28,
+    "liquidity_burden": 0.07,
     "staffing_relief": 0.15,
     "resilience": 0.10,
     "time_to_implement": 0.06,
     "control_kept": 0.08,
-    "tax_procurement_risk": 0.06,
+    "procurement_risk": 0.06,
     "obligation_pressure": 0.20,
 }
 
@@ -537,7 +537,7 @@ def test_value_tree_table_shipped_model():
         t["group_weight"], [0.35, 0.35, 0.25, 0.25, 0.2, 0.2, 0.2, 0.2], rtol=0, atol=1e-12
     )
     np.testing.assert_allclose(
-        t["criterion_weight"], [0.6, 0.4, 0.6, 0.4, 0.3, 0.4, 0.3, 1.0], rtol=0, atol=1e-12
+        t["criterion_weight"], [0.8, 0.2, 0.6, 0.4, 0.3, 0.4, 0.3, 1.0], rtol=0, atol=1e-12
     )
     assert t["group"].tolist()[:2] == ["wirtschaftlichkeit", "wirtschaftlichkeit"]
 
@@ -557,8 +557,8 @@ def test_value_tree_normalises_unnormalised_weights():
     _series_equal(
         W.value_tree(m),
         {
-            "net_savings": 0.25 * 0.25,
-            "one_off_cost": 0.25 * 0.75,
+            "npv_per_capita": 0.25 * 0.25,
+            "liquidity_burden": 0.25 * 0.75,
             "staffing_relief": 0.75 * 0.5,
             "resilience": 0.75 * 0.5,
         },

@@ -39,7 +39,7 @@ class BodySMAA:
     bodies : dict of str to str
         Body id → name, in dataset order: the bodies that take part
         (:func:`potential.options.participants`); only these are ranked.
-    n, seed, method, weights, reference_date, values : object
+    n, seed, method, weights, reference_date, values, scales : object
         The run's settings.
     """
 
@@ -52,6 +52,7 @@ class BodySMAA:
     weights: str
     reference_date: dt.date
     values: str = "none"
+    scales: str = "fixed"
 
 
 def body_weight_spec(model, kind: str):
@@ -91,6 +92,8 @@ def smaa_by_body(
     weights: str = "uniform",
     values: str = "none",
     progress: Callable | None = None,
+    scales: str = "fixed",
+    economics=None,
 ) -> BodySMAA:
     """Rank acceptability of every body's options (SMAA over weights, optionally values).
 
@@ -113,12 +116,30 @@ def smaa_by_body(
         drawn uniformly between its low and high, independently of the other cells.
     progress : callable, optional
         Wraps the iterable of bodies (e.g. ``tqdm``) to show progress.
+    scales : {"fixed", "minmax"}
+        As for :func:`potential.analyse`: ``"fixed"`` (default) clips every body's matrix to
+        the criteria model's anchored scales, and ``wsm`` scores on them (each sampled value
+        clipped to them, with ``values="dataset"``); for ``wpm`` and ``topsis``, which keep
+        their own normalisation, a cell's sampling range is cut to the anchors. With
+        ``weights="model"`` and no value uncertainty every option then keeps its rank in
+        :func:`potential.analyse`.
+    economics : EconomicSettings or mapping, optional
+        Settings of the Wirtschaftlichkeitsvergleich, as for :func:`potential.analyse`;
+        default the dataset's.
 
     Returns
     -------
     BodySMAA
     """
-    from potential.analysis import decision_matrices, prepare
+    from potential.analysis import (
+        anchored,
+        check_scales,
+        decision_matrices,
+        missing_scales,
+        prepare,
+    )
+    from potential.economics.settings import EconomicSettings, economic_settings
+    from potential.indicators import indicator_parts
     from potential.options import participants
     from potential.uncertainty.smaa import smaa
 
@@ -126,10 +147,25 @@ def smaa_by_body(
         raise InputError(f"n: expected at least 1 sample, got {n}")
     if values not in VALUE_SPECS:
         raise InputError(f"values: {values!r}; expected one of {', '.join(VALUE_SPECS)}")
+    check_scales(scales)
     ds, model, date, options, table = prepare(dataset, criteria, reference_date)
+    if scales == "fixed":
+        missing_scales(model)
+    if economics is not None:
+        if not isinstance(economics, EconomicSettings):
+            economics = economic_settings(ds, date, economics)
+        table = indicator_parts(ds, options, date, economics)[0]
     spec = body_weight_spec(model, weights)
     matrices = decision_matrices(ds, table, model)
-    cells = _value_cells(ds, options, date, model) if values == "dataset" else {}
+    cells = _value_cells(ds, options, date, model, economics) if values == "dataset" else {}
+    params = {}
+    if scales == "fixed":
+        bounds = {c.id: c.bounds for c in model.criteria}
+        matrices = {b: anchored(m, model)[0] for b, m in matrices.items()}
+        if method == "wsm":
+            params = {"bounds": bounds}
+        else:
+            cells = {b: _within(body_cells, bounds) for b, body_cells in cells.items()}
     objectives = [c.direction for c in model.criteria]
     # a body keeps its position in the dataset (and so its seed) when others stay out
     taking_part = {b.id for b in participants(ds)}
@@ -145,6 +181,7 @@ def smaa_by_body(
             seed=body_seed(seed, position),
             pairwise=False,
             value_uncertainty=cells.get(body.id) or None,
+            **params,
         )
         ra = result.rank_acceptability
         long = ra.stack().rename("share").reset_index()
@@ -176,11 +213,26 @@ def smaa_by_body(
         weights=weights,
         reference_date=date,
         values=values,
+        scales=scales,
     )
 
 
+def _within(cells: dict, bounds: dict) -> dict:
+    """Cells' ``Uniform`` ranges cut to the anchored scales (cells fixed by the cut go)."""
+    from potential.uncertainty.sampling import Uniform
+
+    out = {}
+    for (option, criterion), dist in cells.items():
+        lo, hi = bounds[criterion]
+        low, high = max(dist.low, lo), min(dist.high, hi)
+        if low < high:
+            out[(option, criterion)] = Uniform(low, high)
+    return out
+
+
 def smaa_of(analysis, n: int = 10_000, seed: int = 0, **settings) -> BodySMAA:
-    """SMAA for an analysis: its dataset, criteria model (with per-body weights) and date.
+    """SMAA for an analysis: its dataset, criteria model (with per-body weights), date,
+    economic settings and scales.
 
     Parameters
     ----------
@@ -198,13 +250,15 @@ def smaa_of(analysis, n: int = 10_000, seed: int = 0, **settings) -> BodySMAA:
     method = settings.pop("method", None) or (
         analysis.method if analysis.method in ("wsm", "wpm", "topsis") else "wsm"
     )
+    settings.setdefault("scales", getattr(analysis, "scales", "fixed"))
+    settings.setdefault("economics", getattr(analysis, "economics", None))
     return smaa_by_body(
         analysis.dataset, analysis.criteria, method, analysis.reference_date, n=n, seed=seed,
         **settings,
     )  # fmt: skip
 
 
-def _value_cells(ds, options, date, model) -> dict:
+def _value_cells(ds, options, date, model, economics=None) -> dict:
     """Body → ``{(option, criterion): Uniform(low, high)}`` for cells with ``low < high``.
 
     The ranges are computed once for all bodies; bounds are absolute (the ``Uniform``
@@ -213,7 +267,7 @@ def _value_cells(ds, options, date, model) -> dict:
     from potential.uncertainty.ranges import indicator_ranges
     from potential.uncertainty.sampling import Uniform
 
-    ranges = indicator_ranges(ds, options, date)
+    ranges = indicator_ranges(ds, options, date, economics)
     ranges = ranges[ranges["low"] < ranges["high"]]
     by_indicator: dict[str, list[str]] = {}
     for c in model.criteria:

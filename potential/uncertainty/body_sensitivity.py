@@ -34,7 +34,6 @@ def body_tornado(analysis, body: str, option: str | None = None, step: float = 0
     InputError
         An unknown body, a body that is not ranked, or an option the body takes no part in.
     """
-    from potential.analysis import body_weight_vector, decision_matrices_for
     from potential.uncertainty.stability import sensitivity, tornado_table
 
     ranking = analysis.ranking
@@ -46,11 +45,8 @@ def body_tornado(analysis, body: str, option: str | None = None, step: float = 0
         option = rows.sort_values("rank", kind="stable")["option"].iloc[0]
     elif option not in set(rows["option"]):
         raise InputError(f"body {body!r} takes no part in option {option!r}")
-    model = analysis.criteria
-    matrix = decision_matrices_for(analysis.dataset, analysis.indicators, model, body)
-    objectives = [c.direction for c in model.criteria]
-    weights = body_weight_vector(model, body)
-    frame = sensitivity(matrix, objectives, weights, analysis.method, step=step, **analysis.params)
+    matrix, objectives, weights, params = body_problem(analysis, body)
+    frame = sensitivity(matrix, objectives, weights, analysis.method, step=step, **params)
     table: pd.DataFrame = tornado_table(frame, option)
     table.attrs.update(body=body, option=option, step=step)
     return table
@@ -80,19 +76,35 @@ def body_stability_intervals(analysis, body: str, tol: float = 1e-9):
     InputError
         A body that is not ranked.
     """
-    from potential.analysis import body_weight_vector, decision_matrices_for
     from potential.uncertainty.stability import stability_intervals
 
     if body not in set(analysis.ranking["body"]):
         known = ", ".join(dict.fromkeys(analysis.ranking["body"]))
         raise InputError(f"body {body!r} is not ranked; expected one of {known}")
+    matrix, objectives, weights, params = body_problem(analysis, body)
+    return stability_intervals(matrix, objectives, weights, analysis.method, tol=tol, **params)
+
+
+def body_problem(analysis, body: str):
+    """One body's decision problem exactly as the analysis ranked it.
+
+    The body's decision matrix, the criteria's directions, the body's weights and the
+    method's parameters. With the analysis' ``scales="fixed"`` the matrix is clipped to the
+    criteria's anchored scales and ``wsm`` gets their bounds, as in
+    :func:`potential.analysis.rank_bodies`, so results computed from it match the ranking.
+
+    Returns
+    -------
+    tuple
+        ``(matrix, objectives, weights, params)``.
+    """
+    from potential.analysis import anchored, body_weight_vector, decision_matrices_for
+
     model = analysis.criteria
     matrix = decision_matrices_for(analysis.dataset, analysis.indicators, model, body)
-    return stability_intervals(
-        matrix,
-        [c.direction for c in model.criteria],
-        body_weight_vector(model, body),
-        analysis.method,
-        tol=tol,
-        **analysis.params,
-    )
+    params = dict(analysis.params)
+    if getattr(analysis, "scales", "minmax") == "fixed":
+        matrix, bounds, _ = anchored(matrix, model)
+        if analysis.method == "wsm":
+            params = {"bounds": bounds, **params}
+    return matrix, [c.direction for c in model.criteria], body_weight_vector(model, body), params

@@ -70,7 +70,7 @@ def with_parameter(dataset: Dataset, attr: str, owner: str, name: str, value: fl
 
 
 def indicator_ranges(
-    dataset: Dataset, options: pd.DataFrame, reference_date: dt.date
+    dataset: Dataset, options: pd.DataFrame, reference_date: dt.date, economics=None
 ) -> pd.DataFrame:
     """Low and high of every indicator over the dataset's uncertain parameters.
 
@@ -85,6 +85,10 @@ def indicator_ranges(
         Options from :func:`potential.options.generate_options` (kept fixed).
     reference_date : datetime.date
         As for :func:`potential.indicators.indicator_table`.
+    economics : mapping, optional
+        Overrides of the Wirtschaftlichkeitsvergleich's settings for every run (as for
+        :func:`potential.indicators.indicator_table`); a setting it fixes does not vary with
+        the dataset parameter behind it. An ``EconomicSettings`` object fixes them all.
 
     Returns
     -------
@@ -93,14 +97,14 @@ def indicator_ranges(
         in the order of :func:`~potential.indicators.indicator_table` and
         :data:`~potential.indicators.INDICATORS`.
     """
-    nominal = indicator_table(dataset, options, reference_date)
+    nominal = indicator_table(dataset, options, reference_date, economics)
     values = nominal[list(INDICATORS)].to_numpy(dtype=float)
     low, high = values.copy(), values.copy()
     attrs = dict((name, attr) for attr, name in _TABLES)
     for row in uncertain_parameters(dataset).itertuples(index=False):
         for bound in (row.low, row.high):
             varied = with_parameter(dataset, attrs[row.table], row.owner, row.parameter, bound)
-            table = indicator_table(varied, options, reference_date)
+            table = indicator_table(varied, options, reference_date, economics)
             if not (
                 table["body"].equals(nominal["body"]) and table["option"].equals(nominal["option"])
             ):  # pragma: no cover - indicator_table keeps its row order

@@ -235,16 +235,23 @@ class _WSM:
     def __init__(self, matrix, objectives, sign, params, uncertain):
         self.sign = sign
         if uncertain and (
-            params.get("value_function", "minmax") != "minmax"
-            or params.get("bounds")
-            or params.get("breakpoints")
+            params.get("value_function", "minmax") != "minmax" or params.get("breakpoints")
         ):
             raise InputError(
                 "value_uncertainty: wsm with uncertain values uses the min-max value function "
-                "of each sampled matrix; value_function, bounds and breakpoints are not "
-                "supported with it"
+                "of each sampled matrix (or the given bounds); value_function and breakpoints "
+                "are not supported with it"
             )
         self.params = params
+        self.bounds = None
+        bounds = params.get("bounds")
+        if uncertain and bounds:
+            unknown = [c for c in bounds if c not in matrix.columns]
+            if unknown:
+                raise InputError(f"bounds: criteria {unknown} are not columns of the matrix")
+            lo = np.array([bounds[c][0] if c in bounds else np.nan for c in matrix.columns])
+            hi = np.array([bounds[c][1] if c in bounds else np.nan for c in matrix.columns])
+            self.bounds = (lo, hi)
 
     def nominal(self, matrix, objectives):
         from potential.mcda.value import value_scores
@@ -259,11 +266,33 @@ class _WSM:
         return _with_tolerance(self, np.ascontiguousarray(v.to_numpy().T))
 
     def prepare(self, x):
-        return (_minmax(x, self.sign),)
+        if self.bounds is None:
+            return (_minmax(x, self.sign),)
+        return (_fixed_scale(x, self.sign, *self.bounds),)
 
     def score(self, prepared, w, ws=None):
         ws = _buffers(ws, len(w), prepared[0].shape[-1])
         return _wsum(w, prepared[0], ws.float(0, len(w)), ws.float(1, len(w)))
+
+
+def _fixed_scale(x: np.ndarray, sign: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Value functions of sampled matrices on fixed bounds: ``(t, a, m)`` → ``(t, m, a)``.
+
+    Each sampled value is clipped to its criterion's ``(lo, hi)`` and mapped linearly,
+    :math:`(x - l)/(h - l)` for max criteria and :math:`(h - x)/(h - l)` for min criteria, as
+    :func:`potential.mcda.value.value_scores` with ``bounds`` does for a matrix inside them.
+    Criteria without bounds (NaN) keep the sample's own min-max value function.
+    """
+    out = _minmax(x, sign)
+    given = ~np.isnan(lo)
+    if given.any():
+        xt = x.transpose(0, 2, 1)[:, given, :]
+        low, high, s = lo[given][None, :, None], hi[given][None, :, None], sign[given]
+        clipped = np.clip(xt, low, high)
+        span = high - low
+        v = np.where(s[None, :, None] > 0, clipped - low, high - clipped)
+        out[:, given, :] = np.divide(v, span, out=np.zeros_like(v), where=span > 0)
+    return out
 
 
 class _WPM:
@@ -736,8 +765,9 @@ def smaa(
         Uniform`, ``Triangular`` or ``Normal`` (see :mod:`potential.uncertainty.sampling`).
     method : {"wsm", "wpm", "topsis"}
         Ranking method, as in :func:`potential.mcda.rank`: ``wsm`` (parameters
-        ``value_function``, ``bounds``, ``breakpoints``; with value uncertainty only the
-        min-max value function of each sampled matrix), ``wpm`` (``value_floor``, default
+        ``value_function``, ``bounds``, ``breakpoints``; with value uncertainty the min-max
+        value function of each sampled matrix, or with ``bounds`` the fixed scales, each
+        sampled value clipped to them), ``wpm`` (``value_floor``, default
         0.1 as in the analysis; None for raw positive data), ``topsis``
         (``normalization`` "vector" or "minmax"; ``metric`` "euclidean" only).
     n : int
