@@ -44,6 +44,7 @@ FIELD_PARAMETERS = (
     "kreis_share",
     "personnel_share",
     "input_tax_share",
+    "migration_months",
 )
 FORM_PARAMETERS = (
     "pooling_factor",

@@ -222,17 +222,25 @@ def resilience(team_fte, min_team_fte):
 
 
 def time_to_implement(
-    setup_months, approval_weeks, n_partners, months_per_partner, tie_share=0.0, reduction=0.0
+    setup_months,
+    approval_weeks,
+    n_partners,
+    months_per_partner,
+    tie_share=0.0,
+    reduction=0.0,
+    migration_months=0.0,
 ):
     r"""Months until the cooperation works (minimise).
 
     .. math:: T = t_L + a_L \cdot 7 / 30.4375 + \nu \cdot \max(0, n - 2) \cdot (1 - \theta_t\,\tau)
+        + \mu_f
 
-    the form's setup time, its supervisory approval period (GkG NRW: 4 weeks) and
-    negotiation time for every partner beyond the second. Partners who already work together
-    negotiate faster: the negotiation term shrinks by :math:`\theta_t` times the share
-    :math:`\tau` of member pairs already tied (:func:`tie_share`). With :math:`\theta_t = 0`
-    (the default) ties have no effect.
+    the form's setup time, its supervisory approval period (GkG NRW: 4 weeks; § 115 GO NRW:
+    6 weeks), negotiation time for every partner beyond the second, and the field's migration
+    time :math:`\mu_f` (moving systems, processes and staff; calibrated on Bönen's IT, which
+    took one to two years). Partners who already work together negotiate faster: the
+    negotiation term shrinks by :math:`\theta_t` times the share :math:`\tau` of member
+    pairs already tied (:func:`tie_share`).
 
     Parameters
     ----------
@@ -246,6 +254,8 @@ def time_to_implement(
         :math:`\tau \in [0, 1]`.
     reduction : float
         :math:`\theta_t \in [0, 1]` (``tie_negotiation_reduction``).
+    migration_months : float or array_like
+        :math:`\mu_f` of the field (``migration_months``).
     """
     extra = np.maximum(np.asarray(n_partners) - 2, 0)
     negotiation = months_per_partner * extra * (1 - reduction * np.asarray(tie_share, dtype=float))
@@ -253,12 +263,27 @@ def time_to_implement(
         np.asarray(setup_months, dtype=float)
         + np.asarray(approval_weeks) * 7 / DAYS_PER_MONTH
         + negotiation
+        + np.asarray(migration_months, dtype=float)
     )
 
 
-def control_kept(is_lead, control_lead, control_member):
-    """Control a member keeps over the task (0–1, maximise): lead's or member's value."""
-    return np.where(np.asarray(is_lead, dtype=bool), control_lead, control_member)
+def control_kept(is_lead, control_lead, control_member, vote_share=None, by_votes=False):
+    r"""Control a member keeps over the task (0–1, maximise).
+
+    The lead's value if the member leads, else the member's value of the form. Where the form
+    decides by votes in bodies of its own (``by_votes``: Verbandsversammlung, Verwaltungsrat,
+    Gesellschafterversammlung), control follows the member's vote share :math:`v_m`:
+
+    .. math:: c_m = \min(1,\ v_m / 0.5)
+
+    a member that holds half of the votes can block or carry every decision and keeps full
+    control; one with a tenth keeps 0.2.
+    """
+    base = np.where(np.asarray(is_lead, dtype=bool), control_lead, control_member)
+    if vote_share is None:
+        return base
+    votes = np.minimum(1.0, np.asarray(vote_share, dtype=float) / 0.5)
+    return np.where(np.asarray(by_votes, dtype=bool), votes, base)
 
 
 def urgency(in_force, reference_date, horizon_months):
@@ -283,6 +308,33 @@ def obligation_pressure(weights, urgencies, fulfilment):
     if w.sum() == 0:
         return 0.0
     return float(np.sum(w * np.asarray(urgencies) * (1 - np.asarray(fulfilment))) / w.sum())
+
+
+def service_quality(weights, urgencies, fulfilment_member, fulfilment_pool, pooling_factor):
+    r"""How much better the duties of a field are met together than alone (0–1, maximise).
+
+    .. math:: Q_{m,o} = \varphi_L\,\frac{\sum_d w_d\, u_d\, \max(0, F_{P,d} - f_{m,d})}{\sum_d w_d}
+
+    A duty binds a body alone as well, so going on alone is not "breaking the law": what a
+    cooperation adds is that every member can meet the duty as well as the best partner
+    already does (:math:`F_{P,d} = \max_{k \in P} f_{k,d}`), for the part
+    :math:`\varphi_L` the form pools. 0 where the members meet the duties equally (e.g. while
+    nobody has reported fulfilment), and for the status quo.
+
+    Parameters
+    ----------
+    weights, urgencies : array_like
+        :math:`w_d` and :math:`u_d` of the field's duties (:func:`urgency`).
+    fulfilment_member, fulfilment_pool : array_like
+        :math:`f_{m,d}` and :math:`F_{P,d}` (0–1).
+    pooling_factor : float
+        :math:`\varphi_L`.
+    """
+    w = np.asarray(weights, dtype=float)
+    if w.sum() == 0:
+        return 0.0
+    gain = np.maximum(0.0, np.asarray(fulfilment_pool) - np.asarray(fulfilment_member))
+    return float(pooling_factor * np.sum(w * np.asarray(urgencies) * gain) / w.sum())
 
 
 @dataclass(frozen=True)
@@ -311,6 +363,9 @@ INDICATORS = {
     "control_kept": Indicator("0–1", "Steuerung behalten", "Control kept"),
     "procurement_risk": Indicator("0–1", "Vergaberisiko", "Procurement risk"),
     "obligation_pressure": Indicator("0–1", "Pflichtendruck", "Obligation pressure"),
+    "service_quality": Indicator(
+        "0–1", "Pflichterfüllung gemeinsam statt allein", "Duties met together rather than alone"
+    ),
 }
 
 #: results of the Wirtschaftlichkeitsvergleich carried in the indicator table (not criteria)
@@ -387,6 +442,33 @@ def pressure_table(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["body", "field", "pressure"])
 
 
+def _service_quality_column(dataset: Dataset, pool: pd.DataFrame, reference_date) -> np.ndarray:
+    """:func:`service_quality` for every member row of ``pool`` (body, option, field)."""
+    horizon = float(dataset.parameter("urgency_horizon_months"))
+    default = float(dataset.parameter("default_fulfilment"))
+    done = {(f.body, f.obligation): f.fulfilment for f in dataset.fulfilment}
+    obligations = {o.id: o for o in dataset.obligations}
+    duties = {f.id: [obligations[o] for o in f.obligations] for f in dataset.fields}
+    urg = {o.id: urgency(o.in_force, reference_date, horizon) for o in dataset.obligations}
+    best: dict = {}
+    for option, body, field in zip(pool["option"], pool["body"], pool["field"], strict=True):
+        for d in duties[field]:
+            f = done.get((body, d.id), default)
+            best[(option, d.id)] = max(best.get((option, d.id), 0.0), f)
+    out = np.zeros(len(pool))
+    rows = zip(pool["option"], pool["body"], pool["field"], pool["pooling_factor"], strict=True)
+    for i, (option, body, field, phi) in enumerate(rows):
+        ds = duties[field]
+        out[i] = service_quality(
+            [d.weight for d in ds],
+            [urg[d.id] for d in ds],
+            [done.get((body, d.id), default) for d in ds],
+            [best[(option, d.id)] for d in ds],
+            phi,
+        )
+    return out
+
+
 def existing_pools(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
     """Who already pools a whole field: the cost and staff of each body's existing pool.
 
@@ -429,6 +511,7 @@ def _form_table(dataset: Dataset) -> pd.DataFrame:
                 "approval_weeks": p("approval_weeks"),
                 "control_member": member,
                 "control_lead": p("control_lead", member),
+                "control_by_votes": p("control_by_votes", 0.0) > 0,
                 "procurement_risk": p("procurement_risk"),
                 "public_law": form.public_law,
                 "has_lead": form.has_lead,
@@ -441,6 +524,7 @@ def _form_table(dataset: Dataset) -> pd.DataFrame:
 def _field_table(dataset: Dataset) -> pd.DataFrame:
     names = (
         "savings_cap", "scale_exponent", "one_off_share", "personnel_share", "input_tax_share",
+        "migration_months",
     )  # fmt: skip
     return pd.DataFrame(
         [
@@ -636,6 +720,7 @@ def indicator_parts(
         float(dataset.parameter("negotiation_months_per_partner")),
         pool["tie_share"],
         theta_t,
+        pool["migration_months"],
     )
 
     # the Wirtschaftlichkeitsvergleich (potential.economics)
@@ -686,9 +771,12 @@ def indicator_parts(
         weight, departures, pool["pool_savings_share"], pool["pool_fte"]
     )
     pool["resilience"] = resilience(team, min_team) - resilience(pool["base_fte"], min_team)
-    pool["control_kept"] = control_kept(lead_role, pool["control_lead"], pool["control_member"])
+    pool["control_kept"] = control_kept(
+        lead_role, pool["control_lead"], pool["control_member"], weight, pool["control_by_votes"]
+    )
     pool["procurement_risk"] = pool["procurement_risk"].astype(float)
     pool["obligation_pressure"] = pool["pressure"] * pool["pooling_factor"]
+    pool["service_quality"] = _service_quality_column(dataset, pool, reference_date)
     pool["is_lead"] = lead_role
     population = pool["body"].map({b.id: b.population for b in dataset.bodies}).astype(float)
     pool["npv_per_capita"] = pool["npv"] / population
@@ -699,7 +787,8 @@ def indicator_parts(
         [
             "npv", "npv_per_capita", "annuity", "max_burden", "burden_per_capita",
             "net_savings", "one_off_cost", "staffing_relief", "resilience",
-            "time_to_implement", "procurement_risk", "obligation_pressure", "payback_year",
+            "time_to_implement", "procurement_risk", "obligation_pressure", "service_quality",
+            "payback_year",
             "npv_without_grant", "npv_with_grant", "vat_npv", "one_off_npv", "grant_npv",
         ],
         0.0,

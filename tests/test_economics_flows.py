@@ -46,8 +46,10 @@ def _plain_selm_flows(ds):
     cap, beta = fp[("it", "savings_cap")], fp[("it", "scale_exponent")]
     share = {b: min(cap, 1 - (cost[b] / pool_cost) ** beta) for b in cost}
     kappa = lp[("oerv_mandat", "governance_cost_share")]  # Selm and Werne are not tied
-    months = lp[("oerv_mandat", "setup_months")] + lp[("oerv_mandat", "approval_weeks")] * 7 / (
-        365.25 / 12
+    months = (
+        lp[("oerv_mandat", "setup_months")]
+        + lp[("oerv_mandat", "approval_weeks")] * 7 / (365.25 / 12)
+        + fp[("it", "migration_months")]
     )
     horizon, g = int(p["horizon_years"]), p["price_change_rate"]
     ramp_years = int(p["ramp_up_years"])
