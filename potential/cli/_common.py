@@ -102,7 +102,11 @@ def smaa_options(help_text: str):
 
     def decorate(func):
         func = click.option(
-            "--seed", default=0, show_default=True, type=click.IntRange(0), help="SMAA seed."
+            "--seed",
+            default=0,
+            show_default=True,
+            type=click.IntRange(0),
+            help="Seed of the random draws (SMAA, --risk).",
         )(func)
         return click.option(
             "--smaa",

@@ -54,12 +54,22 @@ from potential.cli._common import (
     "Also compute SMAA rank acceptability with N weight samples (sheets Akzeptanz and "
     "Rangakzeptanz, smaa_*.csv)."
 )
+@click.option(
+    "--risk",
+    "risk_samples",
+    default=None,
+    type=click.IntRange(1),
+    metavar="N",
+    help="Also run a Monte Carlo with N samples over the uncertain inputs of the "
+    "Wirtschaftlichkeitsvergleich (ranges of the data, seeded with --seed): writes "
+    "npv_risk.csv with the chance that each option's Kapitalwert is positive.",
+)
 @csv_dialect_option
 @economics_options
 @reports_input_errors
 def analyse(
     data, criteria, method, reference_date, scenario, body_weights, out, lang, top, samples,
-    seed, csv_dialect, economics, scales,
+    seed, risk_samples, csv_dialect, economics, scales,
 ):  # fmt: skip
     """Rank every body's cooperation options and write ranking.csv, joint.csv,
     contributions.csv and ranking.xlsx to the output folder (with body weights, from
@@ -123,6 +133,13 @@ def analyse(
             seed=seed if samples else None,
             settings={"smaa_method": smaa.method, "n": samples} if smaa is not None else None,
         )
+        tables = {}
+        if risk_samples:
+            from potential.uncertainty import npv_risk_of
+
+            tables["npv_risk.csv"] = npv_risk_of(result, n=risk_samples, seed=seed)
+            record["settings"] = {**(record["settings"] or {}), "risk_samples": risk_samples}
+            record["seed"] = seed
         written = exports.export_analysis(
             result,
             Path(out),
@@ -131,6 +148,7 @@ def analyse(
             provenance=record,
             smaa=smaa,
             csv_dialect=csv_dialect,
+            extra_tables=tables,
         )
     _print_top(result, lang, top)
     click.echo("")
