@@ -71,8 +71,9 @@ def analyse(
     data, criteria, method, reference_date, scenario, body_weights, out, lang, top, samples,
     seed, risk_samples, csv_dialect, economics, scales,
 ):  # fmt: skip
-    """Rank every body's cooperation options and write ranking.csv, joint.csv,
-    contributions.csv and ranking.xlsx to the output folder (with body weights, from
+    """Rank every body's cooperation options and write ranking.csv, cashflows.csv (the
+    Wirtschaftlichkeitsvergleich), excluded.csv (options the knock-out stage removed, with
+    reasons), joint.csv, contributions.csv and ranking.xlsx to the output folder (with body weights, from
     --body-weights or the criteria model, also
     group_options.csv and group_weights.csv)."""
     from potential import analysis, datasets, exports

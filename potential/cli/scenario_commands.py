@@ -40,7 +40,8 @@ def _smaa_progress(lang):
 def scenario_run(files, out, lang, csv_dialect):
     """Run one or more scenarios (files or shipped names such as heute).
 
-    Each scenario's tables go to OUT/NAME/: ranking.csv, joint.csv, contributions.csv,
+    Each scenario's tables go to OUT/NAME/: ranking.csv, cashflows.csv, excluded.csv,
+    joint.csv, contributions.csv,
     changes.csv (every value the scenario changed), ranking.xlsx and provenance.json.
     """
     import potential.scenarios as ps
