@@ -356,6 +356,7 @@ def optional_parameter(dataset: models.Dataset, name: str) -> float:
 TABLE_NAMES = (
     "bodies", "fields", "legal_forms", "obligations", "cooperations", "parameters",
     "field_parameters", "legal_form_parameters", "body_fields", "fulfilment", "sources",
+    "vat_rules", "knockout_rules",
 )  # fmt: skip
 
 

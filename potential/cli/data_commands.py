@@ -42,7 +42,10 @@ def data():
     """Look at a dataset: its tables and the sources of its figures."""
 
 
-TABLE_CHOICES = ["bodies", "fields", "legal_forms", "obligations", "cooperations", "parameters"]
+TABLE_CHOICES = [
+    "bodies", "fields", "legal_forms", "obligations", "cooperations", "parameters",
+    "vat_rules", "knockout_rules",
+]  # fmt: skip
 
 
 @data.command(context_settings=CONTEXT)
