@@ -49,6 +49,9 @@ MONEY_COLUMNS = ["npv", "annuity", "payback_year", "max_burden", "npv_with_grant
 #: puts money and points side by side
 VERDICTS = ("status_quo", "economic", "qualitative_only", "not_better")
 
+#: methods that score on the anchored scales when ``scales="fixed"`` (they take ``bounds``)
+FIXED_SCALE_METHODS = ("wsm", "wpm")
+
 #: how criteria are mapped onto [0, 1]: the criteria model's anchored scales (default), or
 #: each body's own min-max range (the old behaviour, for comparison)
 SCALES = ("fixed", "minmax")
@@ -533,7 +536,7 @@ def rank_bodies(
         run_params = params
         if scales == "fixed":
             matrix, bounds, flags = anchored(matrix, model)
-            if method == "wsm":
+            if method in FIXED_SCALE_METHODS:
                 run_params = {"bounds": bounds, **params}
         result = mcda.rank(matrix, objectives, w, method, **run_params)
         contributions.append(_contributions(matrix, objectives, w, model, body.id, bounds))
@@ -564,11 +567,28 @@ def rank_bodies(
     )
 
 
+def _method_matrix(matrix, model, method, scales):
+    """The matrix and parameters a method ranks with, as :func:`rank_bodies` does."""
+    params = dict(METHOD_DEFAULTS.get(method, {}))
+    if scales == "fixed":
+        matrix, bounds, _ = anchored(matrix, model)
+        if method in FIXED_SCALE_METHODS:
+            params["bounds"] = bounds
+    return matrix, params
+
+
+def _ranked(matrix, model, method, scales, objectives, w) -> pd.DataFrame:
+    """:func:`potential.mcda.rank` of a body's matrix as :func:`rank_bodies` ranks it."""
+    m, params = _method_matrix(matrix, model, method, scales)
+    return mcda.rank(m, objectives, w, method, **params)
+
+
 def compare_methods(
     dataset: str | Path | Dataset | None = None,
     criteria: str | Path | CriteriaModel = "ikz-egov-nrw",
     methods: list[str] | None = None,
     reference_date: str | dt.date | None = None,
+    scales: str = "fixed",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rank every body's options by several methods and correlate the rankings.
 
@@ -580,6 +600,9 @@ def compare_methods(
         Methods to compare (default: all of :data:`potential.mcda.METHODS`), each with its
         default parameters (and the analysis' ``value_floor`` for ``wpm`` and ``waspas``).
         A body with its own weights in the criteria model is ranked with them.
+    scales : {"fixed", "minmax"}
+        As for :func:`analyse`: the matrix is clipped to the anchored scales, and ``wsm``
+        and ``wpm`` score on them; the other methods keep their own normalisation.
 
     Returns
     -------
@@ -595,17 +618,17 @@ def compare_methods(
     methods = list(methods) if methods else list(mcda.METHODS)
     for m in methods:
         mcda.check_method(m)
+    check_scales(scales)
     ds, model, date, _, table = prepare(dataset, criteria, reference_date)
+    if scales == "fixed":
+        missing_scales(model)
     objectives = [c.direction for c in model.criteria]
     ranks, agreement = [], []
     for body in participants(ds):
         w = body_weight_vector(model, body.id)
         matrix = decision_matrices_for(ds, table, model, body.id)
         body_ranks = pd.DataFrame(
-            {
-                m: mcda.rank(matrix, objectives, w, m, **METHOD_DEFAULTS.get(m, {}))["rank"]
-                for m in methods
-            }
+            {m: _ranked(matrix, model, m, scales, objectives, w)["rank"] for m in methods}
         )
         for i, a in enumerate(methods):
             for b in methods[i + 1 :]:

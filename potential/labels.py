@@ -93,6 +93,10 @@ INDICATOR_COLUMNS = {
     "control_kept": ("Steuerung behalten (0–1)", "Control kept (0–1)"),
     "procurement_risk": ("Vergaberisiko (0–1)", "Procurement risk (0–1)"),
     "obligation_pressure": ("Pflichtendruck (0–1)", "Obligation pressure (0–1)"),
+    "service_quality": (
+        "Pflichterfüllung gemeinsam statt allein (0–1)",
+        "Duties met together rather than alone (0–1)",
+    ),
 }
 
 #: column id → kind of value, which decides how the workbook shows it (number format and

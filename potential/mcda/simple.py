@@ -33,22 +33,25 @@ def wsm(matrix, objectives, weights, *, value_function="minmax", bounds=None, br
     return {"score": np.asarray(result.e_.score, dtype=float)}
 
 
-def floor_values(matrix, objectives, value_floor):
-    """Min-max value scores mapped onto [floor, 1] (all criteria become ``max``)."""
+def floor_values(matrix, objectives, value_floor, bounds=None):
+    """Min-max value scores (over fixed ``bounds`` if given) mapped onto [floor, 1] (all
+    criteria become ``max``)."""
     if not 0 < value_floor < 1:
         raise InputError(f"value_floor: expected a number in (0, 1), got {value_floor}")
-    v = value_floor + (1 - value_floor) * value_scores(matrix, objectives)
+    v = value_floor + (1 - value_floor) * value_scores(matrix, objectives, bounds)
     return v, ["max"] * v.shape[1]
 
 
-def wpm(matrix, objectives, weights, *, value_floor=None):
+def wpm(matrix, objectives, weights, *, value_floor=None, bounds=None):
     r"""Weighted product (scikit-criteria ``WeightedProductModel``).
 
     **Normalisation:** none; the raw values must be strictly positive ratio-scale numbers.
     A change of a column's unit multiplies every score by the same factor, so the ranking
     does not depend on units. With ``value_floor`` :math:`f` in
     (0, 1) every column is first mapped by the min-max value function onto
-    :math:`f + (1 - f)\,v`, which admits zero and negative raw values. **Cost criteria**
+    :math:`f + (1 - f)\,v`, which admits zero and negative raw values; ``bounds`` (with
+    ``value_floor`` only) fixes the value function's (low, high) per criterion instead of the
+    column's range. **Cost criteria**
     enter as :math:`1/x` (scikit-criteria ``InvertMinimize``). **Score**
     :math:`\prod_j x_{ij}^{w_j}`; ``log10_score`` is its base-10 logarithm. **Ties:** the
     shared rule of :mod:`potential.mcda`.
@@ -62,8 +65,10 @@ def wpm(matrix, objectives, weights, *, value_floor=None):
     from skcriteria.agg.simple import WeightedProductModel
     from skcriteria.preprocessing.invert_objectives import InvertMinimize
 
+    if bounds is not None and value_floor is None:
+        raise InputError("bounds: only with value_floor (the value function of the product)")
     if value_floor is not None:
-        v, objectives = floor_values(matrix, objectives, value_floor)
+        v, objectives = floor_values(matrix, objectives, value_floor, bounds)
         values = v.to_numpy()
     else:
         values = require_positive(matrix, "the weighted product")
