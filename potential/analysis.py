@@ -267,8 +267,9 @@ def analyse(
     scales : {"fixed", "minmax"}
         ``"fixed"`` (default): every criterion on the criteria model's anchored scale, the
         same for every body, so an option's score depends on its own values only (for the
-        value-function methods ``wsm``; the other methods keep their published
-        normalisation). ``"minmax"``: each body's own range, the former behaviour.
+        value-function methods :data:`FIXED_SCALE_METHODS`, ``wsm`` and ``wpm``; the other
+        methods see the clipped values and keep their published normalisation).
+        ``"minmax"``: each body's own range, the former behaviour.
     **params
         Parameters of the ranking method.
 
@@ -514,7 +515,8 @@ def rank_bodies(
     own effective weights
     (:meth:`potential.criteria.CriteriaModel.weights` with the body's id). With
     ``scales="fixed"`` the values are clipped to the criteria's anchored scales first
-    (:func:`anchored`); ``wsm`` and the contributions then use those scales.
+    (:func:`anchored`); ``wsm``, ``wpm`` (:data:`FIXED_SCALE_METHODS`) and the contributions
+    then use those scales.
 
     Returns
     -------

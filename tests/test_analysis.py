@@ -26,7 +26,7 @@ BODIES = [
 #   personal 0.25:           staffing_relief 0.25·0.6 = 0.15, resilience 0.25·0.4 = 0.10
 #   rechtsform_steuerung 0.2: time_to_implement 0.2·0.3 = 0.06, control_kept 0.2·0.4 = 0.08,
 #                             procurement_risk 0.2·0.3 = 0.06
-#   egov_pflichten 0.2:      obligation_pressure 0.2·1.0 = 0.20
+#   egov_pflichten 0.2:      service_quality 0.2·1.0 = 0.20
 # Sum: 0.28 + 0.07 + 0.15 + 0.10 + 0.06 + 0.08 + 0.06 + 0.20 = 1.00
 # The anchored scales (worst, best) are those of the YAML file.
 # (criterion id, indicator, direction, weight, worst, best)
@@ -35,10 +35,10 @@ CRITERIA = [
     ("liquidity_burden", "burden_per_capita", "min", 0.07, 20.0, 0.0),
     ("staffing_relief", "staffing_relief", "max", 0.15, 0.0, 2.0),
     ("resilience", "resilience", "max", 0.10, 0.0, 1.0),
-    ("time_to_implement", "time_to_implement", "min", 0.06, 36.0, 0.0),
+    ("time_to_implement", "time_to_implement", "min", 0.06, 48.0, 0.0),
     ("control_kept", "control_kept", "max", 0.08, 0.0, 1.0),
     ("procurement_risk", "procurement_risk", "min", 0.06, 1.0, 0.0),
-    ("obligation_pressure", "obligation_pressure", "max", 0.20, 0.0, 1.0),
+    ("service_quality", "service_quality", "max", 0.20, 0.0, 1.0),
 ]
 CRITERION_IDS = [c[0] for c in CRITERIA]
 WEIGHTS = np.array([c[3] for c in CRITERIA])
@@ -426,12 +426,26 @@ def test_wpm_analysis(default_analysis, wpm_analysis):
     assert wpm_analysis.params == {"value_floor": 0.1}
     assert_complete(wpm_analysis, default_analysis)
     assert "log10_score" in wpm_analysis.ranking.columns
-    # documented: the values clipped to the anchors, every criterion mapped onto 0.1 + 0.9·v
-    # with its min-max value function over the body's options, then the weighted product
+    # documented: every criterion mapped onto 0.1 + 0.9·v with its value function on the
+    # anchored scale (worst 0, best 1, clipped beyond), as the weighted sum scores, then the
+    # weighted product; not the min-max range of the body's options
     rows = body_rows(default_analysis, "boenen")
-    u = 0.1 + 0.9 * own_values(clipped_matrix(rows))
+    u = 0.1 + 0.9 * fixed_values(rows)
     product = np.prod(u**WEIGHTS, axis=1)
     r = wpm_analysis.ranking
+    got = r[r["body"] == "boenen"].set_index("option").loc[rows["option"]]
+    np.testing.assert_allclose(got["score"].to_numpy(), product, rtol=1e-9)
+    np.testing.assert_array_equal(got["rank"].to_numpy(), own_ranks(product))
+
+
+def test_wpm_on_the_body_s_own_range_with_minmax_scales(default_analysis):
+    # scales="minmax": the raw values (not clipped), every criterion mapped onto 0.1 + 0.9·v
+    # with its min-max value function over the body's options, then the weighted product
+    minmax = potential.analyse(default_analysis.dataset, method="wpm", scales="minmax")
+    rows = body_rows(default_analysis, "boenen")
+    x = np.column_stack([rows[c[1]].to_numpy(dtype=float) for c in CRITERIA])
+    product = np.prod((0.1 + 0.9 * own_values(x)) ** WEIGHTS, axis=1)
+    r = minmax.ranking
     got = r[r["body"] == "boenen"].set_index("option").loc[rows["option"]]
     np.testing.assert_allclose(got["score"].to_numpy(), product, rtol=1e-9)
     np.testing.assert_array_equal(got["rank"].to_numpy(), own_ranks(product))

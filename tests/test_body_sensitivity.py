@@ -31,7 +31,7 @@ def test_tornado_of_the_top_option_by_hand(default_analysis):
 
 
 @pytest.mark.parametrize("scales", ["minmax", "fixed"])
-@pytest.mark.parametrize("method", ["wsm", "topsis"])
+@pytest.mark.parametrize("method", ["wsm", "wpm", "topsis"])
 def test_tornado_base_is_the_ranking_score(default_analysis, method, scales):
     # the table re-ranks exactly the problem the analysis ranked, on its scales
     import potential
@@ -72,6 +72,19 @@ def test_stability_intervals_of_a_body_equal_the_direct_call(default_analysis):
     assert ((got["low"] <= got["weight"]) & (got["weight"] <= got["high"])).all()
     with pytest.raises(InputError, match="not ranked"):
         body_stability_intervals(a, "nirgends")
+
+
+def test_stability_intervals_of_a_wpm_analysis_keep_its_top(default_analysis):
+    # the weighted product ranks on the anchored scales: the intervals start from the
+    # analysis' top option, and at the current weight that option is first
+    import potential
+    from potential.uncertainty import body_stability_intervals
+
+    a = potential.analyse(default_analysis.dataset, method="wpm")
+    top = a.ranking[(a.ranking["body"] == "selm") & (a.ranking["rank"] == 1)].iloc[0]
+    got = body_stability_intervals(a, "selm")
+    assert (got["top"] == top["option"]).all()
+    assert ((got["low"] <= got["weight"]) & (got["weight"] <= got["high"])).all()
 
 
 def test_top_of_one_body(default_analysis):

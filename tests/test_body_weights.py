@@ -28,10 +28,10 @@ CRITERIA = [  # (criterion, indicator, worst, best), model order and anchors of 
     ("liquidity_burden", "burden_per_capita", 20.0, 0.0),
     ("staffing_relief", "staffing_relief", 0.0, 2.0),
     ("resilience", "resilience", 0.0, 1.0),
-    ("time_to_implement", "time_to_implement", 36.0, 0.0),
+    ("time_to_implement", "time_to_implement", 48.0, 0.0),
     ("control_kept", "control_kept", 0.0, 1.0),
     ("procurement_risk", "procurement_risk", 1.0, 0.0),
-    ("obligation_pressure", "obligation_pressure", 0.0, 1.0),
+    ("service_quality", "service_quality", 0.0, 1.0),
 ]
 IDS = [c[0] for c in CRITERIA]
 
@@ -43,7 +43,7 @@ MODEL = [0.28, 0.07, 0.15, 0.10, 0.06, 0.08, 0.06, 0.20]
 # Criterion npv_per_capita 0.6 (liquidity_burden 0.2 kept): shares 0.6/0.8 = 3/4 and 1/4.
 #   npv_per_capita 0.35·3/4 = 0.2625, liquidity_burden 0.35/4 = 0.0875, staffing_relief
 #   0.05·0.6 = 0.03, resilience 0.05·0.4 = 0.02, time_to_implement 0.2·0.3 = 0.06,
-#   control_kept 0.2·0.4 = 0.08, procurement_risk 0.06, obligation_pressure 0.4·1 = 0.4.
+#   control_kept 0.2·0.4 = 0.08, procurement_risk 0.06, service_quality 0.4·1 = 0.4.
 #   Sum 0.35 + 0.05 + 0.2 + 0.4 = 1.
 BOENEN = [0.2625, 0.0875, 0.03, 0.02, 0.06, 0.08, 0.06, 0.4]
 # Selm in survey.csv: criterion control_kept 0.9 in rechtsform_steuerung (0.3, 0.9, 0.3; sum
@@ -342,7 +342,7 @@ def test_group_view_of_survey_by_hand(survey_analysis):
     #   liquidity_burden 0.63 + 0.0875 + 0.07 = 0.7875
     #   staffing_relief 1.35 + 0.03 + 0.15 = 1.53      resilience 0.9 + 0.02 + 0.10 = 1.02
     #   time_to_implement 0.54 + 0.06 + 0.04 = 0.64    control_kept 0.72 + 0.08 + 0.12 = 0.92
-    #   procurement_risk 0.64                          obligation_pressure 1.8 + 0.4 + 0.2 = 2.4
+    #   procurement_risk 0.64                          service_quality 1.8 + 0.4 + 0.2 = 2.4
     # Orders, heaviest first (N npv, B burden, S staffing, R resilience, C control, O duties,
     # T = P time and procurement, tied in every ranking below):
     #   group  N O S R C B T=P       model  N O S R C B T=P (the same order)

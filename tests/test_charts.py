@@ -244,7 +244,7 @@ def test_tornado_in_english_without_criteria(default_analysis):
         "time_to_implement": "Time to implement (months)",
         "control_kept": "Control kept (0–1)",
         "procurement_risk": "Procurement risk (0–1)",
-        "obligation_pressure": "Obligation pressure (0–1)",
+        "service_quality": "Duties met together rather than alone (0–1)",
     }
     assert _ticks(ax.yaxis) == [expected[c] for c in table.index]
     assert ax.get_title(loc="left") == "Unna"

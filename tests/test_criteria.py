@@ -15,7 +15,7 @@ from potential.errors import InputError
 #   personal:             staffing_relief 0.6 · 0.25 = 0.15,  resilience 0.4 · 0.25 = 0.10
 #   rechtsform_steuerung: time_to_implement 0.3 · 0.2 = 0.06, control_kept 0.4 · 0.2 = 0.08,
 #                         procurement_risk 0.3 · 0.2 = 0.06
-#   egov_pflichten:       obligation_pressure 1.0 · 0.2 = 0.20
+#   egov_pflichten:       service_quality 1.0 · 0.2 = 0.20
 SHIPPED_WEIGHTS = {
     "npv_per_capita": 0.28,
     "liquidity_burden": 0.07,
@@ -24,7 +24,7 @@ SHIPPED_WEIGHTS = {
     "time_to_implement": 0.06,
     "control_kept": 0.08,
     "procurement_risk": 0.06,
-    "obligation_pressure": 0.20,
+    "service_quality": 0.20,
 }
 # the anchored scales (worst, best) of criteria/ikz-egov-nrw.yaml
 SHIPPED_SCALES = {
@@ -32,10 +32,10 @@ SHIPPED_SCALES = {
     "liquidity_burden": (20, 0),
     "staffing_relief": (0, 2),
     "resilience": (0, 1),
-    "time_to_implement": (36, 0),
+    "time_to_implement": (48, 0),
     "control_kept": (0, 1),
     "procurement_risk": (1, 0),
-    "obligation_pressure": (0, 1),
+    "service_quality": (0, 1),
 }
 
 
@@ -64,6 +64,9 @@ def test_shipped_model_structure():
     assert indicators["npv_per_capita"] == "npv_per_capita"
     assert indicators["liquidity_burden"] == "burden_per_capita"
     assert not {"net_savings", "one_off_cost"} & set(indicators.values())
+    # the duties count as what the cooperation adds, not as pressure on going on alone
+    assert indicators["service_quality"] == "service_quality"
+    assert "obligation_pressure" not in indicators.values()
     for c in model.criteria:
         assert (c.scale.worst, c.scale.best) == SHIPPED_SCALES[c.id], c.id
         assert c.scale.rationale.strip(), c.id
@@ -266,3 +269,22 @@ def test_scale_of_a_min_criterion_runs_from_high_to_low(tmp_path):
     cost = next(c for c in model.criteria if c.id == "one_off_cost")
     assert cost.bounds == (0.0, 1000.0)
     assert next(c for c in model.criteria if c.id == "obligation_pressure").bounds is None
+
+
+def test_shipped_scales_span_the_embedded_options(default_analysis):
+    # what the rationales of criteria/ikz-egov-nrw.yaml claim, as properties of the data
+    rows = default_analysis.ranking.query("option != 'alleingang'")
+    within = lambda c, lo, hi: rows[c].between(lo, hi).mean()  # noqa: E731
+    # ±30 €/inhabitant, 20 €/inhabitant and 2 VZÄ each span at least 95 % of the options
+    assert within("npv_per_capita", -30, 30) >= 0.95
+    assert within("liquidity_burden", 0, 20) >= 0.95
+    assert within("staffing_relief", 0, 2) >= 0.95
+    # four years are longer than every option; the longest, an IT gKU of all eleven bodies,
+    # takes 24 (setup) + 6 · 7/30.4375 (notice, § 115 GO NRW) + 9 · (1 − 0.5 · 0.4)
+    # (negotiation, 22 of 55 pairs tied) + 12 (IT migration) = 44.579877 months
+    longest = 24 + 42 / (365.25 / 12) + 9 * (1 - 0.5 * 0.4) + 12
+    assert longest == pytest.approx(44.579877, abs=1e-6)
+    assert rows["time_to_implement"].max() == pytest.approx(longest, rel=1e-12)
+    top = rows.loc[rows["time_to_implement"].idxmax()]
+    assert top["option"] == "it/gku/kreisweit"
+    assert rows["time_to_implement"].max() < 48

@@ -145,7 +145,7 @@ def test_export_analysis_in_german_dialect(default_analysis, tmp_path, no_workbo
     assert [p.name for p in std] == [p.name for p in de]
     csvs = [p.name for p in de if p.suffix == ".csv"]
     assert set(csvs) == {"ranking.csv", "joint.csv", "contributions.csv", "cashflows.csv",
-                         "smaa_acceptability.csv", "smaa_summary.csv"}  # fmt: skip
+                         "excluded.csv", "smaa_acceptability.csv", "smaa_summary.csv"}  # fmt: skip
     for name in csvs:
         assert is_german((tmp_path / "de" / name).read_bytes()), name
         assert is_standard((tmp_path / "std" / name).read_bytes()), name

@@ -12,13 +12,17 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from potential.analysis import VERDICTS
 from potential.exports import export_analysis
+from potential.knockout import EXCLUDED_COLUMNS
 from potential.options import STAND_ALONE
 
-OUTPUTS = ["cashflows.csv", "contributions.csv", "joint.csv", "ranking.csv", "ranking.xlsx"]
+OUTPUTS = ["cashflows.csv", "contributions.csv", "excluded.csv", "joint.csv", "ranking.csv",
+           "ranking.xlsx"]  # fmt: skip
 FRONT = ["Übersicht", "Beste je Handlungsfeld", "Punktwerte je Feld", "Gemeinsame Sicht",
-         "Kriterienmodell"]  # fmt: skip
-FRONT_EN = ["Overview", "Best per field", "Scores by field", "Joint view", "Criteria model"]
+         "Kriterienmodell", "Ausgeschlossen"]  # fmt: skip
+FRONT_EN = ["Overview", "Best per field", "Scores by field", "Joint view", "Criteria model",
+            "Excluded"]  # fmt: skip
 INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 N_BODIES = 11
 
@@ -64,7 +68,7 @@ def column_values(ws, name: str) -> list:
     return [row[j] for row in ws.iter_rows(min_row=2, values_only=True)]
 
 
-def test_export_writes_exactly_the_four_files(exported):
+def test_export_writes_exactly_the_output_files(exported):
     for out in exported.values():
         assert sorted(p.name for p in out.iterdir()) == OUTPUTS
 
@@ -227,9 +231,14 @@ def test_ranking_csv_keeps_column_ids(exported, default_analysis):
         "max_burden",
         "npv_with_grant",
         "clipped",
+        "quality_points",
+        "verdict",
     ):
         assert col in de.columns, col  # fmt: skip
     assert de["score"].tolist() == pytest.approx(default_analysis.ranking["score"].tolist())
+    # the CSV keeps the verdict's id in both languages; points 0–100
+    assert set(de["verdict"]) <= set(VERDICTS) and de["verdict"].tolist() == en["verdict"].tolist()
+    assert de["quality_points"].between(0, 100).all()
     assert "Alleingang (keine Kooperation)" in set(de["option_label"])
     assert "Stand-alone (no cooperation)" in set(en["option_label"])
 
@@ -247,6 +256,42 @@ def test_joint_and_contributions_csv(exported, default_analysis):
     contributions = pd.read_csv(exported["de"] / "contributions.csv")
     assert len(contributions) == len(default_analysis.contributions)
     assert list(contributions.columns) == list(default_analysis.contributions.columns)
+
+
+def test_excluded_csv_lists_the_knocked_out_options(exported, default_analysis):
+    for out in exported.values():
+        excluded = pd.read_csv(out / "excluded.csv", keep_default_na=False)
+        assert list(excluded.columns) == EXCLUDED_COLUMNS
+        assert len(excluded) == len(default_analysis.excluded) > 0
+        assert excluded["option"].tolist() == default_analysis.excluded["option"].tolist()
+        # reasons in both languages side by side, each with its rule
+        assert (excluded["reason_de"] != "").all() and (excluded["reason_en"] != "").all()
+        assert (excluded["rule"] != "").all()
+    # no excluded option is ranked
+    ranked = set(default_analysis.ranking["option"])
+    assert not ranked & set(default_analysis.excluded["option"])
+
+
+def test_excluded_sheet_after_the_criteria_model(workbook, workbook_en, default_analysis):
+    n = len(default_analysis.excluded)
+    for wb, sheet, before, reason in (
+        (workbook, "Ausgeschlossen", "Kriterienmodell", "reason_de"),
+        (workbook_en, "Excluded", "Criteria model", "reason_en"),
+    ):
+        names = wb.sheetnames
+        assert names.index(sheet) == names.index(before) + 1
+        ws = wb[sheet]
+        assert ws.max_row - 1 == n
+        # the reason in the workbook's language, one row per (option, rule), in order
+        rows = list(ws.iter_rows(min_row=2, values_only=True))
+        shown = {v for row in rows for v in row}
+        assert set(default_analysis.excluded[reason]) <= shown
+        assert (
+            not set(
+                default_analysis.excluded["reason_de" if reason == "reason_en" else "reason_en"]
+            )
+            & shown
+        )
 
 
 def test_export_is_deterministic(default_analysis, tmp_path):
@@ -286,3 +331,15 @@ def test_sources_sheet_lists_every_number(workbook, default_analysis):
     assert ws.max_row - 1 == len(expected)
     statuses = {row[5] for row in ws.iter_rows(min_row=2, values_only=True)}
     assert statuses == {"Quelle", "Annahme"}
+
+
+def test_every_indicator_has_a_header_in_both_languages():
+    # an indicator column that is not a criterion of the model in use keeps a readable
+    # header (labels.INDICATOR_COLUMNS; the money columns are in labels.COLUMNS)
+    from potential import labels
+    from potential.indicators import INDICATORS
+
+    for name in INDICATORS:
+        for lang in ("de", "en"):
+            assert labels.column(name, lang) != name, (name, lang)
+    assert labels.column("service_quality", "en") == "Duties met together rather than alone (0–1)"

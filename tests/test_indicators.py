@@ -56,8 +56,14 @@ POP = {
 }
 TOWNS_POP = 397855  # sum of the ten towns (also stated in method.md 2.2)
 # field_parameters.csv
-IT = {"cpc": 40.0, "fte10k": 3.0, "cap": 0.13, "beta": 0.2, "one_off": 0.5, "kreis": 0.2}
-EPAY = {"cpc": 2.0, "fte10k": 0.2, "cap": 0.4, "beta": 0.2, "one_off": 0.3, "kreis": 0.2}
+IT = {
+    "cpc": 40.0, "fte10k": 3.0, "cap": 0.13, "beta": 0.2, "one_off": 0.5, "kreis": 0.2,
+    "migration": 12.0,
+}  # fmt: skip
+EPAY = {
+    "cpc": 2.0, "fte10k": 0.2, "cap": 0.4, "beta": 0.2, "one_off": 0.3, "kreis": 0.2,
+    "migration": 3.0,
+}  # fmt: skip
 # legal_form_parameters.csv
 MANDAT = {
     "pool": 1.0, "gov": 0.01, "setup": 10000, "months": 6, "weeks": 4,
@@ -65,7 +71,12 @@ MANDAT = {
 }  # fmt: skip
 ARGE = {
     "pool": 0.25, "gov": 0.005, "setup": 0, "months": 3, "weeks": 0,
-    "ctl_member": 1.0, "proc": 0.5,
+    "ctl_member": 1.0, "proc": 0.0,
+}  # fmt: skip
+# the forms that vote in bodies of their own: control follows the vote share (cost share)
+ZWECKVERBAND = {
+    "pool": 1.0, "gov": 0.03, "setup": 50000, "months": 18, "weeks": 4,
+    "ctl_member": 0.5, "proc": 0.05, "votes": 1.0,
 }  # fmt: skip
 # field_parameters.csv: personnel share and input-tax share
 IT_TAX = {"personnel": 0.4, "input_tax": 0.5}
@@ -103,10 +114,17 @@ def test_hand_copied_inputs_match_the_csv_files():
         "beta": "scale_exponent",
         "one_off": "one_off_share",
         "kreis": "kreis_share",
+        "migration": "migration_months",
     }
     for field, values in (("it", IT), ("epayment", EPAY)):
         for key, value in values.items():
             assert fp[(field, names[key])] == value, (field, key)
+    # every field's migration time (months; IT calibrated on Bönen)
+    migration = {f: v for (f, p), v in fp.items() if p == "migration_months"}
+    assert migration == {
+        "epayment": 3.0, "evergabe": 3.0, "shared_services": 3.0, "it": 12.0, "abfall": 6.0,
+        "foerderschulen": 12.0,
+    }  # fmt: skip
     lp = {
         (r["legal_form"], r["parameter"]): float(r["value"])
         for r in _csv("legal_form_parameters.csv")
@@ -120,11 +138,24 @@ def test_hand_copied_inputs_match_the_csv_files():
         "ctl_member": "control_member",
         "ctl_lead": "control_lead",
         "proc": "procurement_risk",
+        "votes": "control_by_votes",
     }
-    for form, values in (("oerv_mandat", MANDAT), ("arbeitsgemeinschaft", ARGE)):
+    forms = (("oerv_mandat", MANDAT), ("arbeitsgemeinschaft", ARGE))
+    for form, values in (*forms, ("zweckverband", ZWECKVERBAND)):
         for key, value in values.items():
             assert lp[(form, names[key])] == value, (form, key)
     assert ("arbeitsgemeinschaft", "control_lead") not in lp
+    # § 108 GWB risk by form: no award (Arbeitsgemeinschaft, Amtshilfe), a genuine transfer of
+    # the task (Remondis: delegating agreement, Zweckverband, gKU) or an exempt contract
+    # (mandating agreement, GmbH)
+    procurement = {f: v for (f, p), v in lp.items() if p == "procurement_risk"}
+    assert procurement == {
+        "arbeitsgemeinschaft": 0.0, "oerv_mandat": 0.25, "oerv_deleg": 0.05,
+        "zweckverband": 0.05, "gku": 0.05, "gmbh": 0.25, "amtshilfe": 0.0,
+    }  # fmt: skip
+    # only the forms with bodies of their own vote
+    voting = {f for f, p in lp if p == "control_by_votes" and lp[(f, p)] == 1}
+    assert voting == {"zweckverband", "gku", "gmbh"}
     # the VAT index per form is gone: VAT is money by the field x form rule
     assert not any(p.startswith("vat_exposure") for _, p in lp)
     for field, values in (("it", IT_TAX), ("epayment", EPAY_TAX)):
@@ -307,11 +338,41 @@ class TestTimeToImplement:
         # max(1 - 2, 0) = 0 -> 3 months, not 2
         assert ind.time_to_implement(3, 0, 1, 1.0) == pytest.approx(3.0, rel=EXACT)
 
+    def test_migration_months_are_added(self):
+        # IT under a mandate: 6 + 0.919918 + 0 + 12 = 18.919918
+        got = ind.time_to_implement(6, 4, 2, 1.0, migration_months=12)
+        assert got == pytest.approx(18.919917864, rel=EXACT)
+        # the migration time is not shortened by ties: 3 partners, tau 1, theta 0.5:
+        # 3 + 0 + 1 * 1 * (1 - 0.5) + 6 = 9.5
+        got = ind.time_to_implement(3, 0, 3, 1.0, 1.0, 0.5, migration_months=6)
+        assert got == pytest.approx(9.5, rel=EXACT)
+
+    def test_migration_months_per_row(self):
+        # [3 + 0 + 3, 3 + 0 + 12]
+        got = ind.time_to_implement(3, 0, 2, 1.0, migration_months=[3, 12])
+        assert got == pytest.approx([6.0, 15.0], rel=EXACT)
+
 
 class TestControlKept:
     def test_lead_and_member(self):
         got = ind.control_kept([True, False, False], 1.0, [0.75, 0.75, 0.25])
         assert list(got) == [1.0, 0.75, 0.25]
+
+    def test_by_votes_follows_the_vote_share(self):
+        # min(1, v / 0.5): 0.1 -> 0.2, 0.25 -> 0.5, 0.5 -> 1, 0.8 -> 1 (capped)
+        got = ind.control_kept(False, 1.0, 0.5, [0.1, 0.25, 0.5, 0.8], True)
+        assert got == pytest.approx([0.2, 0.5, 1.0, 1.0], rel=EXACT)
+
+    def test_forms_without_votes_keep_their_value(self):
+        # by_votes False: the form's member value 0.75 whatever the share; the lead keeps 1
+        got = ind.control_kept(
+            [False, True, False], 1.0, 0.75, [0.1, 0.1, 0.4], [False, False, True]
+        )
+        assert got == pytest.approx([0.75, 1.0, 0.8], rel=EXACT)
+
+    def test_without_vote_shares_the_old_rule(self):
+        got = ind.control_kept([False, True], 1.0, 0.5, None, True)
+        assert list(got) == [0.5, 1.0]
 
 
 class TestUrgency:
@@ -381,6 +442,41 @@ class TestObligationPressure:
         # egovg_3 u = 0.415925 (see TestUrgency), ozg u = 0: (0.415925 + 0) / 2 = 0.207963
         got = ind.obligation_pressure([1, 1], [0.4159251654, 0.0], [0, 0])
         assert got == pytest.approx(0.2079625827, rel=EXACT)
+
+
+class TestServiceQuality:
+    # Q = phi * sum_d w_d u_d max(0, F_P,d - f_m,d) / sum_d w_d
+
+    def test_no_duties(self):
+        assert ind.service_quality([], [], [], [], 1.0) == 0.0
+
+    def test_all_weights_zero(self):
+        assert ind.service_quality([0, 0], [1, 1], [0, 0], [1, 1], 1.0) == 0.0
+
+    def test_equal_fulfilment_gains_nothing(self):
+        # nobody meets the duties (all 0, as on the embedded data): F_P = f_m -> 0
+        assert ind.service_quality([1, 0.5], [1, 1], [0, 0], [0, 0], 1.0) == 0.0
+        # all meet them half: still 0
+        assert ind.service_quality([1, 0.5], [1, 1], [0.5, 0.5], [0.5, 0.5], 1.0) == 0.0
+
+    def test_from_nothing_to_everything_is_one(self):
+        # (1 * 1 * 1 + 0.5 * 1 * 1) / 1.5 = 1
+        got = ind.service_quality([1, 0.5], [1, 1], [0, 0], [1, 1], 1.0)
+        assert got == pytest.approx(1.0, rel=EXACT)
+
+    def test_gain_per_duty(self):
+        # (1 * 1 * (0.8 - 0.2) + 0.5 * 1 * (0.5 - 0.5)) / 1.5 = 0.6 / 1.5 = 0.4
+        got = ind.service_quality([1, 0.5], [1, 1], [0.2, 0.5], [0.8, 0.5], 1.0)
+        assert got == pytest.approx(0.4, rel=EXACT)
+
+    def test_a_member_above_the_pool_loses_nothing(self):
+        # max(0, 0.5 - 0.8) = 0: a better member is not scored down
+        assert ind.service_quality([1], [1], [0.8], [0.5], 1.0) == 0.0
+
+    def test_urgency_and_pooling_factor_weigh_in(self):
+        # 0.25 * (1 * 0.5 * (1 - 0) + 1 * 1 * (0.4 - 0)) / 2 = 0.25 * 0.9 / 2 = 0.1125
+        got = ind.service_quality([1, 1], [0.5, 1], [0, 0], [1, 0.4], 0.25)
+        assert got == pytest.approx(0.1125, rel=EXACT)
 
 
 # ================= indicator_table on the embedded dataset, recomputed =================
@@ -481,14 +577,16 @@ def test_member_row_holzwickede_it(table):
             "staffing_relief": C_H / (C_H + C_F) * IT_POOL_RELIEF,
             # min(1, 11.4111/2) - min(1, 5.2761/2) = 1 - 1 = 0
             "resilience": 0.0,
-            # 6 + 4 * 7/30.4375 + 1 * 0 = 6.919918
-            "time_to_implement": 6 + 28 / MONTH,
+            # 6 + 4 * 7/30.4375 + 1 * 0 + 12 months of IT migration = 18.919918
+            "time_to_implement": 6 + 28 / MONTH + IT["migration"],
             "control_kept": 0.75,
             "turnover": 703480 * 0.87,
             # the form's § 108 GWB parameter
             "procurement_risk": MANDAT["proc"],
             # egovg_3 (2018) and ozg (2022) in force: u = 1, fulfilment 0 -> P = 1; x pooling 1
             "obligation_pressure": 1.0,
+            # nobody has reported fulfilment (fulfilment.csv empty, default 0): F_P = f_m = 0
+            "service_quality": 0.0,
             "vat_taxable": True,
             "grant_eligible": False,
         },
@@ -516,11 +614,12 @@ def test_lead_row_froendenberg_it(table, parts):
             # 818,000/1,521,480 * 1.40198 = 0.753754
             "staffing_relief": C_F / (C_H + C_F) * IT_POOL_RELIEF,
             "resilience": 0.0,
-            "time_to_implement": 6 + 28 / MONTH,
+            "time_to_implement": 6 + 28 / MONTH + IT["migration"],
             "control_kept": 1.0,
             "turnover": 703480 * 0.87,
             "procurement_risk": MANDAT["proc"],
             "obligation_pressure": 1.0,
+            "service_quality": 0.0,
         },
     )
     assert row["net_savings"] == pytest.approx(89343.6, abs=0.1)
@@ -546,8 +645,9 @@ def _flows(parts, body, option):
 
 
 def test_it_option_vat_in_the_steady_state(parts):
-    # from year 4 on the option is in its steady state: operating all year (T = 6.92 months),
-    # ramp-up complete (operating year >= 3) and departures have freed every unneeded post
+    # from year 4 on the option is in its steady state: operating all year (T = 18.92 months,
+    # so from 1.58 years on), ramp-up complete (year 4 is operating year ceil(4 - 1.58) = 3)
+    # and departures have freed every unneeded post
     # (1 - 0.703^(t/10) >= 0.122861 from t = 10 * ln(0.877139)/ln(0.703) = 3.72). Holzwickede
     # then pays the lead phi C - s C = 612,027.6 * 1.02^t and owes 0.19 * (1 - 0.5) of it
     flows, _ = _flows(parts, "holzwickede", IT_OPTION)
@@ -561,8 +661,10 @@ def test_it_option_vat_in_the_steady_state(parts):
             0.4 * 0.13 * C_H * 1.02**year, abs=0.01
         )
         assert flows["governance"][year] == pytest.approx(-KAPPA_IT * C_H * 1.02**year, abs=0.01)
-    # nothing is paid before operation starts (year 0)
-    assert flows["vat"][0] == 0.0 and flows["savings_material"][0] == 0.0
+    # nothing is paid before operation starts (1.58 years in: years 0 and 1)
+    for year in (0, 1):
+        assert flows["vat"][year] == 0.0 and flows["savings_material"][year] == 0.0
+    assert flows["savings_material"][2] > 0
 
 
 def test_it_option_vat_only_from_the_binding_date(dataset):
@@ -574,21 +676,25 @@ def test_it_option_vat_only_from_the_binding_date(dataset):
     assert not flows["vat"].any()
     assert flows["savings_material"][5] > 0
     assert _row(parts[0], "holzwickede", IT_OPTION)["vat_npv"] == 0.0
-    # reference 2026-06-02: operation starts 6.919918/12 = 0.576660 years in, § 2b binds
-    # 213 days = 213/365.25 = 0.583162 years in. Of year 1's operating share 1 - 0.576660 =
-    # 0.423340, the part 1 - 0.583162 = 0.416838 is taxed: 0.416838/0.423340 = 0.984641 of
-    # the payment; from year 2 the whole payment
-    date = dt.date(2026, 6, 2)
+    # reference 2025-06-02: operation starts 18.919918/12 = 1.576660 years in, § 2b binds
+    # 213 + 365 = 578 days = 578/365.25 = 1.582478 years in. Of year 2's operating share
+    # 2 - 1.576660 = 0.423340, the part 2 - 1.582478 = 0.417522 is taxed:
+    # 0.417522/0.423340 = 0.986257 of the payment; from year 3 the whole payment
+    date = dt.date(2025, 6, 2)
     parts = ind.indicator_parts(dataset, generate_options(dataset, date), date)
     flows, cash = _flows(parts, "holzwickede", IT_OPTION)
     row = parts[2].index[(parts[2]["body"] == "holzwickede") & (parts[2]["option"] == IT_OPTION)][
         0
     ]
     payment = cash.payment[row]
-    taxed = (1 - 213 / 365.25) / (1 - (6 + 28 / MONTH) / 12)
-    assert taxed == pytest.approx(0.984641, abs=1e-6)
-    assert flows["vat"][1] == pytest.approx(-0.095 * taxed * payment[1], abs=0.01)
-    assert flows["vat"][2] == pytest.approx(-0.095 * payment[2], abs=0.01)
+    assert (dt.date(2027, 1, 1) - date).days == 578
+    taxed = (2 - 578 / 365.25) / (2 - (6 + 28 / MONTH + 12) / 12)
+    assert taxed == pytest.approx(0.986257, abs=1e-6)
+    # not operating in year 1: nothing paid, nothing taxed
+    assert payment[1] == 0.0 and flows["vat"][1] == 0.0
+    assert payment[2] > 0
+    assert flows["vat"][2] == pytest.approx(-0.095 * taxed * payment[2], abs=0.01)
+    assert flows["vat"][3] == pytest.approx(-0.095 * payment[3], abs=0.01)
     # in the steady state the payment is phi C - s C at the year's prices
     assert payment[5] == pytest.approx(C_H * 0.87 * 1.02**5, abs=0.01)
 
@@ -650,17 +756,19 @@ def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
             "staffing_relief": 18171 / 76987 * min(0.297, S_P_BU) * 1.53974,
             # no transfer of execution: team = own staff -> gain 0
             "resilience": 0.0,
-            # 3 + 0 + 0
-            "time_to_implement": 3.0,
+            # 3 + 0 + 0 + 3 months of ePayment migration
+            "time_to_implement": 3.0 + EPAY["migration"],
+            # the Arbeitsgemeinschaft has no bodies that vote: the form's value 1
             "control_kept": 1.0,
             # no lead: both members pay: 36,342 * (1 - 0.062702) + 117,632 * (1 - 0.013105)
             "turnover": 36342 * (1 - S_B) + 117632 * (1 - S_U),
-            # the form's § 108 GWB parameter
+            # the form's § 108 GWB parameter: no award between the members, 0
             "procurement_risk": ARGE["proc"],
             "vat_taxable": False,
             "vat_npv": 0.0,
             # egovg_7 and ozg in force, nothing met: P = 1; x 0.25
             "obligation_pressure": 0.25,
+            "service_quality": 0.0,
         },
     )
     assert row["savings_share"] == pytest.approx(0.062702, abs=1e-6)
@@ -710,8 +818,8 @@ def test_lead_row_county_epayment_kreisweit(table):
             "staffing_relief": KREIS_VOL / POOL_VOL * pool_relief,
             # min(1, 9.554888/2) - min(1, 1.597788/2) = 1 - 0.798894 = 0.201106
             "resilience": 1 - 1.597788 / 2,
-            # 6 + 0.919918 + 9 * (1 - 0.5 * 0.4) = 14.119918 (15.919918 without ties)
-            "time_to_implement": 6 + 28 / MONTH + 7.2,
+            # 6 + 0.919918 + 9 * (1 - 0.5 * 0.4) + 3 = 17.119918 (18.919918 without ties)
+            "time_to_implement": 6 + 28 / MONTH + 7.2 + EPAY["migration"],
             "control_kept": 1.0,
             # the ten towns pay for their part; the lead county does not
             "turnover": sum(2 * POP[t] * (1 - s) for t, s in town_shares.items()),
@@ -726,6 +834,45 @@ def test_lead_row_county_epayment_kreisweit(table):
     assert row["resilience"] == pytest.approx(0.201106, abs=1e-6)
     # the cap binds for the small towns but not for Lünen
     assert town_shares["holzwickede"] == 0.4 and town_shares["luenen"] < 0.4
+
+
+# epayment/zweckverband/boenen+unna, by hand: the Verband decides by votes in its assembly
+# (control_by_votes 1), weighed by the cost key:
+#   w_b = 36,342/153,974 = 18,171/76,987 = 0.236027 -> min(1, 0.236027/0.5) = 0.472054
+#   w_u = 58,816/76,987 = 0.763973 -> min(1, 1.527946) = 1
+#   time: 18 + 4 * 7/30.4375 + 0 (two partners) + 3 = 21.919918
+#   procurement risk 0.05 (a genuine transfer of the task, Remondis)
+def test_zweckverband_control_by_votes(table):
+    option = "epayment/zweckverband/boenen+unna"
+    w_b = 18171 / 76987
+    assert w_b == pytest.approx(0.236027, abs=1e-6)
+    b, u = _row(table, "boenen", option), _row(table, "unna", option)
+    for row in (b, u):
+        assert row["lead"] == "" and not row["is_lead"]
+        assert row["procurement_risk"] == ZWECKVERBAND["proc"]
+        assert row["time_to_implement"] == pytest.approx(
+            ZWECKVERBAND["months"] + 28 / MONTH + EPAY["migration"], rel=EXACT
+        )
+    assert b["control_kept"] == pytest.approx(w_b / 0.5, rel=EXACT)
+    assert b["control_kept"] == pytest.approx(0.472054, abs=1e-6)
+    assert u["control_kept"] == 1.0
+    # not the form's fixed member value 0.5 any more
+    assert b["control_kept"] != ZWECKVERBAND["ctl_member"]
+
+
+def test_zweckverband_control_by_votes_county_wide(table):
+    # kreisweit: nobody holds half of the votes, so c_m = 2 w_m and the members' control adds
+    # up to 2; the county 2 * 79,889.4/477,744.4 = 0.334444, Holzwickede 2 * 17,587/477,744.4
+    # = 0.073626; time 18 + 0.919918 + 9 * (1 - 0.5 * 0.4) + 3 = 29.119918
+    rows = table[table["option"] == "epayment/zweckverband/kreisweit"].set_index("body")
+    assert len(rows) == 11
+    assert rows.loc["kreis_unna", "control_kept"] == pytest.approx(
+        2 * KREIS_VOL / POOL_VOL, rel=EXACT
+    )
+    assert rows.loc["kreis_unna", "control_kept"] == pytest.approx(0.334444, abs=1e-6)
+    assert rows.loc["holzwickede", "control_kept"] == pytest.approx(0.073626, abs=1e-6)
+    assert rows["control_kept"].sum() == pytest.approx(2.0, rel=EXACT)
+    np.testing.assert_allclose(rows["time_to_implement"], 18 + 28 / MONTH + 7.2 + 3, rtol=EXACT)
 
 
 # it/oerv_mandat/wie_gwa_sammlung (county, Bönen, Holzwickede, Kamen), by hand. Bönen's IT has
@@ -780,8 +927,8 @@ def test_existing_pool_is_the_baseline(table):
             # pool 3.0 * (7.98894 + 1.8171 + 1.7587 + 4.3001) = 47.6 FTE and baseline 29.4 FTE:
             # both resilient -> 1 - 1 = 0
             "resilience": 0.0,
-            # 6 + 0.919918 + 2 * (1 - 0.5 * 5/6) = 8.086585 (8.919918 without ties)
-            "time_to_implement": 6 + 28 / MONTH + 2 * (1 - 0.5 * TAU_GWA),
+            # 6 + 0.919918 + 2 * (1 - 0.5 * 5/6) + 12 = 20.086585 (20.919918 without ties)
+            "time_to_implement": 6 + 28 / MONTH + 2 * (1 - 0.5 * TAU_GWA) + IT["migration"],
             "control_kept": 0.75,
             # non-lead members pay: Bönen (1 - 0.091737), Holzwickede and Kamen (1 - 0.13)
             "turnover": 726840 * (1 - s_b) + (703480 + 1720040) * 0.87,
@@ -875,6 +1022,7 @@ def test_stand_alone_rows(table, dataset):
         "time_to_implement",
         "procurement_risk",
         "obligation_pressure",
+        "service_quality",
         "npv",
         "npv_per_capita",
         "annuity",
@@ -1204,6 +1352,28 @@ def test_small_fulfilment_reduces_pressure(small):
     row = _row(small, "stadt_a", "epay/oerv_mandat/stadt_a+stadt_b")
     assert row["obligation_pressure"] == pytest.approx((0.5 * 0.5 + U_SOON * 0.8) / 1.5, rel=EXACT)
     assert row["obligation_pressure"] == pytest.approx(0.521857, abs=1e-6)
+
+
+def test_small_service_quality(small):
+    # fulfilment: stadt_a meets duty_now to 0.5, every other (body, duty) to the default 0.2.
+    # In kreisweit the pool meets duty_now as stadt_a does, F_P = (0.5, 0.2) for (duty_now,
+    # duty_soon); u(duty_now) = 1 (in force since 2020), u(duty_soon) = 0.665982; phi = 1:
+    #   kreis_x, stadt_b: (0.5 * 1 * (0.5 - 0.2) + 1 * 0.665982 * (0.2 - 0.2)) / 1.5 = 0.1
+    #   stadt_a: nothing to gain, 0
+    for option in (KREISWEIT, "epay/gmbh/kreisweit"):
+        assert _row(small, "kreis_x", option)["service_quality"] == pytest.approx(0.1, rel=EXACT)
+        assert _row(small, "stadt_b", option)["service_quality"] == pytest.approx(0.1, rel=EXACT)
+        assert _row(small, "stadt_a", option)["service_quality"] == 0.0
+    # the town pair: stadt_b gains 0.1 as well, its partner stadt_a nothing
+    pair = "epay/oerv_mandat/stadt_a+stadt_b"
+    assert _row(small, "stadt_b", pair)["service_quality"] == pytest.approx(0.1, rel=EXACT)
+    assert _row(small, "stadt_a", pair)["service_quality"] == 0.0
+    # kreis_x with stadt_b: both meet the duties to 0.2, so neither gains
+    pair = "epay/oerv_mandat/kreis_x+stadt_b"
+    for body in ("kreis_x", "stadt_b"):
+        assert _row(small, body, pair)["service_quality"] == 0.0
+    # going on alone scores 0 (not "in breach")
+    assert (small.loc[small["option"] == "alleingang", "service_quality"] == 0.0).all()
 
 
 # stadt_a+stadt_b, oerv_mandat, lead stadt_a (6,000 > 4,000), pool C = 35,000, FTE 2.0

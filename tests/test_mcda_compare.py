@@ -124,6 +124,21 @@ def test_analysis_comparison_agrees_with_analyse(default_analysis):
         assert row["same_top"] == (top_wsm == top_topsis)
 
 
+@pytest.mark.parametrize("scales", ["fixed", "minmax"])
+def test_analysis_comparison_ranks_wpm_as_analyse(scales):
+    # wsm and wpm score on the anchored scales with scales="fixed" (FIXED_SCALE_METHODS),
+    # on each body's own range with "minmax", in the comparison as in analyse
+    import potential
+    from potential.analysis import compare_methods as compare_bodies
+
+    ranks, _ = compare_bodies(methods=["wsm", "wpm"], scales=scales)
+    for method in ("wsm", "wpm"):
+        ranking = potential.analyse(method=method, scales=scales).ranking
+        merged = ranks.merge(ranking[["body", "option", "rank"]], on=["body", "option"])
+        assert len(merged) == len(ranking)
+        assert (merged[method] == merged["rank"]).all(), method
+
+
 def test_compare_methods_command(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(

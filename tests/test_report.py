@@ -174,9 +174,13 @@ def test_sections_in_english(default_analysis):
     assert ("html", {"lang": "en"}) in page.elements
     assert page.h("h2") == H2_EN
     top = page.tables_named("top-options")[0]
-    assert top[0][:3] == ["Rank", "Cooperation option", "Score"]
+    assert top[0] == [
+        "Rank", "Cooperation option", "Net present value", "Qualitative points", "Score",
+        "Benefit over stand-alone", "Verdict",
+    ]  # fmt: skip
     best = default_analysis.ranking.query("rank == 1").iloc[0]
-    assert top[1][2] == f"{best['score']:.3f}"
+    assert top[1][4] == f"{best['score']:.3f}"
+    assert top[1][6] == labels.text(f"verdict_{best['verdict']}", "en")
     assert "## 1. What was analysed" in report.markdown
 
 
@@ -198,28 +202,25 @@ def test_top_options_per_body_match_the_analysis(page, default_analysis):
     bodies = participants(a.dataset)
     assert len(tables) == len(bodies)
     for body, rows in zip(bodies, tables, strict=True):
+        # money and points side by side, then the verdict
         assert rows[0] == [
-            "Rang", "Kooperationsoption", "Punktwert", "Vorteil gegenüber Alleingang",
-            "Kapitalwert", "Getragen vor allem von",
+            "Rang", "Kooperationsoption", "Kapitalwert", "Qualitative Punkte", "Punktwert",
+            "Vorteil gegenüber Alleingang", "Bewertung",
         ]  # fmt: skip
         top = a.ranking[a.ranking["body"] == body.id].head(3)
         expected = [
             [
                 str(r["rank"]),
                 labels.option_label(a.dataset, r, "de"),
-                de_number(r["score"], 3),
-                "+" + de_number(r["benefit"], 3),
                 de_euro(r["npv"]),
+                de_number(r["quality_points"], 1),
+                de_number(r["score"], 3),
+                ("+" if r["benefit"] >= 0 else "−") + de_number(abs(r["benefit"]), 3),
+                labels.text(f"verdict_{r['verdict']}", "de"),
             ]
             for r in top.to_dict("records")
         ]
-        assert [row[:5] for row in rows[1:]] == expected
-        # the two criteria carrying the top option most, by name
-        explained = a.explain(body.id).head(2)
-        names = {c.id: c.label.de for c in a.criteria.criteria}
-        carried = rows[1][5]
-        for criterion in explained["criterion"]:
-            assert names[criterion] in carried
+        assert rows[1:] == expected
 
 
 def test_best_option_sentence_names_the_criteria(page, default_analysis):
@@ -235,6 +236,50 @@ def test_best_option_sentence_names_the_criteria(page, default_analysis):
         f"(Punktwert {de_number(row['score'], 3)}" in text
     )
     assert f"{names[first]} ({share} % des Punktwerts) und {names[second]}" in text
+
+
+def test_excluded_options_by_rule(page, default_analysis):
+    # the knock-out stage's table: one row per rule, with the number of options it excludes
+    ex = default_analysis.excluded
+    (rows,) = page.tables_named("excluded")
+    assert rows[0] == ["Regel", "Optionen", "Grund (Beispiel)", "Rechtsgrundlage"]
+    assert [r[0] for r in rows[1:]] == list(dict.fromkeys(ex["rule"]))
+    for rule, count, reason, law in rows[1:]:
+        mine = ex[ex["rule"] == rule]
+        assert int(count) == mine["option"].nunique()
+        assert reason in set(mine["reason_de"]) and law in set(mine["law"])
+    n = de_number(ex["option"].nunique(), 0)
+    assert f"K.-o.-Stufe {n} Optionen aus" in " ".join(page.text)
+
+
+def test_decision_rule_is_stated(page, default_analysis):
+    text = " ".join(page.text)
+    assert "Entscheidungsregel: Eine Option ist „wirtschaftlich“" in text
+    # every top option's verdict is shown in words, as the ranking has it
+    r = default_analysis.ranking
+    for body, table in zip(
+        participants(default_analysis.dataset), page.tables_named("top-options"), strict=True
+    ):
+        verdicts = r[r["body"] == body.id].head(3)["verdict"]
+        assert [row[6] for row in table[1:]] == [
+            labels.text(f"verdict_{v}", "de") for v in verdicts
+        ]
+
+
+def test_wpm_report_says_the_scales_are_fixed(default_analysis):
+    # the weighted product scores on the anchored scales too: scores of different bodies
+    # are comparable, so the report must not say they are not
+    import potential
+
+    wpm = potential.analyse(default_analysis.dataset, method="wpm")
+    text = build_report(wpm, lang="en", figures=False).markdown
+    assert "measured on a fixed scale, the same for every body" in text
+    assert "Scores of different bodies cannot be compared" not in text
+    minmax = potential.analyse(default_analysis.dataset, method="wpm", scales="minmax")
+    assert (
+        "Scores of different bodies cannot be compared"
+        in build_report(minmax, lang="en", figures=False).markdown
+    )
 
 
 def test_weights_table_equals_the_models_weights(page, default_analysis):
@@ -393,7 +438,10 @@ def test_markdown_has_the_same_top_options(report, default_analysis):
         assert line in md
     for r in a.ranking[a.ranking["rank"] <= 3].to_dict("records"):
         label = labels.option_label(a.dataset, r, "de").replace("_", "\\_")
-        row = f"| {r['rank']} | {label} | {de_number(r['score'], 3)} |"
+        row = (
+            f"| {r['rank']} | {label} | {de_euro(r['npv'])} | {de_number(r['quality_points'], 1)}"
+            f" | {de_number(r['score'], 3)} |"
+        )
         assert row in md
     for name in report.figures:
         assert f"]({FIGURE_DIR}/{name})" in md

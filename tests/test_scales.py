@@ -31,6 +31,16 @@ def test_removing_a_legal_form_leaves_every_other_score_unchanged(default_analys
     assert (common - less).abs().max() < 1e-9
 
 
+def test_wpm_on_the_anchors_does_not_move_when_a_legal_form_goes():
+    # the weighted product scores on the anchored scales too (0.1 + 0.9 v), so an option's
+    # score depends on its own values only, as with the weighted sum
+    forms = [f.id for f in load_dataset().legal_forms if f.id != "gmbh"]
+    full = _scores(potential.analyse(method="wpm"))
+    less = _scores(potential.analyse(_with_rules(legal_forms=tuple(forms)), method="wpm"))
+    assert len(less) < len(full)
+    assert (full.loc[less.index] - less).abs().max() < 1e-9
+
+
 def test_removing_a_field_leaves_every_other_score_unchanged(default_analysis):
     fields = [f.id for f in load_dataset().fields if f.id != "it"]
     reduced = potential.analyse(_with_rules(fields=tuple(fields)))

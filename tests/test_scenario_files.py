@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import get_args
 
+import numpy as np
 import pytest
 
 import potential.scenarios as ps
@@ -47,6 +48,7 @@ REMOVED = (
     "vat_exposure_transition",
     "ustg",
     "ustg-2027",
+    "obligation_pressure",
 )
 
 
@@ -158,10 +160,25 @@ def test_weights_change_what_the_scenario_says():
     assert weights["npv_per_capita"] + weights["liquidity_burden"] == pytest.approx(0.5)
     assert weights["npv_per_capita"] == pytest.approx(0.4)
     weights = ps.prepare("pflichten-zuerst").criteria.weights()
-    assert max(weights, key=weights.get) == "obligation_pressure"
+    assert max(weights, key=weights.get) == "service_quality"
+    assert weights["service_quality"] == pytest.approx(0.5 / 1.3)
     weights = ps.prepare("heute").criteria.weights()
     assert max(weights, key=weights.get) == "npv_per_capita"
     assert weights["npv_per_capita"] == pytest.approx(0.28)
+
+
+def test_duties_first_changes_no_order_while_fulfilment_is_unknown():
+    # what pflichten-zuerst.yaml says: on the embedded data nobody has reported fulfilment,
+    # so "duties met together rather than alone" is 0 for every option and the scenario
+    # only scales every score by 1/1.3 (the other groups weigh 0.8 of 1.3 instead of 0.8
+    # of 1.0); the order stays that of heute
+    sc = ps.load("pflichten-zuerst")
+    assert "1/1,3" in sc.description and "0,8 von 1,3" in sc.description
+    heute = ps.run("heute").analysis.ranking.set_index(["body", "option"])
+    duties = ps.run(sc).analysis.ranking.set_index(["body", "option"]).loc[heute.index]
+    assert (duties["service_quality"] == 0).all()
+    assert duties["rank"].equals(heute["rank"])
+    np.testing.assert_allclose(duties["score"] * 1.3, heute["score"], rtol=0, atol=1e-12)
 
 
 def test_no_scenario_names_a_removed_criterion_or_parameter():

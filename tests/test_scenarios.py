@@ -203,7 +203,7 @@ def test_weight_changes_by_hand():
     prep = ps.prepare(sc)
     w = prep.criteria.weights()
     # groups 0.35, 0.25, 0.2, 0.4 (= 0.2 × 2): sum 1.2
-    assert w["obligation_pressure"] == pytest.approx(0.4 / 1.2)
+    assert w["service_quality"] == pytest.approx(0.4 / 1.2)
     # the Kapitalwert 0.4 of (0.4 + 0.2) within the economy group
     assert w["npv_per_capita"] == pytest.approx(0.35 / 1.2 * 0.4 / 0.6)
     assert w["liquidity_burden"] == pytest.approx(0.35 / 1.2 * 0.2 / 0.6)

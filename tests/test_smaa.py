@@ -145,6 +145,7 @@ CASES = [
     ("wsm", {"bounds": {"cost": (50.0, 200.0)}}),
     ("wpm", {}),
     ("wpm", {"value_floor": None}),
+    ("wpm", {"bounds": {"cost": (50.0, 200.0), "time": (0.0, 24.0)}}),
     ("topsis", {}),
     ("topsis", {"normalization": "minmax"}),
 ]
@@ -370,6 +371,7 @@ def test_results_are_plain_pandas():
         ({"method": "topsis", "metric": "cityblock"}, "euclidean"),
         ({"method": "wsm", "value_floor": 0.1}, "no parameter"),
         ({"method": "wpm", "value_floor": 1.5}, r"\(0, 1\)"),
+        ({"method": "wpm", "value_floor": None, "bounds": {"x": (0, 2)}}, "only with value_floor"),
         (
             {"value_uncertainty": {"x": Uniform(0, 1)}, "breakpoints": {"x": [(0, 0), (3, 1)]}},
             "not supported",
@@ -410,6 +412,29 @@ def test_fixed_bounds_with_uncertain_values():
     assert ranks.loc["b", 1] == 1.0 and ranks.loc["a", 2] == 1.0 and ranks.loc["c", 3] == 1.0
     own = smaa(matrix, ["max", "max"], **common).rank_acceptability
     assert own.loc["a", 1] == 1.0 and own.loc["c", 2] == 1.0 and own.loc["b", 3] == 1.0
+
+
+def test_wpm_on_fixed_bounds_with_sampled_values():
+    # sampled matrices on fixed bounds: v = clip((x - lo) / (hi - lo), 0, 1) for max,
+    # (hi - x) / (hi - lo) for min, then S = sum_j w_j ln(0.1 + 0.9 v_j), by hand in numpy
+    rng = np.random.default_rng(7)
+    bounds = {"cost": (50.0, 200.0), "savings": (0.0, 50.0)}
+    x = MATRIX.to_numpy()[None, :, :] * rng.uniform(0.5, 1.6, size=(5, *MATRIX.shape))
+    w = sample_weights(None, 5, seed=8, criteria=list(MATRIX.columns))
+    got = sample_scores(MATRIX, OBJECTIVES, w, method="wpm", values=x, bounds=bounds)
+    v = np.empty_like(x)
+    for j, (name, direction) in enumerate(zip(MATRIX.columns, OBJECTIVES, strict=True)):
+        col = x[:, :, j]
+        if name in bounds:
+            lo, hi = bounds[name]
+            col = np.clip(col, lo, hi)
+        else:  # each sample's own range
+            lo, hi = col.min(axis=1, keepdims=True), col.max(axis=1, keepdims=True)
+        v[:, :, j] = (col - lo) / (hi - lo) if direction == "max" else (hi - col) / (hi - lo)
+    expected = np.einsum("tj,taj->ta", w, np.log(0.1 + 0.9 * v))
+    np.testing.assert_allclose(got, expected, rtol=0, atol=1e-12)
+    # values beyond the bounds were drawn, so the clip matters
+    assert (x[:, :, 0] > 200).any() or (x[:, :, 0] < 50).any()
 
 
 def test_bad_matrices():

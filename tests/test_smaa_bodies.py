@@ -59,6 +59,19 @@ def test_fixed_model_weights_reproduce_the_analysis_ranking(default_analysis):
     assert (merged["rank_x"] == merged["rank_y"]).all()
 
 
+def test_fixed_model_weights_reproduce_the_wpm_analysis_ranking():
+    # the weighted product scores on the anchored scales in SMAA as in the analysis
+    import potential
+
+    fixed = smaa_by_body(n=3, seed=1, weights="model", method="wpm")
+    ranking = potential.analyse(method="wpm").ranking
+    acc = fixed.acceptability
+    assert (acc["share"] == 1.0).all()
+    merged = acc.merge(ranking[["body", "option", "rank"]], on=["body", "option"])
+    assert len(merged) == len(ranking)
+    assert (merged["rank_x"] == merged["rank_y"]).all()
+
+
 def test_minmax_scales_reproduce_the_minmax_analysis():
     # the former behaviour: each body's own range, for comparison
     import potential

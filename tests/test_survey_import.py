@@ -217,24 +217,43 @@ def test_higher_it_cost_raises_boenens_it_savings(blank, tmp_path, default_analy
     assert selm_a.loc[apart, "npv"].equals(selm_b.loc[apart, "npv"])
 
 
-def test_duties_fully_met_remove_boenens_obligation_pressure(blank, tmp_path, default_analysis):
-    """All duties 'vollständig' → fulfilment 1 → pressure Σ w·u·(1 − f) = 0 in every field,
-    so every cooperation option of Bönen loses that criterion's score and stand-alone (whose
-    pressure was 0 already) keeps its score and climbs."""
+def test_duties_fully_met_by_boenen_lift_its_partners(blank, tmp_path, default_analysis):
+    """All duties 'vollständig' → Bönen's fulfilment 1 in every duty (the others 0, the
+    default). Duties met together rather than alone: Q = phi Σ w u max(0, F_P − f) / Σ w with
+    F_P the best member's fulfilment. Every duty is in force at the reference date
+    (u = 1), so
+    * Bönen gains nothing (F_P − 1 = 0) and its scores stay exactly as they were;
+    * each partner of Bönen gains Q = phi Σ w (1 − 0) / Σ w = phi, the form's pooling factor,
+      and its score rises by the criterion's weight 0.20 × phi (fixed scales: worst 0,
+      best 1);
+    * options without Bönen do not move."""
     cells = {f"Pflichten!H{row}": "vollständig" for row in range(4, 8)}
     path = fill(blank, tmp_path / "boenen-duties.xlsx", cells)
     into = tmp_path / "duties"
     import_files([path], into)
     after = potential.analyse(into)
     b, a = _rows(default_analysis), _rows(after)
-    assert (a["obligation_pressure"] == 0).all() and (b["obligation_pressure"] > 0).any()
-    options = b.index[b.index != "alleingang"]
-    assert (a.loc[options, "score"] < b.loc[options, "score"]).all()
-    assert a.loc["alleingang", "score"] == pytest.approx(b.loc["alleingang", "score"])
-    assert a.loc["alleingang", "rank"] < b.loc["alleingang", "rank"]
-    assert _rows(after, "selm")["score"].equals(_rows(default_analysis, "selm")["score"])
-    order = lambda r: r.ranking.query("body == 'boenen'")["option"].tolist()  # noqa: E731
-    assert order(after) != order(default_analysis)
+    assert (a["service_quality"] == 0).all() and (b["service_quality"] == 0).all()
+    assert a["score"].equals(b["score"])
+    assert a["rank"].equals(b["rank"])
+    forms = {f.id: f for f in after.dataset.legal_forms}
+    phi = {f: float(after.dataset.form_parameter(f, "pooling_factor")) for f in forms}
+    key = ["body", "option"]
+    before = default_analysis.ranking.set_index(key)
+    now = after.ranking.set_index(key).loc[before.index]
+    with_boenen = before["partners"].str.split(";").map(lambda p: "boenen" in p)
+    partners = with_boenen & (before.index.get_level_values("body") != "boenen")
+    assert partners.sum() > 100
+    expected_q = before.loc[partners, "legal_form"].map(phi)
+    assert now.loc[partners, "service_quality"].to_numpy() == pytest.approx(expected_q.to_numpy())
+    assert (
+        now.loc[partners, "score"] - before.loc[partners, "score"]
+    ).to_numpy() == pytest.approx((0.20 * expected_q).to_numpy(), abs=1e-12)
+    # the Arbeitsgemeinschaft pools a quarter, the other forms all
+    assert set(expected_q) == {0.25, 1.0}
+    apart = ~with_boenen
+    assert now.loc[apart, "score"].equals(before.loc[apart, "score"])
+    assert (now.loc[apart, "service_quality"] == 0).all()
 
 
 def test_a_changed_value_is_a_diff_until_accepted_and_the_old_file_is_kept(blank, tmp_path):

@@ -223,13 +223,16 @@ def test_the_indicator_table_has_the_tie_share(table, tied):
 #   Selm 26,767, Werne 29,751); pool volume 294,432.4; ePayment 2 EUR per head
 #   C_selm = 53,534; s = 1 - (26,767/294,432.4)^0.2 = 1 - 0.619 = 0.381 (< cap 0.4)
 #   tau = 17/28: kappa = 0.01 * (1 - 0.25 * 17/28) = 0.0084821
-#   T = 6 + 4 * 7/30.4375 + 1 * 6 * (1 - 0.5 * 17/28) = 6.919918 + 4.178571 = 11.098490
-#   without ties: kappa 0.01, T = 12.919918
+#   T = 6 + 4 * 7/30.4375 + 1 * 6 * (1 - 0.5 * 17/28) + 3 = 6.919918 + 4.178571 + 3
+#     = 14.098490 (the 3 months of ePayment migration, field_parameters.csv, are not
+#     shortened by ties)
+#   without ties: kappa 0.01, T = 15.919918
 #   VAT, the same with or without ties: epayment x oerv_mandat is taxable (vat_rules.csv),
 #   Selm pays the lead Unna 53,534 * (1 - 0.381) a year, of which 0.19 * (1 - 0.4) is VAT
 DSB_OPTION = "epayment/oerv_mandat/wie_dsb_gemeinsam"
 S_SELM = 1 - (26767 / (214543 + 0.2 * 399447)) ** 0.2
 TAU_DSB = 17 / 28
+MIGRATION_EPAY = 3.0  # field_parameters.csv: epayment migration_months
 VAT_SELM = 0.19 * (1 - 0.4) * 53534 * (1 - S_SELM)
 
 
@@ -241,8 +244,8 @@ def test_dsb_option_with_ties_by_hand(table):
     kappa = 0.01 * (1 - THETA_G * TAU_DSB)
     assert kappa == pytest.approx(0.0084821, abs=1e-7)
     assert row["net_savings"] == pytest.approx(53534 * (S_SELM - kappa) - VAT_SELM, rel=EXACT)
-    months = 6 + 28 / MONTH + 6 * (1 - THETA_T * TAU_DSB)
-    assert months == pytest.approx(11.098490, abs=1e-6)
+    months = 6 + 28 / MONTH + 6 * (1 - THETA_T * TAU_DSB) + MIGRATION_EPAY
+    assert months == pytest.approx(14.098490, abs=1e-6)
     assert row["time_to_implement"] == pytest.approx(months, rel=EXACT)
 
 
@@ -252,7 +255,7 @@ def test_dsb_option_without_ties_by_hand(dataset):
     row = _row(t, "selm", DSB_OPTION)
     assert row["tie_share"] == pytest.approx(TAU_DSB, rel=EXACT)  # recorded, but no effect
     assert row["net_savings"] == pytest.approx(53534 * (S_SELM - 0.01) - VAT_SELM, rel=EXACT)
-    assert row["time_to_implement"] == pytest.approx(12 + 28 / MONTH, rel=EXACT)
+    assert row["time_to_implement"] == pytest.approx(12 + 28 / MONTH + MIGRATION_EPAY, rel=EXACT)
 
 
 def test_only_one_reduction_at_a_time(dataset):
@@ -261,7 +264,7 @@ def test_only_one_reduction_at_a_time(dataset):
     row = _row(t, "selm", DSB_OPTION)
     assert row["net_savings"] == pytest.approx(53534 * (S_SELM - 0.01) - VAT_SELM, rel=EXACT)
     assert row["time_to_implement"] == pytest.approx(
-        6 + 28 / MONTH + 6 * (1 - 0.5 * TAU_DSB), rel=EXACT
+        6 + 28 / MONTH + 6 * (1 - 0.5 * TAU_DSB) + MIGRATION_EPAY, rel=EXACT
     )
 
 
@@ -357,11 +360,14 @@ def test_with_zero_reductions_the_indicators_are_the_old_formulas(dataset, table
     pd.testing.assert_series_equal(
         t0.loc[opt, "net_savings"], expected, check_names=False, rtol=1e-12
     )
-    # T = t_L + a_L * 7/30.4375 + nu * max(0, n - 2)
+    # T = t_L + a_L * 7/30.4375 + nu * max(0, n - 2) + mu_f (the field's migration months)
     form = t0.loc[opt, "legal_form"]
     setup = form.map(lambda f: float(dataset.form_parameter(f, "setup_months")))
     weeks = form.map(lambda f: float(dataset.form_parameter(f, "approval_weeks")))
-    months = setup + weeks * 7 / MONTH + (t0.loc[opt, "n_partners"] - 2).clip(lower=0)
+    migration = t0.loc[opt, "field"].map(
+        lambda f: float(dataset.field_parameter(f, "migration_months"))
+    )
+    months = setup + weeks * 7 / MONTH + (t0.loc[opt, "n_partners"] - 2).clip(lower=0) + migration
     pd.testing.assert_series_equal(
         t0.loc[opt, "time_to_implement"], months, check_names=False, rtol=1e-12
     )

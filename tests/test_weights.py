@@ -519,7 +519,7 @@ SHIPPED = {
     "time_to_implement": 0.06,
     "control_kept": 0.08,
     "procurement_risk": 0.06,
-    "obligation_pressure": 0.20,
+    "service_quality": 0.20,
 }
 
 

@@ -27,9 +27,9 @@ from potential.workbook import (
 )
 
 FRONT = ["Übersicht", "Beste je Handlungsfeld", "Punktwerte je Feld", "Gemeinsame Sicht",
-         "Kriterienmodell", "Akzeptanz", "Rangakzeptanz"]  # fmt: skip
+         "Kriterienmodell", "Ausgeschlossen", "Akzeptanz", "Rangakzeptanz"]  # fmt: skip
 FRONT_EN = ["Overview", "Best per field", "Scores by field", "Joint view", "Criteria model",
-            "Acceptability", "Rank acceptability"]  # fmt: skip
+            "Excluded", "Acceptability", "Rank acceptability"]  # fmt: skip
 SCORE, BENEFIT, EUR, SHARE = FORMATS["score"], FORMATS["benefit"], FORMATS["eur"], "0.0%"
 
 

@@ -73,9 +73,9 @@ def analyse(
 ):  # fmt: skip
     """Rank every body's cooperation options and write ranking.csv, cashflows.csv (the
     Wirtschaftlichkeitsvergleich), excluded.csv (options the knock-out stage removed, with
-    reasons), joint.csv, contributions.csv and ranking.xlsx to the output folder (with body weights, from
-    --body-weights or the criteria model, also
-    group_options.csv and group_weights.csv)."""
+    reasons), joint.csv, contributions.csv and ranking.xlsx to the output folder (with body
+    weights, from --body-weights or the criteria model, also group_options.csv and
+    group_weights.csv)."""
     from potential import analysis, datasets, exports
     from potential.criteria import resolve_criteria_path
 

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from potential import labels
+from potential.analysis import FIXED_SCALE_METHODS
 from potential.options import STAND_ALONE, participants
 from potential.report import annex, figures
 from potential.report.document import (
@@ -343,7 +344,7 @@ def _method(ctx: _Context, counts: dict) -> list:
         est = t("method_estimated_part", lang, share=percent(estimated.mean(), 0, lang))
     else:
         est = t("method_estimated_none", lang)
-    if a.scales == "fixed" and a.method == "wsm":
+    if a.scales == "fixed" and a.method in FIXED_SCALE_METHODS:
         clipped = a.ranking["clipped"].fillna("").astype(str) if "clipped" in a.ranking else ""
         score = t(
             "method_score_fixed",

@@ -118,9 +118,9 @@ def smaa_by_body(
         Wraps the iterable of bodies (e.g. ``tqdm``) to show progress.
     scales : {"fixed", "minmax"}
         As for :func:`potential.analyse`: ``"fixed"`` (default) clips every body's matrix to
-        the criteria model's anchored scales, and ``wsm`` scores on them (each sampled value
-        clipped to them, with ``values="dataset"``); for ``wpm`` and ``topsis``, which keep
-        their own normalisation, a cell's sampling range is cut to the anchors. With
+        the criteria model's anchored scales, and ``wsm`` and ``wpm`` score on them (each
+        sampled value clipped to them, with ``values="dataset"``); for ``topsis``, which
+        keeps its own normalisation, a cell's sampling range is cut to the anchors. With
         ``weights="model"`` and no value uncertainty every option then keeps its rank in
         :func:`potential.analyse`.
     economics : EconomicSettings or mapping, optional
@@ -132,6 +132,7 @@ def smaa_by_body(
     BodySMAA
     """
     from potential.analysis import (
+        FIXED_SCALE_METHODS,
         anchored,
         check_scales,
         decision_matrices,
@@ -162,7 +163,7 @@ def smaa_by_body(
     if scales == "fixed":
         bounds = {c.id: c.bounds for c in model.criteria}
         matrices = {b: anchored(m, model)[0] for b, m in matrices.items()}
-        if method == "wsm":
+        if method in FIXED_SCALE_METHODS:
             params = {"bounds": bounds}
         else:
             cells = {b: _within(body_cells, bounds) for b, body_cells in cells.items()}

@@ -90,7 +90,7 @@ def body_problem(analysis, body: str):
 
     The body's decision matrix, the criteria's directions, the body's weights and the
     method's parameters. With the analysis' ``scales="fixed"`` the matrix is clipped to the
-    criteria's anchored scales and ``wsm`` gets their bounds, as in
+    criteria's anchored scales and ``wsm`` and ``wpm`` get their bounds, as in
     :func:`potential.analysis.rank_bodies`, so results computed from it match the ranking.
 
     Returns
@@ -98,13 +98,18 @@ def body_problem(analysis, body: str):
     tuple
         ``(matrix, objectives, weights, params)``.
     """
-    from potential.analysis import anchored, body_weight_vector, decision_matrices_for
+    from potential.analysis import (
+        FIXED_SCALE_METHODS,
+        anchored,
+        body_weight_vector,
+        decision_matrices_for,
+    )
 
     model = analysis.criteria
     matrix = decision_matrices_for(analysis.dataset, analysis.indicators, model, body)
     params = dict(analysis.params)
     if getattr(analysis, "scales", "minmax") == "fixed":
         matrix, bounds, _ = anchored(matrix, model)
-        if analysis.method == "wsm":
+        if analysis.method in FIXED_SCALE_METHODS:
             params = {"bounds": bounds, **params}
     return matrix, [c.direction for c in model.criteria], body_weight_vector(model, body), params

@@ -56,7 +56,7 @@ __all__ = ["METHODS", "SMAAResult", "sample_ranks", "sample_scores", "smaa"]
 #: Methods vectorised for SMAA, with the parameters each accepts.
 METHODS = {
     "wsm": ("value_function", "bounds", "breakpoints"),
-    "wpm": ("value_floor",),
+    "wpm": ("value_floor", "bounds"),
     "topsis": ("normalization", "metric"),
 }
 #: Default ``value_floor`` of ``wpm`` (as in the analysis).
@@ -229,6 +229,19 @@ def _with_tolerance(kernel, x: np.ndarray) -> tuple[np.ndarray]:
     return (x,)
 
 
+def _sample_bounds(matrix, bounds):
+    """``bounds`` (criterion → (low, high)) as two arrays over the matrix' columns, NaN
+    where a criterion has none (for :func:`_fixed_scale`); None without bounds."""
+    if not bounds:
+        return None
+    unknown = [c for c in bounds if c not in matrix.columns]
+    if unknown:
+        raise InputError(f"bounds: criteria {unknown} are not columns of the matrix")
+    lo = np.array([bounds[c][0] if c in bounds else np.nan for c in matrix.columns])
+    hi = np.array([bounds[c][1] if c in bounds else np.nan for c in matrix.columns])
+    return lo, hi
+
+
 class _WSM:
     """Weighted sum of value functions (:func:`potential.mcda.simple.wsm`)."""
 
@@ -243,15 +256,7 @@ class _WSM:
                 "are not supported with it"
             )
         self.params = params
-        self.bounds = None
-        bounds = params.get("bounds")
-        if uncertain and bounds:
-            unknown = [c for c in bounds if c not in matrix.columns]
-            if unknown:
-                raise InputError(f"bounds: criteria {unknown} are not columns of the matrix")
-            lo = np.array([bounds[c][0] if c in bounds else np.nan for c in matrix.columns])
-            hi = np.array([bounds[c][1] if c in bounds else np.nan for c in matrix.columns])
-            self.bounds = (lo, hi)
+        self.bounds = _sample_bounds(matrix, params.get("bounds")) if uncertain else None
 
     def nominal(self, matrix, objectives):
         from potential.mcda.value import value_scores
@@ -296,7 +301,11 @@ def _fixed_scale(x: np.ndarray, sign: np.ndarray, lo: np.ndarray, hi: np.ndarray
 
 
 class _WPM:
-    r"""Weighted product :math:`\prod_j v_{ij}^{w_j}`, ranked by :math:`\sum_j w_j \ln v_{ij}`."""
+    r"""Weighted product :math:`\prod_j v_{ij}^{w_j}`, ranked by :math:`\sum_j w_j \ln v_{ij}`.
+
+    With ``bounds`` (and a ``value_floor``) the value function runs over the fixed bounds
+    instead of each matrix' range, as in :func:`potential.mcda.simple.wpm`.
+    """
 
     def __init__(self, matrix, objectives, sign, params, uncertain):
         self.sign = sign
@@ -306,7 +315,10 @@ class _WPM:
         )
         if self.floor is not None and not (number and 0 < self.floor < 1):
             raise InputError(f"value_floor: expected a number in (0, 1), got {self.floor}")
+        if params.get("bounds") is not None and self.floor is None:
+            raise InputError("bounds: only with value_floor (the value function of the product)")
         self.params = params
+        self.bounds = _sample_bounds(matrix, params.get("bounds")) if uncertain else None
 
     def nominal(self, matrix, objectives):
         from potential.mcda._base import require_positive
@@ -315,7 +327,7 @@ class _WPM:
         if self.floor is None:
             x = require_positive(matrix, "the weighted product")
             return _with_tolerance(self, np.ascontiguousarray((self.sign * np.log(x)).T))
-        v, _ = floor_values(matrix, objectives, self.floor)
+        v, _ = floor_values(matrix, objectives, self.floor, self.params.get("bounds"))
         return _with_tolerance(self, np.ascontiguousarray(np.log(v.to_numpy()).T))
 
     def prepare(self, x):
@@ -323,7 +335,10 @@ class _WPM:
             logs = np.log(x.transpose(0, 2, 1))
             logs *= self.sign[None, :, None]
             return (np.ascontiguousarray(logs),)
-        v = _minmax(x, self.sign)
+        if self.bounds is None:
+            v = _minmax(x, self.sign)
+        else:
+            v = _fixed_scale(x, self.sign, *self.bounds)
         v *= 1 - self.floor
         v += self.floor
         return (np.log(v, out=v),)
@@ -768,7 +783,8 @@ def smaa(
         ``value_function``, ``bounds``, ``breakpoints``; with value uncertainty the min-max
         value function of each sampled matrix, or with ``bounds`` the fixed scales, each
         sampled value clipped to them), ``wpm`` (``value_floor``, default
-        0.1 as in the analysis; None for raw positive data), ``topsis``
+        0.1 as in the analysis; None for raw positive data; ``bounds`` with a
+        ``value_floor``, as for ``wsm``), ``topsis``
         (``normalization`` "vector" or "minmax"; ``metric`` "euclidean" only).
     n : int
         Number of samples.
