@@ -402,8 +402,9 @@ def _excluded(ctx: _Context) -> list:
     reason = "reason_de" if lang == "de" else "reason_en"
     rows = []
     for rule, group in ex.groupby("rule", sort=False):
+        name = t(f"rule_{rule}", lang) if f"rule_{rule}" in TEXT else rule
         rows.append(
-            (rule, str(group["option"].nunique()), group[reason].iloc[0], group["law"].iloc[0])
+            (name, str(group["option"].nunique()), group[reason].iloc[0], group["law"].iloc[0])
         )
     cols = ["col_rule", "col_options", "col_reason_example", "col_law"]
     return [

@@ -297,6 +297,12 @@ TEXT = {
         "Die K.-o.-Stufe hat keine Option ausgeschlossen.",
         "The knock-out stage excluded no option.",
     ),
+    "rule_bereits_verwirklicht": ("bereits verwirklicht", "already realised"),
+    "rule_bestehende_kooperation_teilen": (
+        "teilt eine bestehende Kooperation",
+        "splits an existing cooperation",
+    ),
+    "rule_austritt_unbekannt": ("Austritt zu unbekannten Bedingungen", "exit on unknown terms"),
     "col_reason_example": ("Grund (Beispiel)", "Reason (example)"),
     "col_quality": ("Qualitative Punkte", "Qualitative points"),
     "col_verdict": ("Bewertung", "Verdict"),
