@@ -32,7 +32,7 @@ relative to the others and raise :class:`~potential.errors.InputError`.
 the partner-set family ``all``: id ``field/form/a+b+c``, partners joined by ``;``, a lead
 (:func:`potential.options.choose_lead`, or the dataset's required ``lead``) for forms with
 one, and sets that an existing full-scope cooperation blocks are dropped
-(:func:`potential.options._blocked`). The dataset's option rules still say who takes part
+(:func:`potential.knockout.blocked`). The dataset's option rules still say who takes part
 (``join``, ``stay_out``), which legal forms are offered (``legal_forms``, ``lead``) and
 whether a lead is required (then every coalition contains it); ``partner_sets`` and
 ``max_size`` are replaced by the enumeration. Indicators come from
@@ -65,13 +65,13 @@ from potential.analysis import (
 from potential.criteria import CriteriaModel
 from potential.errors import InputError
 from potential.indicators import indicator_table
+from potential.knockout import blocked
 from potential.models import Dataset
 from potential.options import (
     OPTION_TABLE_COLUMNS,
     PARTNER_SEP,
     SET_SEP,
     STAND_ALONE,
-    _blocked,
     _offered_forms,
     choose_lead,
     participants,
@@ -282,7 +282,7 @@ def coalition_options(
         Member sets (members in dataset order).
     reference_date : datetime.date
         Existing full-scope cooperations in force at this date block sets
-        (:func:`potential.options._blocked`: the existing set itself and every set that
+        (:func:`potential.knockout.blocked`: the existing set itself and every set that
         splits it).
     lead : str, optional
         A required lead (must be in every set); default
@@ -305,7 +305,7 @@ def coalition_options(
     for field, field_forms in forms.items():
         field_forms = list(field_forms)
         for members, set_id, joined, set_lead in zip(sets, set_ids, partners, leads, strict=True):
-            if _blocked(dataset, field, frozenset(members), reference_date):
+            if blocked(dataset, field, frozenset(members), reference_date):
                 continue
             for form in field_forms:
                 rows.append(

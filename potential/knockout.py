@@ -48,6 +48,20 @@ def _full_cooperations(dataset: Dataset, date: dt.date):
         yield coop
 
 
+def blocked(dataset: Dataset, field: str, members: frozenset, date: dt.date) -> bool:
+    """Whether a partner set repeats or splits an existing full-scope cooperation of the field
+    (the rules ``bereits_verwirklicht`` and ``bestehende_kooperation_teilen``)."""
+    for coop in _full_cooperations(dataset, date):
+        existing = frozenset(coop.members)
+        if coop.field == field and (members == existing or _splits(members, existing)):
+            return True
+    return False
+
+
+def _splits(members: frozenset, existing: frozenset) -> bool:
+    return bool(members & existing) and not members >= existing
+
+
 def _names(dataset: Dataset, ids) -> str:
     return ", ".join(dataset.body(b).name for b in ids)
 
@@ -74,7 +88,7 @@ def _existing_rules(dataset, field, members, date):
                     "source": coop.source,
                 }
             )
-        elif members & existing and not members >= existing:
+        elif _splits(members, existing):
             inside = [m for m in coop.members if m in members]
             out.append(
                 {

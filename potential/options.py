@@ -221,18 +221,6 @@ def choose_lead(dataset: Dataset, members: tuple[str, ...]) -> str:
     return max(bodies, key=lambda b: (b.population, b.id)).id
 
 
-def _blocked(dataset: Dataset, field: str, members: frozenset, date: dt.date) -> bool:
-    for coop in dataset.cooperations:
-        if coop.field != field or coop.scope != "full":
-            continue
-        if coop.since is not None and coop.since > date:
-            continue
-        existing = frozenset(coop.members)
-        if members == existing or (members & existing and not members >= existing):
-            return True
-    return False
-
-
 OPTION_TABLE_COLUMNS = [
     "option", "field", "legal_form", "partner_set", "partners", "lead", "n_partners",
 ]  # fmt: skip
