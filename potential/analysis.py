@@ -81,8 +81,13 @@ class Analysis:
         One row per cooperation option: ``members``, ``members_gaining``, ``all_gain`` (every
         member scores above its stand-alone), ``summed_benefit``, ``min_benefit``,
         ``pool_npv`` (the members' Kapitalwerte summed, EUR), ``min_npv`` (the smallest
-        member's), ``members_npv_positive``, ``mean_rank`` and ``consensus_rank`` (1 = best;
-        ordered by the smallest member benefit, then the summed benefit).
+        member's as modelled), ``members_npv_positive``, ``key_min_npv`` (the smallest member
+        Kapitalwert when the pool's cost is split by the full-cost key ``kosten`` of
+        :mod:`potential.sharing.ikz`: its share of the status-quo cost times ``pool_npv``),
+        ``all_better_off`` (``key_min_npv`` > 0.005 EUR: every member gains in money under
+        that key), ``mean_rank`` and ``consensus_rank`` (1 = best; ordered by the smallest
+        member benefit, then the summed benefit). ``potential sharing`` splits an option by
+        the other keys and tests the core.
     indicators : pandas.DataFrame
         The full indicator table with the inputs used
         (:func:`potential.indicators.indicator_table`).
@@ -300,7 +305,7 @@ def analyse(
     return Analysis(
         ranking=ranking,
         contributions=contributions,
-        joint=joint_view(ranking),
+        joint=joint_view(ranking, table),
         indicators=table,
         dataset=ds,
         criteria=model,
@@ -722,13 +727,21 @@ def decision_matrices_for(dataset, table, model, body_id) -> pd.DataFrame:
     )
 
 
-def joint_view(ranking: pd.DataFrame) -> pd.DataFrame:
+#: a member result of at most this (EUR) under a key counts as no gain
+KEY_TOLERANCE = 0.005
+
+
+def joint_view(ranking: pd.DataFrame, indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per cooperation option: do all members gain, and by how much together.
 
     Parameters
     ----------
     ranking : pandas.DataFrame
         :attr:`Analysis.ranking` (needs ``benefit``, ``rank`` and ``net_savings`` if present).
+    indicators : pandas.DataFrame, optional
+        :attr:`Analysis.indicators`; its ``annual_cost`` gives the full-cost key
+        (``kosten``, :mod:`potential.sharing.ikz`) by which ``key_min_npv`` and
+        ``all_better_off`` judge whether every member is better off in money.
 
     Returns
     -------
@@ -737,10 +750,19 @@ def joint_view(ranking: pd.DataFrame) -> pd.DataFrame:
     """
     coop = ranking[ranking["option"] != STAND_ALONE]
     zero = pd.Series(0.0, coop.index)
+    if indicators is not None and "npv" in coop:
+        cost = indicators.set_index(["body", "option"])["annual_cost"]
+        weight = cost.reindex(pd.MultiIndex.from_frame(coop[["body", "option"]])).to_numpy()
+        pool_cost = pd.Series(weight, coop.index).groupby(coop["option"]).transform("sum")
+        pool = coop["npv"].groupby(coop["option"]).transform("sum")
+        keyed = pd.Series(weight, coop.index) / pool_cost.where(pool_cost > 0) * pool
+    else:
+        keyed = pd.Series(np.nan, coop.index)
     grouped = coop.assign(
         _gain=coop["benefit"] > 0,
         _npv=coop["npv"] if "npv" in coop else zero,
         _npv_gain=(coop["npv"] > 0) if "npv" in coop else zero.astype(bool),
+        _keyed=keyed,
     ).groupby(OPTION_COLUMNS, sort=False)
     joint = grouped.agg(
         members=("body", "size"),
@@ -750,8 +772,10 @@ def joint_view(ranking: pd.DataFrame) -> pd.DataFrame:
         pool_npv=("_npv", "sum"),
         min_npv=("_npv", "min"),
         members_npv_positive=("_npv_gain", "sum"),
+        key_min_npv=("_keyed", "min"),
         mean_rank=("rank", "mean"),
     ).reset_index()
+    joint["all_better_off"] = joint["key_min_npv"] > KEY_TOLERANCE
     joint["all_gain"] = joint["members_gaining"] == joint["members"]
     joint = joint.sort_values(
         ["min_benefit", "summed_benefit", "option"], ascending=[False, False, True], kind="stable"
@@ -759,7 +783,7 @@ def joint_view(ranking: pd.DataFrame) -> pd.DataFrame:
     joint["consensus_rank"] = np.arange(1, len(joint) + 1)
     order = [
         *OPTION_COLUMNS, "members", "members_gaining", "all_gain", "summed_benefit",
-        "min_benefit", "pool_npv", "min_npv", "members_npv_positive", "mean_rank",
-        "consensus_rank",
+        "min_benefit", "pool_npv", "min_npv", "members_npv_positive", "key_min_npv",
+        "all_better_off", "mean_rank", "consensus_rank",
     ]  # fmt: skip
     return joint[order].reset_index(drop=True)

@@ -10,8 +10,11 @@ decisions and how it scales.
 Kapitalwerte (``pool_npv``, EUR, transferable between the members through the cost key), is
 positive: then a proportional key (each member gets its cost share of the pool's Kapitalwert,
 ``share_npv``) leaves every member at or above its status quo. Kept coalitions are ranked per
-field by ``pool_npv``. A key that shares the pool's gain by game-theoretic fairness (Shapley
-value, nucleolus) is the cost-sharing issue's; until then the proportional key applies. Each
+field by ``pool_npv``. The key is a parameter (``key``: ``kosten``, the full-cost key, by
+default; or ``einwohner``, ``vzae``, ``fallzahlen``, :mod:`potential.sharing.ikz`), and
+``stable`` says whether its split leaves no subset better off on its own (the core of the
+coalition's game, from the enumerated values). Shapley value, nucleolus and SCRB of one
+option: :func:`potential.sharing.tables.share`. Each
 member's own Kapitalwert under the cash flows as modelled (``npv``, its own savings share and
 its cost share of the one-off cost) is shown beside it, with ``min_npv`` and
 ``members_npv_positive``.
@@ -63,18 +66,21 @@ from potential.analysis import (
     prepare,
 )
 from potential.criteria import CriteriaModel
+from potential.economics import economic_settings
 from potential.errors import InputError
 from potential.indicators import indicator_table
-from potential.knockout import blocked
-from potential.models import Dataset
+from potential.models import PARTNER_SEP, Dataset
 from potential.options import (
-    OPTION_TABLE_COLUMNS,
-    PARTNER_SEP,
-    SET_SEP,
     STAND_ALONE,
     _offered_forms,
-    choose_lead,
+    coalition_options,
     participants,
+)
+from potential.sharing.ikz import (
+    PROPORTIONAL_KEYS,
+    key_quantities,
+    status_quo_pv,
+    superadditive_cover,
 )
 
 __all__ = [
@@ -98,7 +104,8 @@ _KEY_DECIMALS = 12
 
 COALITION_COLUMNS = [
     "option", "field", "legal_form", "members", "n_members", "lead", "pool_npv", "min_npv",
-    "min_share_npv", "members_npv_positive", "pays", "mean_gain", "min_gain", "all_gain",
+    "min_share_npv", "all_better_off", "stable", "members_npv_positive", "pays", "mean_gain",
+    "min_gain", "all_gain",
 ]  # fmt: skip
 GAIN_COLUMNS = [
     "option", "field", "legal_form", "members", "rank", "member", "is_lead", "npv",
@@ -121,7 +128,11 @@ class Coalitions:
         (body ids in dataset order, joined by ``;``), ``n_members``, ``lead`` (empty for
         forms without a lead), ``pool_npv`` (sum of the members' Kapitalwerte, EUR),
         ``min_npv`` (the smallest member Kapitalwert as modelled), ``min_share_npv`` (the
-        smallest member share of ``pool_npv`` under the proportional cost key),
+        smallest member Kapitalwert when the pool's cost is split by ``key``),
+        ``all_better_off`` (``min_share_npv`` > 0.005 EUR), ``stable`` (the key's split is in
+        the core: no proper subset gets less than its best pool Kapitalwert over the
+        enumerated forms, splits included; NA with ``connected``, ``must_include`` or a
+        required lead, where not every subset is enumerated),
         ``members_npv_positive``, ``pays`` (always true here), ``mean_gain`` and
         ``min_gain`` (qualitative score gains), ``all_gain`` (every member also gains in
         points) and ``rank`` (1 = best within the field: ``pool_npv`` descending, then
@@ -130,10 +141,10 @@ class Coalitions:
     gains : pandas.DataFrame
         One row per (coalition in :attr:`coalitions`, member): ``option``, ``field``,
         ``legal_form``, ``members``, ``rank``, ``member``, ``is_lead``, ``npv`` (the
-        member's Kapitalwert as modelled, EUR), ``share_npv`` (its cost share of the pool's
-        Kapitalwert), ``gain`` (score − stand-alone score), ``score``, ``alone_score``,
-        ``net_savings`` (the member's steady-state yearly difference, EUR/a) and ``clipped``
-        (how many criteria lay outside the scale).
+        member's Kapitalwert as modelled, EUR), ``share_npv`` (its Kapitalwert when the
+        pool's cost is split by ``key``), ``gain`` (score − stand-alone score), ``score``,
+        ``alone_score``, ``net_savings`` (the member's steady-state yearly difference, EUR/a)
+        and ``clipped`` (how many criteria lay outside the scale).
         Sorted like :attr:`coalitions`, members in dataset order.
     candidates : pandas.DataFrame
         Every enumerated coalition, whether or not it pays, with the columns of
@@ -144,6 +155,8 @@ class Coalitions:
         and ``high`` (the criteria model's anchors; for a model without them, the range over
         the body's options in the standard analysis, stand-alone included) and ``weight``
         (the body's effective weight).
+    key : str
+        The cost key.
     n_sets : int
         Member sets enumerated (after ``must_include`` and ``connected``, before existing
         full-scope cooperations, which depend on the field).
@@ -153,6 +166,7 @@ class Coalitions:
     gains: pd.DataFrame
     candidates: pd.DataFrame
     scales: pd.DataFrame
+    key: str
     dataset: Dataset
     criteria: CriteriaModel
     fields: tuple[str, ...]
@@ -261,65 +275,6 @@ def member_sets(
                 continue
             out.append(tuple(ids[i] for i in combo))
     return out
-
-
-def coalition_options(
-    dataset: Dataset,
-    forms: Mapping[str, Iterable[str]],
-    sets: Iterable[tuple[str, ...]],
-    reference_date: dt.date,
-    lead: str | None = None,
-) -> pd.DataFrame:
-    """The options table of the given partner sets (columns of ``generate_options``).
-
-    Parameters
-    ----------
-    dataset : Dataset
-        The dataset.
-    forms : mapping of str to iterable of str
-        Field id → legal-form ids offered in it, in the order wanted.
-    sets : iterable of tuple of str
-        Member sets (members in dataset order).
-    reference_date : datetime.date
-        Existing full-scope cooperations in force at this date block sets
-        (:func:`potential.knockout.blocked`: the existing set itself and every set that
-        splits it).
-    lead : str, optional
-        A required lead (must be in every set); default
-        :func:`potential.options.choose_lead`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns :data:`potential.options.OPTION_TABLE_COLUMNS`: ``option``
-        (``field/form/a+b+c``), ``field``, ``legal_form``, ``partner_set`` (``a+b+c``),
-        ``partners`` (``;``-joined), ``lead`` (empty for forms without one) and
-        ``n_partners``; ordered by field, set and form.
-    """
-    sets = list(sets)
-    set_ids = [SET_SEP.join(s) for s in sets]
-    partners = [PARTNER_SEP.join(s) for s in sets]
-    leads = [lead if lead is not None else choose_lead(dataset, s) for s in sets]
-    has_lead = {f.id: f.has_lead for f in dataset.legal_forms}
-    rows = []
-    for field, field_forms in forms.items():
-        field_forms = list(field_forms)
-        for members, set_id, joined, set_lead in zip(sets, set_ids, partners, leads, strict=True):
-            if blocked(dataset, field, frozenset(members), reference_date):
-                continue
-            for form in field_forms:
-                rows.append(
-                    (
-                        f"{field}/{form}/{set_id}",
-                        field,
-                        form,
-                        set_id,
-                        joined,
-                        set_lead if has_lead[form] else "",
-                        len(members),
-                    )
-                )
-    return pd.DataFrame(rows, columns=OPTION_TABLE_COLUMNS)
 
 
 # --- checks --------------------------------------------------------------------------------
@@ -447,6 +402,7 @@ def find(
     legal_forms: str | Iterable[str] | None = None,
     top: int | None = None,
     body_weights: str | Path | Mapping | None = None,
+    key: str = "kosten",
 ) -> Coalitions:
     """Find the coalitions of a field whose pool Kapitalwert is positive.
 
@@ -483,6 +439,10 @@ def find(
         :attr:`Coalitions.gains`; default all.
     body_weights : str, Path or mapping, optional
         Per-body weights, as for :func:`potential.analyse`.
+    key : {"kosten", "einwohner", "vzae", "fallzahlen"}
+        The cost key that splits each pool's cost (module notes); default the full-cost key
+        ``kosten``. The game-theoretic keys (Shapley value, nucleolus, SCRB) are computed
+        per option by :func:`potential.sharing.tables.share` (``potential sharing``).
 
     Returns
     -------
@@ -504,6 +464,12 @@ def find(
     >>> found.gains.query("rank == 1")                                # doctest: +SKIP
     """
     _check_method(method)
+    if key not in PROPORTIONAL_KEYS:
+        raise InputError(
+            f"key: {key!r} is not a cost key the coalition finder applies; expected one of "
+            f"{', '.join(PROPORTIONAL_KEYS)} (Shapley value, nucleolus and SCRB: potential "
+            "sharing --option ID)"
+        )
     if not isinstance(connected, bool | np.bool_):
         raise InputError(f"connected: expected true or false, got {connected!r}")
     if top is not None and _check_int(top, "top") < 1:
@@ -556,6 +522,7 @@ def find(
     sets = member_sets(ds, bodies, size, required, connected)
     options = coalition_options(ds, forms, sets, date, rules.lead)
     settings = dict(
+        key=key,
         scales=scales,
         dataset=ds,
         criteria=model,
@@ -598,14 +565,7 @@ def find(
     k = len(options)
     joint = np.bincount(code, weights=rows["gain"].to_numpy(), minlength=k)
     pool_npv = np.bincount(code, weights=rows["npv"].to_numpy(), minlength=k)
-    pool_cost = np.bincount(code, weights=rows["annual_cost"].to_numpy(), minlength=k)
-    share = np.divide(
-        rows["annual_cost"].to_numpy(),
-        pool_cost[code],
-        out=np.full(len(rows), np.nan),
-        where=pool_cost[code] > 0,
-    )
-    rows["share_npv"] = share * pool_npv[code]
+    rows["share_npv"] = _key_npv(ds, rows, options, key, date, code, pool_npv)
     positive = np.bincount(code, weights=(rows["npv"] > NPV_TOLERANCE).to_numpy(), minlength=k)
     by_code = np.argsort(code, kind="stable")
     starts = np.searchsorted(code[by_code], np.arange(k))
@@ -624,6 +584,8 @@ def find(
             "pool_npv": pool_npv,
             "min_npv": min_npv,
             "min_share_npv": min_share,
+            "all_better_off": min_share > NPV_TOLERANCE,
+            "stable": pd.array([pd.NA] * k, dtype="boolean"),
             "members_npv_positive": positive.astype(int),
             "pays": pool_npv > NPV_TOLERANCE,
             "mean_gain": joint / options["n_partners"].to_numpy(),
@@ -643,6 +605,9 @@ def find(
     if top is not None:
         kept = kept[kept["rank"] <= top]
     coalitions = kept.drop(columns=["_field", "_npv", "_min"]).reset_index(drop=True)
+    complete = not connected and not required
+    if complete and len(coalitions):
+        coalitions["stable"] = _stability(coalitions, candidates, rows, bodies)
 
     info = coalitions.set_index("option")
     gains = rows[rows["option"].isin(info.index)].rename(columns={"body": "member"})
@@ -653,3 +618,89 @@ def find(
     gains = gains[GAIN_COLUMNS].reset_index(drop=True)
 
     return Coalitions(coalitions=coalitions, gains=gains, candidates=candidates, **settings)
+
+
+# --- the cost key and stability ------------------------------------------------------------
+
+
+def _key_npv(ds, rows, options, key, date, code, pool_npv) -> np.ndarray:
+    """Each member's Kapitalwert when the pool's cost is split by ``key``.
+
+    The pool's cost is :math:`c(S) = \\sum_i Q_i - v(S)` (:mod:`potential.sharing.ikz`);
+    member :math:`i` pays :math:`c(S)\\,k_i/\\sum_j k_j` and gains :math:`Q_i` minus that.
+    """
+    settings = economic_settings(ds, date)
+    status_quo = status_quo_pv(rows["annual_cost"], settings).to_numpy()
+    field = options.set_index("option")["field"]
+    fields = rows["option"].map(field)
+    quantity = np.empty(len(rows))
+    for f in fields.unique():
+        mask = (fields == f).to_numpy()
+        members = rows.loc[mask, "body"]
+        table = key_quantities(ds, f, members.unique())[key]
+        missing = [b for b in table.index if not np.isfinite(table[b])]
+        if missing:
+            raise InputError(
+                f"key {key}: field {f} has no figure for {', '.join(missing)} "
+                "(body_fields.csv, column cases_per_year); expected a number >= 0 for every "
+                "member, or another key"
+            )
+        quantity[mask] = members.map(table).to_numpy(float)
+    k = code.max() + 1 if len(code) else 0
+    total_q = np.bincount(code, weights=quantity, minlength=k)
+    total_sq = np.bincount(code, weights=status_quo, minlength=k)
+    share = np.divide(quantity, total_q[code], out=np.full(len(rows), np.nan),
+                      where=total_q[code] > 0)  # fmt: skip
+    return status_quo - share * (total_sq - pool_npv)[code]
+
+
+def _stability(coalitions, candidates, rows, bodies, chunk: int = 2048) -> np.ndarray:
+    """Whether each coalition's split under the key is in the core of its game.
+
+    The game: every subset's best pool Kapitalwert over the enumerated forms, with splits
+    (:func:`potential.sharing.ikz.superadditive_cover`); singletons 0. A split is stable if no
+    proper subset gets less than its value. Vectorised: the members' shares of a chunk of
+    coalitions times the bit-incidence matrix give every subset's share at once.
+    """
+    n = len(bodies)
+    bit = {b: 1 << i for i, b in enumerate(bodies)}
+
+    def mask_of(members: str) -> int:
+        m = 0
+        for b in members.split(PARTNER_SEP):
+            m |= bit[b]
+        return m
+
+    all_masks = np.arange(1 << n)
+    incidence = ((all_masks[None, :] >> np.arange(n)[:, None]) & 1).astype(float)
+    covers = {}
+    for field, group in candidates.groupby("field", sort=False):
+        direct = np.full(1 << n, -np.inf)
+        direct[1 << np.arange(n)] = 0.0
+        best = group.groupby("members")["pool_npv"].max()
+        for members, value in best.items():
+            m = mask_of(members)
+            direct[m] = max(direct[m], value)
+        covers[field] = superadditive_cover(direct)
+    index = {b: i for i, b in enumerate(bodies)}
+    shares = np.zeros((len(coalitions), n))
+    position = {o: j for j, o in enumerate(coalitions["option"])}
+    picked = rows[rows["option"].isin(position)]
+    shares[picked["option"].map(position).to_numpy(), picked["body"].map(index).to_numpy()] = (
+        picked["share_npv"].to_numpy()
+    )
+    own = np.array([mask_of(m) for m in coalitions["members"]])
+    size = coalitions["n_members"].to_numpy()
+    stable = np.ones(len(coalitions), dtype=bool)
+    fields = coalitions["field"].to_numpy()
+    for start in range(0, len(coalitions), chunk):
+        part = slice(start, start + chunk)
+        sums = shares[part] @ incidence
+        inside = ((all_masks[None, :] & ~own[part, None]) == 0) & (
+            all_masks[None, :] != own[part, None]
+        )
+        inside[:, 0] = False
+        value = np.stack([covers[f] for f in fields[part]])
+        short = inside & (sums < value - NPV_TOLERANCE * size[part, None])
+        stable[part] = ~short.any(axis=1)
+    return stable

@@ -58,11 +58,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
 from potential.errors import InputError
-from potential.knockout import screen
+from potential.knockout import blocked, screen
 from potential.models import PARTNER_SEP, Body, CooperationOption, Dataset, OptionRules
 
 STAND_ALONE = "alleingang"
@@ -298,6 +299,65 @@ def candidate_options(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame
                         partners,
                         option.lead or "",
                         len(option.partners),
+                    )
+                )
+    return pd.DataFrame(rows, columns=OPTION_TABLE_COLUMNS)
+
+
+def coalition_options(
+    dataset: Dataset,
+    forms: Mapping[str, Iterable[str]],
+    sets: Iterable[tuple[str, ...]],
+    reference_date: dt.date,
+    lead: str | None = None,
+) -> pd.DataFrame:
+    """The options table of the given partner sets (columns of ``generate_options``).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset.
+    forms : mapping of str to iterable of str
+        Field id → legal-form ids offered in it, in the order wanted.
+    sets : iterable of tuple of str
+        Member sets (members in dataset order).
+    reference_date : datetime.date
+        Existing full-scope cooperations in force at this date block sets
+        (:func:`potential.knockout.blocked`: the existing set itself and every set that
+        splits it).
+    lead : str, optional
+        A required lead (must be in every set); default
+        :func:`potential.options.choose_lead`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`potential.options.OPTION_TABLE_COLUMNS`: ``option``
+        (``field/form/a+b+c``), ``field``, ``legal_form``, ``partner_set`` (``a+b+c``),
+        ``partners`` (``;``-joined), ``lead`` (empty for forms without one) and
+        ``n_partners``; ordered by field, set and form.
+    """
+    sets = list(sets)
+    set_ids = [SET_SEP.join(s) for s in sets]
+    partners = [PARTNER_SEP.join(s) for s in sets]
+    leads = [lead if lead is not None else choose_lead(dataset, s) for s in sets]
+    has_lead = {f.id: f.has_lead for f in dataset.legal_forms}
+    rows = []
+    for field, field_forms in forms.items():
+        field_forms = list(field_forms)
+        for members, set_id, joined, set_lead in zip(sets, set_ids, partners, leads, strict=True):
+            if blocked(dataset, field, frozenset(members), reference_date):
+                continue
+            for form in field_forms:
+                rows.append(
+                    (
+                        f"{field}/{form}/{set_id}",
+                        field,
+                        form,
+                        set_id,
+                        joined,
+                        set_lead if has_lead[form] else "",
+                        len(members),
                     )
                 )
     return pd.DataFrame(rows, columns=OPTION_TABLE_COLUMNS)

@@ -1,5 +1,5 @@
 """Command line: ``potential analyse | compare-methods | smaa | scenario run|compare | schema |
-plot | report | cooperations list|plot | coalitions | survey template|import | validate |
+plot | report | cooperations list|plot | coalitions | sharing | survey template|import | validate |
 data show|sources``.
 
 Each command parses its options, makes one library call, writes or prints the result, and
@@ -14,6 +14,7 @@ from potential.cli import (  # noqa: F401  (importing registers the commands)
     output_commands,
     partner_commands,
     scenario_commands,
+    sharing_commands,
     survey_commands,
 )
 from potential.cli._common import METHOD_NAMES, InputProblem, main

@@ -166,16 +166,26 @@ def cooperations_plot(data, criteria, reference_date, recommended, formats, lang
 @click.option(
     "--top", default=5, show_default=True, type=click.IntRange(1), help="Coalitions per field."
 )
+@click.option(
+    "--key",
+    default="kosten",
+    show_default=True,
+    type=click.Choice(["kosten", "einwohner", "vzae", "fallzahlen"]),
+    help="Kostenschlüssel, nach dem die Kosten jedes Pools geteilt werden (kosten = Anteil an "
+    "den Kosten des Status quo). Shapley-Wert, Nukleolus, SCRB: potential sharing.",
+)
 @click.option("--out", default=None, help="Also write coalitions.csv and coalition_gains.csv.")
 @csv_dialect_option
 @lang_option
 @reports_input_errors
 def coalitions(data, criteria, reference_date, fields, max_size, must_include, connected,
-               legal_forms, method, body_weights, top, out, csv_dialect, lang):  # fmt: skip
+               legal_forms, method, body_weights, top, key, out, csv_dialect, lang):  # fmt: skip
     """With whom? For each field, the partner sets (with legal form and lead) whose pool
-    Kapitalwert is positive, so that a proportional cost key leaves every member at or above
-    its status quo, ranked by the pool's Kapitalwert, with each member's points beside it.
-    Every subset of the bodies is tried."""
+    Kapitalwert is positive, so that the cost key (--key) leaves every member at or above
+    its status quo, ranked by the pool's Kapitalwert, with each member's points beside it and
+    whether the split is in the core. Every subset of the bodies is tried."""
+    import pandas as pd
+
     from potential import coalitions as finder
     from potential import labels
     from potential.report.text import number
@@ -192,6 +202,7 @@ def coalitions(data, criteria, reference_date, fields, max_size, must_include, c
         legal_forms=list(legal_forms) or None,
         top=top,
         body_weights=body_weights,
+        key=key,
     )
     de = lang == "de"
     ds = found.dataset
@@ -222,12 +233,21 @@ def coalitions(data, criteria, reference_date, fields, max_size, must_include, c
                 points = (
                     "nicht alle gewinnen in Punkten" if de else "not every member gains in points"
                 )
+            stable = row["stable"]
+            core = (
+                ""
+                if pd.isna(stable)
+                else ("; im Kern" if de else "; in the core")
+                if stable
+                else ("; eine Teilgruppe fährt allein besser" if de else "; a subgroup does "
+                      "better alone")
+            )  # fmt: skip
             click.echo(
                 f"  {row['rank']}. {labels.form_label(ds, row['legal_form'], lang)}: {members}"
                 f"{lead}  [{'Kapitalwert des Pools' if de else 'pool NPV'} "
                 f"{number(row['pool_npv'], 0, lang)} €, "
-                f"{'kleinster Anteil (Kostenschlüssel)' if de else 'smallest share (cost key)'} "
-                f"{number(row['min_share_npv'], 0, lang)} €; {points}]"
+                f"{'kleinster Anteil (Schlüssel ' if de else 'smallest share (key '}{key}) "
+                f"{number(row['min_share_npv'], 0, lang)} €{core}; {points}]"
             )
     if out:
         from potential.files import csv_writer, write_outputs
