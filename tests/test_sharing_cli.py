@@ -75,3 +75,38 @@ def test_bad_input_exits_2_with_one_line(tmp_path):
         assert word in result.output, (args, result.output)
         assert "Traceback" not in result.output
         assert not (tmp_path / "x").exists()
+
+
+def test_own_game_from_a_file(tmp_path):
+    # the three-player majority game: v(S) = 1 for |S| >= 2; its core is empty, the least
+    # core is 1/3 and every concept gives 1/3 each (symmetry)
+    game = tmp_path / "spiel.csv"
+    game.write_text(
+        "coalition,value\nA,0\nB,0\nC,0\nA+B,1\nA+C,1\nB+C,1\nA+B+C,1\n", encoding="utf-8"
+    )
+    result = invoke("sharing", "--game", game, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "Der Kern ist leer" in result.output and "0,33 €" in result.output
+    table = pd.read_csv(tmp_path / "out" / "sharing_game.csv")
+    assert table[["shapley", "nucleolus", "scrb"]].sum().round(9).tolist() == [1.0, 1.0, 1.0]
+    # a German Excel file: semicolons and decimal commas
+    game.write_text("coalition;value\nA;0\nB;0\nA+B;2,5\n", encoding="utf-8")
+    result = invoke("sharing", "--game", game)
+    assert result.exit_code == 0, result.output
+    assert "1,25" in result.output
+
+
+def test_own_game_errors_name_the_file_and_line(tmp_path):
+    game = tmp_path / "spiel.csv"
+    cases = [
+        ("coalition,value\nA,0\nB,0\nA+C,1\n", "fehlen"),
+        ("coalition,value\nA,0\nB,0\nA+B,viel\n", "Zeile 4"),
+        ("coalition,value\nA,0\nB,0\nA+B,nan\n", "endliche Zahl"),
+        ("coalition,value\nA,0\nA,1\n", "schon in Zeile 2"),
+        ("koalition,wert\nA,0\n", "coalition"),
+    ]
+    for text, word in cases:
+        game.write_text(text, encoding="utf-8")
+        result = invoke("sharing", "--game", game)
+        assert result.exit_code == 2, (text, result.output)
+        assert word in result.output and "spiel.csv" in result.output, result.output

@@ -247,3 +247,46 @@ def test_finder_key_and_stability_against_the_game_module(dataset):
         np.testing.assert_allclose(x[members], expected, rtol=1e-9)
     with pytest.raises(InputError, match="cost key"):
         find(dataset=dataset, field="it", max_size=2, key="shapley")
+
+
+def _doc_number(text: str) -> float:
+    return float(text.replace(",", "").replace("**", "").strip())
+
+
+def test_docs_worked_example_is_current(game):
+    """docs/sharing.md section 5 shows this game; its table must match the model."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "sharing.md").read_text("utf-8")
+    section = doc.split("## 5. Worked example")[1].split("## 6.")[0]
+    names = {"Kamen": "kamen", "Schwerte": "schwerte", "Unna": "unna"}
+    rows = [
+        line for line in section.splitlines() if line.startswith("| ") and "*v(S)*" not in line
+    ]
+    seen = 0
+    for line in rows:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) != 3 or cells[0] in ("", "separable cost *SC*", "remaining benefit *RB*"):
+            continue
+        members = frozenset(
+            names[p.strip()] for p in cells[0].replace("all three", "Kamen + Schwerte + Unna")
+            .split("+")
+        )  # fmt: skip
+        assert game.savings[members] == pytest.approx(_doc_number(cells[1]), abs=0.01)
+        assert game.cost[members] == pytest.approx(_doc_number(cells[2]), abs=0.01)
+        seen += 1
+    assert seen == 7
+    x = allocation(game, "shapley")
+    assert f"{x['kamen']:,.2f}" in section
+    x = allocation(game, "nucleolus")
+    assert f"{x['kamen']:,.2f}" in section and f"{x['unna']:,.2f}" in section
+    x = allocation(game, "scrb")
+    assert f"{x['kamen']:,.2f}" in section
+
+
+def test_docs_default_run_is_current():
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "sharing.md").read_text("utf-8")
+    section = doc.split("## 6. The default run")[1].split("## References")[0]
+    result = share(key=["kosten"])
+    for row in result.cores.itertuples(index=False):
+        assert f"{round(row.pool_npv):,}" in section, row.option
+        assert f"{round(row.best_split_npv):,}" in section, row.option
+        assert f"{round(row.least_core):,}".replace("-", "−") in section, row.option

@@ -62,6 +62,23 @@ def _economics(horizon, discount_rate, ramp_up, grant) -> dict:
     help="Welche Rechtsform eine Teilgruppe allein wählen darf: best = jede angebotene, "
     "same = nur die der Option.",
 )
+@click.option(
+    "--game",
+    "game_file",
+    default=None,
+    type=click.Path(dir_okay=False),
+    metavar="DATEI.csv",
+    help="Statt einer Option ein eigenes Spiel teilen: CSV mit den Spalten coalition (z. B. "
+    "kamen+unna) und value (EUR), eine Zeile je Koalition.",
+)
+@click.option(
+    "--kind",
+    default="savings",
+    show_default=True,
+    type=click.Choice(["savings", "cost"]),
+    help="Mit --game: value ist der gemeinsame Vorteil (savings) oder die gemeinsamen Kosten "
+    "(cost) der Koalition.",
+)
 @click.option("--horizon", default=None, metavar="JAHRE", help="Betrachtungszeitraum in Jahren.")
 @click.option(
     "--discount-rate", default=None, metavar="ZINS", help="Kalkulationszins, z. B. 0.009."
@@ -82,12 +99,15 @@ def _economics(horizon, discount_rate, ramp_up, grant) -> dict:
     help="Sprache der Ausgabe.",
 )
 @reports_input_errors
-def sharing(data, reference_date, field, options, keys, subset_forms, horizon, discount_rate,
-            ramp_up, grant, out, csv_dialect, lang):  # fmt: skip
+def sharing(data, reference_date, field, options, keys, subset_forms, game_file, kind, horizon,
+            discount_rate, ramp_up, grant, out, csv_dialect, lang):  # fmt: skip
     """Wer zahlt was? Teilt den Kapitalwert einer Kooperation nach Schlüsseln auf
     (Einwohner, Fallzahlen, VZÄ, Kosten, Shapley-Wert, Nukleolus, SCRB) und prüft für jeden
     Schlüssel, ob jedes Mitglied besser fährt als allein und ob keine Teilgruppe lieber allein
     kooperieren würde (Kern). Ohne --option: die beste gemeinsame Option je Handlungsfeld."""
+    if game_file:
+        _game(game_file, kind, out, csv_dialect, lang)
+        return
     from potential.sharing.tables import share
     from potential.sharing.text import print_lines
 
@@ -109,3 +129,43 @@ def sharing(data, reference_date, field, options, keys, subset_forms, horizon, d
         click.echo("")
         for path in written:
             click.echo(f"{'geschrieben' if lang == 'de' else 'written'}: {path}")
+
+
+def _game(path, kind, out, csv_dialect, lang) -> None:
+    from pathlib import Path
+
+    from potential.report.text import number
+    from potential.sharing.gamefile import game_table, read_game
+
+    de = lang == "de"
+    values, players = read_game(path)
+    table, core = game_table(values, players, kind)
+    what = ("Kostenanteil" if de else "cost share") if kind == "cost" else (
+        "Anteil am Vorteil" if de else "share of the gain")  # fmt: skip
+    click.echo(f"{len(players)} {'Spieler' if de else 'players'}; {what} (€)")
+    click.echo(f"  {'':<24}{'Shapley':>14}{'Nukleolus' if de else 'Nucleolus':>14}{'SCRB':>14}")
+    for row in table.itertuples(index=False):
+        click.echo(
+            f"  {str(row.player)[:23]:<24}{number(row.shapley, 2, lang):>14}"
+            f"{number(row.nucleolus, 2, lang):>14}{number(row.scrb, 2, lang):>14}"
+        )
+    if core["core_empty"]:
+        click.echo(
+            "Der Kern ist leer: Es gibt keine Aufteilung, bei der keine Teilgruppe lieber allein "
+            f"kooperieren würde (kleinster Kern: ε = {number(core['least_core'], 2, lang)} €)."
+            if de
+            else "The core is empty: there is no split under which no subgroup would rather go "
+            f"alone (least core: epsilon = {number(core['least_core'], 2, lang)} EUR)."
+        )
+    else:
+        click.echo(
+            "Der Kern ist nicht leer; der Nukleolus liegt darin."
+            if de
+            else "The core is not empty; the nucleolus lies in it."
+        )
+    if out:
+        from potential.files import csv_writer, write_outputs
+
+        written = write_outputs(Path(out), {"sharing_game.csv": csv_writer(table, csv_dialect)})
+        for p in written:
+            click.echo(f"{'geschrieben' if de else 'written'}: {p}")
