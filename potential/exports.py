@@ -160,7 +160,7 @@ def _readable(
             else ""
             for v in out["clipped"]
         ]  # fmt: skip
-    for col in ("all_gain",):
+    for col in ("all_gain", "all_better_off"):
         if col in out:
             out[col] = out[col].map(
                 {True: labels.text("yes", lang), False: labels.text("no", lang)}

@@ -71,6 +71,14 @@ COLUMNS = {
         "Mitglieder mit positivem Kapitalwert",
         "Members with a positive net present value",
     ),
+    "key_min_npv": (
+        "Kleinster Kapitalwert eines Mitglieds nach Vollkostenschlüssel",
+        "Smallest member's net present value under the full-cost key",
+    ),
+    "all_better_off": (
+        "Alle im Geld besser gestellt (Vollkostenschlüssel)",
+        "Every member better off in money (full-cost key)",
+    ),
     "year": ("Jahr", "Year"),
     "component": ("Position", "Component"),
     "amount_eur": ("Betrag (EUR)", "Amount (EUR)"),
@@ -129,6 +137,7 @@ KINDS = {
     "pool_npv": "eur",
     "min_npv": "eur",
     "members_npv_positive": "integer",
+    "key_min_npv": "eur",
     "amount_eur": "eur_cent",
     "payback_year": "integer",
     "year": "integer",

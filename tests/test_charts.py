@@ -422,6 +422,69 @@ def test_cooperation_frames_from_the_dataset(default_analysis):
         charts.cooperation_frames(without)
 
 
+# --- cost sharing ------------------------------------------------------------------------
+
+#: members × keys in EUR, as potential.sharing.export.member_matrix gives them
+ALLOCATION = pd.DataFrame(
+    {"einwohner": [120_000.0, -8_500.0, 40_250.0], "kosten": [90_000.0, 12_000.0, 50_000.0],
+     "shapley": [100_000.0, 2_000.0, 50_000.0]},
+    index=pd.Index(["kreis_unna", "selm", "werne"], name="member"),
+)  # fmt: skip
+MEMBER_NAMES = {"kreis_unna": "Kreis Unna", "selm": "Selm", "werne": "Werne"}
+
+
+def test_allocation_chart_draws_one_bar_per_member_and_key():
+    from potential.sharing.ikz import KEYS
+
+    ax = charts.allocation_chart(ALLOCATION, MEMBER_NAMES)
+    # one container per key (columns' order), one bar per member (rows' order)
+    assert len(ax.containers) == ALLOCATION.shape[1]
+    for container, key in zip(ax.containers, ALLOCATION.columns, strict=True):
+        assert container.get_label() == KEYS[key][0]  # German names start with a capital
+        assert [p.get_width() for p in container.patches] == ALLOCATION[key].tolist()
+        assert all(p.get_x() == 0 for p in container.patches)  # from the zero line
+    # member i's bars sit around y = i, first member on top, keys in order within a group
+    centres = np.array([[p.get_y() + p.get_height() / 2 for p in c] for c in ax.containers])
+    assert np.allclose(centres.mean(axis=0), range(len(ALLOCATION)))
+    assert (np.diff(centres, axis=0) > 0).all()
+    assert ax.get_ylim()[0] > ax.get_ylim()[1]
+    assert _ticks(ax.yaxis) == ["Kreis Unna", "Selm", "Werne"]
+    # the zero line, German labels, thousands separators
+    assert any(list(line.get_xdata()) == [0, 0] for line in ax.get_lines())
+    assert ax.get_xlim()[0] < -8_500 < 120_000 < ax.get_xlim()[1]
+    assert ax.get_xlabel() == "Kapitalwert gegenüber dem Status quo (€)"
+    assert ax.get_title(loc="left") == "Kapitalwert je Mitglied nach Kostenschlüssel"
+    assert ax.get_legend().get_title().get_text() == "Schlüssel"
+    assert ax.xaxis.get_major_formatter()(-120_000) == "-120.000"
+
+
+def test_allocation_chart_in_english_keeps_the_colour_of_each_key():
+    ax = charts.allocation_chart(ALLOCATION, lang="en", title="IT – county-wide")
+    assert ax.get_xlabel() == "Net present value against the status quo (€)"
+    assert ax.get_title(loc="left") == "IT – county-wide"
+    assert [c.get_label() for c in ax.containers] == [
+        "Inhabitants", "Status-quo cost (full cost)", "Shapley value",
+    ]  # fmt: skip
+    assert _ticks(ax.yaxis) == list(ALLOCATION.index)  # no names: the ids
+    assert ax.xaxis.get_major_formatter()(1_234_567) == "1,234,567"
+    # a key keeps its colour whichever other keys are shown
+    colour = ax.containers[1].patches[0].get_facecolor()
+    alone = charts.allocation_chart(ALLOCATION[["kosten"]], lang="en")
+    assert alone.containers[0].patches[0].get_facecolor() == colour
+    assert ax.get_xlim()[0] < 0  # a loss shows left of zero
+    assert charts.allocation_chart(ALLOCATION.abs()).get_xlim()[0] == 0
+
+
+def test_allocation_chart_uses_given_axes_and_refuses_bad_input():
+    _uses_given_axes(lambda ax: charts.allocation_chart(ALLOCATION, ax=ax))
+    with pytest.raises(InputError, match="DataFrame"):
+        charts.allocation_chart(ALLOCATION.to_numpy())
+    with pytest.raises(InputError, match="no members"):
+        charts.allocation_chart(ALLOCATION.iloc[:0])
+    with pytest.raises(InputError, match="lang"):
+        charts.allocation_chart(ALLOCATION, lang="fr")
+
+
 # --- files -------------------------------------------------------------------------------
 
 

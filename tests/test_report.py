@@ -28,8 +28,9 @@ H2_DE = [
     "3. Ergebnisse je Körperschaft",
     "4. Wirtschaftlichkeitsvergleich",
     "5. Gemeinsame Sicht",
-    "6. Unsicherheit",
-    "7. Quellen und Nachvollziehbarkeit",
+    "6. Kostenverteilung",
+    "7. Unsicherheit",
+    "8. Quellen und Nachvollziehbarkeit",
 ]
 H2_EN = [
     "At a glance",
@@ -38,8 +39,9 @@ H2_EN = [
     "3. Results per body",
     "4. Economic comparison",
     "5. Joint view",
-    "6. Uncertainty",
-    "7. Sources and reproducibility",
+    "6. Cost sharing",
+    "7. Uncertainty",
+    "8. Sources and reproducibility",
 ]
 #: Elements that load what their src/href/data names.
 LOADING = {"img", "script", "link", "iframe", "source", "video", "audio", "embed", "object",
@@ -128,6 +130,19 @@ def smaa(default_analysis):
 
 
 @pytest.fixture(scope="module")
+def sharing(default_analysis):
+    """The cost sharing the report computes itself: the joint option with the largest pool
+    Kapitalwert, with the analysis' settings (passed to the other builds, to save time)."""
+    from potential.economics.settings import OVERRIDABLE
+    from potential.sharing.tables import share
+
+    a = default_analysis
+    best = a.joint.sort_values("pool_npv", ascending=False, kind="stable")["option"].iloc[0]
+    settings = {k: getattr(a.economics, k) for k in OVERRIDABLE}
+    return share(a.dataset, [best], economics=settings, reference_date=a.reference_date)
+
+
+@pytest.fixture(scope="module")
 def report(default_analysis, smaa):
     """The German report with charts and SMAA (the one handed to the mayors)."""
     return build_report(default_analysis, smaa=smaa)
@@ -168,8 +183,8 @@ def test_sections_in_german_by_default(report, page, default_analysis):
     assert not page.open  # every element closed
 
 
-def test_sections_in_english(default_analysis):
-    report = build_report(default_analysis, lang="en", figures=False)
+def test_sections_in_english(default_analysis, sharing):
+    report = build_report(default_analysis, lang="en", figures=False, sharing=sharing)
     page = Page(report.html)
     assert ("html", {"lang": "en"}) in page.elements
     assert page.h("h2") == H2_EN
@@ -271,19 +286,19 @@ def test_decision_rule_is_stated(page, default_analysis):
         ]
 
 
-def test_wpm_report_says_the_scales_are_fixed(default_analysis):
+def test_wpm_report_says_the_scales_are_fixed(default_analysis, sharing):
     # the weighted product scores on the anchored scales too: scores of different bodies
     # are comparable, so the report must not say they are not
     import potential
 
     wpm = potential.analyse(default_analysis.dataset, method="wpm")
-    text = build_report(wpm, lang="en", figures=False).markdown
+    text = build_report(wpm, lang="en", figures=False, sharing=sharing).markdown
     assert "measured on a fixed scale, the same for every body" in text
     assert "Scores of different bodies cannot be compared" not in text
     minmax = potential.analyse(default_analysis.dataset, method="wpm", scales="minmax")
     assert (
         "Scores of different bodies cannot be compared"
-        in build_report(minmax, lang="en", figures=False).markdown
+        in build_report(minmax, lang="en", figures=False, sharing=sharing).markdown
     )
 
 
@@ -344,8 +359,102 @@ def test_smaa_section(page, smaa):
     assert "200 Ziehungen je Körperschaft, Startwert 1" in " ".join(page.text)
 
 
-def test_without_smaa_the_report_says_how_to_compute_it(default_analysis):
-    report = build_report(default_analysis, figures=False)
+# --- cost sharing -------------------------------------------------------------------------
+
+
+def test_cost_sharing_section(report, page, default_analysis, sharing):
+    """The report computes the sharing of the joint option with the largest pool Kapitalwert
+    itself: one row per member, one column per key, the euros of member_matrix."""
+    from potential.sharing.export import member_matrix
+    from potential.sharing.ikz import KEYS
+
+    a = default_analysis
+    core = sharing.cores.iloc[0]
+    option = core["option"]
+    assert option == a.joint.loc[a.joint["pool_npv"].idxmax(), "option"]
+    matrix = member_matrix(sharing, option)
+    (rows,) = page.tables_named("sharing")
+    names = {b.id: b.name for b in a.dataset.bodies}
+    assert rows[0] == ["Mitglied", "Einwohner", "VZÄ", "Kosten", "Shapley", "Nukleolus",
+                       "SCRB", "modelliert"]  # fmt: skip
+    assert len(rows) - 1 == len(matrix) == core["n_members"] == 11
+    assert [r[0] for r in rows[1:]] == [names[m] for m in matrix.index]
+    for row, (_, values) in zip(rows[1:], matrix.iterrows(), strict=True):
+        assert row[1:] == [de_euro(v) for v in values]
+    (keys,) = page.tables_named("sharing-keys")
+    assert (
+        [r[0] for r in keys[1:]]
+        == [  # first letter capitalised, as in every table
+            KEYS[k][0][:1].upper() + KEYS[k][0][1:] for k in matrix.columns
+        ]
+    )
+    summary = sharing.summary.set_index("key")
+    assert [r[1] for r in keys[1:]] == [
+        "ja" if summary.at[k, "all_gain"] else "nein" for k in matrix.columns
+    ]
+    assert [r[2] for r in keys[1:]] == [
+        "ja" if summary.at[k, "in_core"] else "nein" for k in matrix.columns
+    ]
+    text = " ".join(page.text)
+    label = labels.option_label(a.dataset, a.joint[a.joint["option"] == option].iloc[0], "de")
+    assert f"mit dem größten Kapitalwert des Pools, {label}." in text
+    pool = de_euro(core["pool_npv"])
+    assert f"über 10 Jahre bei einem Zinssatz von 0,9 % p. a.: {pool}, so viel" in text
+    assert core["statement_de"] in text  # verbatim
+    assert "Nicht berechenbar: Fallzahlen (" in text  # no cases_per_year in this field
+    kosten = summary.loc["kosten"]
+    assert f"{de_euro(kosten['shortfall'])} mehr, als ihr im Pool zufällt" in text
+    diff = sharing.allocations.query("key == 'kosten'").set_index("member")["vs_shapley"]
+    assert (
+        f"begünstigt der Vollkostenschlüssel {names[diff.idxmax()]} am stärksten "
+        f"({de_euro(diff.max())} über dem Shapley-Wert); {names[diff.idxmin()]} gibt am "
+        f"meisten ab ({de_euro(-diff.min())} darunter)"
+    ) in text
+    assert core["core_empty"] and "Ist der Kern leer, bleiben dem Rat drei Wege" in text
+    assert "docs/sharing.md" in text
+    # the chart, after the map and before the SMAA charts
+    names_in_order = list(report.figures)
+    assert names_in_order.index("map.svg") + 1 == names_in_order.index("sharing.svg")
+    assert names_in_order.index("sharing.svg") < names_in_order.index("acceptability-selm.svg")
+    assert b"Kapitalwert je Mitglied nach Kostenschl" in report.figures["sharing.svg"]
+    assert f"]({FIGURE_DIR}/sharing.svg)" in report.markdown
+
+
+def test_cost_sharing_section_in_english(default_analysis, sharing):
+    report = build_report(default_analysis, lang="en", sharing=sharing, figures=False)
+    page = Page(report.html)
+    assert "6. Cost sharing" in page.h("h2")
+    (rows,) = page.tables_named("sharing")
+    assert rows[0][:4] == ["Member", "Inhabit.", "FTE", "Cost"]
+    assert len(rows) - 1 == sharing.cores.iloc[0]["n_members"]
+    (keys,) = page.tables_named("sharing-keys")
+    assert keys[1][:3] == ["Inhabitants", "yes", "no"]
+    text = " ".join(page.text)
+    assert sharing.cores.iloc[0]["statement_en"] in text
+    assert "Could not be computed: Cases (the dataset lacks its quantity" in text
+    assert "When the core is empty, the council has three ways" in text
+    section = report.markdown.split("## 6. Cost sharing")[1].split("## 7.")[0]
+    assert "Kapitalwert" not in section and "sharing.svg" not in section  # no figures
+
+
+def test_cost_sharing_without_a_gain_to_share(default_analysis):
+    """No joint option with a positive pool: nothing is computed, the section says why."""
+    joint = default_analysis.joint.assign(pool_npv=-1.0)
+    analysis = dataclasses.replace(default_analysis, joint=joint)
+    report = build_report(analysis, figures=False)
+    page = Page(report.html)
+    assert page.h("h2") == H2_DE
+    assert not page.tables_named("sharing")
+    assert "es gibt keinen Gewinn zu verteilen" in report.markdown
+    no_money = dataclasses.replace(default_analysis, economics=None)
+    assert (
+        "Wirtschaftlichkeitsvergleich (Abschnitt 4)"
+        in build_report(no_money, figures=False).markdown.split("## 6.")[1]
+    )
+
+
+def test_without_smaa_the_report_says_how_to_compute_it(default_analysis, sharing):
+    report = build_report(default_analysis, figures=False, sharing=sharing)
     page = Page(report.html)
     assert not page.tables_named("smaa")
     text = " ".join(page.text)
@@ -396,17 +505,17 @@ def test_every_image_is_an_embedded_svg(page, report):
     assert set(report.figures) >= {"heatmap.svg", "contributions-selm.svg", "map.svg"}
 
 
-def test_map_is_left_out_with_a_note_without_coordinates(default_analysis, monkeypatch):
+def test_map_is_left_out_with_a_note_without_coordinates(default_analysis, sharing, monkeypatch):
     from potential.report import figures
 
-    for name in ("heatmap", "contributions"):
+    for name in ("heatmap", "contributions", "sharing"):
         monkeypatch.setattr(figures, name, lambda *args, **kwargs: b"<svg/>")
     ds = default_analysis.dataset
     bodies = tuple(b.model_copy(update={"lat": None, "lon": None}) for b in ds.bodies)
     analysis = dataclasses.replace(
         default_analysis, dataset=ds.model_copy(update={"bodies": bodies})
     )
-    report = build_report(analysis)
+    report = build_report(analysis, sharing=sharing)
     assert "map.svg" not in report.figures
     assert "keine Koordinaten" in report.html and "keine Koordinaten" in report.markdown
 
@@ -486,6 +595,7 @@ def test_same_inputs_give_identical_bytes(report, default_analysis, smaa, tmp_pa
     assert again.html == report.html
     assert again.markdown == report.markdown
     assert again.figures == report.figures
+    assert "sharing.svg" in again.figures  # the cost sharing, computed again, is the same
     first, second = tmp_path / "a", tmp_path / "b"
     write_report(report, first)
     write_report(again, second)

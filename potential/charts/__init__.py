@@ -14,6 +14,7 @@ for values).
 :func:`rank_slope`          a body's ranks across scenarios
 :func:`cooperation_map`     existing and recommended cooperations, laid out by coordinates
 :func:`cooperation_frames`  the tables :func:`cooperation_map` takes, from a dataset
+:func:`allocation_chart`    cost sharing: each member's Kapitalwert under each key (€)
 :func:`save_figure`         writes PNG/SVG/PDF files, byte-identical for the same figure
 :func:`option_names`        option id → readable label, for :func:`acceptability_bars`
 =========================== ===============================================================
@@ -40,6 +41,7 @@ _LAZY = {
     "rank_slope": "potential.charts.scenarios",
     "cooperation_map": "potential.charts.network",
     "cooperation_frames": "potential.charts.network",
+    "allocation_chart": "potential.charts.sharing",
     "save_figure": "potential.charts._save",
     "option_names": "potential.charts._common",
 }

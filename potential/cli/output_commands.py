@@ -187,8 +187,9 @@ def plot(kind, scenarios, data, criteria, method, reference_date, bodies, top, s
 @reports_input_errors
 def report(scenario, data, criteria, method, reference_date, samples, seed, lang, out):
     """Write report.html (one self-contained page, charts inside) and report.md: what was
-    analysed, the method and weights in plain words, the results per body and jointly, the
-    uncertainty and the sources."""
+    analysed, the method and weights in plain words, the results per body and jointly, who
+    pays what in the best joint option (cost keys and the core), the uncertainty and the
+    sources."""
     from potential.report import build_report, write_report
 
     result, runs = _run_inputs([scenario] if scenario else [], data, criteria, method,

@@ -121,7 +121,9 @@ def _share(value, what):
     return value
 
 
-def economic_settings(dataset, reference_date: dt.date, overrides: Mapping | None = None):
+def economic_settings(
+    dataset, reference_date: dt.date, overrides: Mapping | EconomicSettings | None = None
+):
     """The settings for a dataset at a reference date, with a run's overrides.
 
     Parameters
@@ -130,15 +132,18 @@ def economic_settings(dataset, reference_date: dt.date, overrides: Mapping | Non
         Gives the defaults (``parameters.csv``).
     reference_date : datetime.date
         Year 0.
-    overrides : mapping, optional
+    overrides : mapping or EconomicSettings, optional
         Any of ``horizon_years``, ``discount_rate``, ``ramp_up`` (a profile) and ``grant``
-        (bool); ``None`` values are ignored.
+        (bool); ``None`` values are ignored. A whole :class:`EconomicSettings` (e.g. an
+        analysis' ``economics``) is used as it is.
 
     Raises
     ------
     InputError
         An unknown key or a bad value, naming it.
     """
+    if isinstance(overrides, EconomicSettings):
+        return overrides
     p = dataset.parameter
     where = f"{dataset.path}/parameters.csv"
     try:

@@ -11,7 +11,10 @@ and its changes); 2. method and weights; 3. results per body (top options, the c
 carry them, charts); 4. the Wirtschaftlichkeitsvergleich (settings and their sources, each
 body's best option in euros, negative Kapitalwerte, where VAT turns a gain into a loss, one
 body's annex as an example); 5. the joint view (options where every member gains, map); 6.
-uncertainty (SMAA, if given); 7. sources and provenance.
+cost sharing (for the joint option with the largest pool Kapitalwert: each member's
+Kapitalwert under each key, whether every member gains and whether the split is in the
+core, the subgroup that would do better alone, who is subsidised against the Shapley value,
+chart); 7. uncertainty (SMAA, if given); 8. sources and provenance.
 
 Modules: :mod:`~potential.report.build` (what the report says),
 :mod:`~potential.report.text` (its sentences in German and English, number formats),
@@ -50,8 +53,8 @@ class Report:
     markdown : str
         The same content as Markdown; charts referenced as ``report_files/NAME.svg``.
     figures : dict of str to bytes
-        File name (``heatmap.svg``, ``contributions-<body>.svg``,
-        ``acceptability-<body>.svg``, ``map.svg``) → SVG bytes, in the report's order.
+        File name (``heatmap.svg``, ``contributions-<body>.svg``, ``map.svg``,
+        ``sharing.svg``, ``acceptability-<body>.svg``) → SVG bytes, in the report's order.
     provenance : dict
         The run's provenance record (:func:`potential.provenance.run_record`), shown in the
         report and written as ``provenance.json``.
@@ -71,6 +74,7 @@ def build_report(
     *,
     scenario_run=None,
     smaa=None,
+    sharing=None,
     provenance: dict | None = None,
     lang: str = "de",
     figures: bool = True,
@@ -87,6 +91,14 @@ def build_report(
     smaa : potential.uncertainty.bodies.BodySMAA, optional
         SMAA results to report; default ``scenario_run.smaa``. Without any, the report says
         that the uncertainty was not computed and how to compute it.
+    sharing : potential.sharing.tables.Sharing, optional
+        The cost sharing to report (:func:`potential.sharing.tables.share`); the section
+        shows its option with the largest pool Kapitalwert. Default: computed here for one
+        option, the joint option of the analysis with the largest positive ``pool_npv``
+        (first one on a tie), with the analysis' dataset, economic settings and reference
+        date (about 2 s for the 11 members of the embedded dataset). Without the
+        Wirtschaftlichkeitsvergleich or a positive pool, or where ``share`` refuses the
+        option (its InputError), the section says so instead.
     provenance : dict, optional
         The provenance record (:func:`potential.provenance.run_record`); default
         ``scenario_run.provenance``, else a record made from ``analysis`` (without criteria
@@ -124,7 +136,7 @@ def build_report(
     if analysis is None:
         raise ValueError("build_report: give an analysis or a scenario run")
     record = _record(analysis, scenario_run, smaa, provenance)
-    ctx = _Context(analysis, lang, scenario_run, smaa, record, figures)
+    ctx = _Context(analysis, lang, scenario_run, smaa, record, figures, sharing)
     document = report_document(ctx)
     return Report(
         html=html.render(document, ctx.figures),

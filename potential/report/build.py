@@ -1,9 +1,9 @@
 """What the report says: the analysis, its scenario and SMAA turned into a :class:`Document`.
 
-:func:`report_document` builds the content once, in seven sections (what was analysed;
+:func:`report_document` builds the content once, in eight sections (what was analysed;
 method and weights; results per body; the Wirtschaftlichkeitsvergleich; the joint view;
-uncertainty; sources and provenance) plus a short summary. The HTML and Markdown renderers
-only lay it out, so both say the same.
+the cost sharing of the best joint option; uncertainty; sources and provenance) plus a
+short summary. The HTML and Markdown renderers only lay it out, so both say the same.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from potential.report.document import (
     paragraph,
     table,
 )
-from potential.report.text import TEXT, date, method_text, number, percent, signed, t
+from potential.report.sharing import sharing_section
+from potential.report.text import TEXT, date, euro, method_text, number, percent, signed, t
 
 #: Options shown per body; rows of the joint view shown.
 TOP, JOINT_ROWS = 3, 10
@@ -45,6 +46,8 @@ class _Context:
     smaa: object = None
     provenance: dict = field(default_factory=dict)
     with_figures: bool = True
+    #: the cost sharing to report (:class:`potential.sharing.tables.Sharing`); None: computed
+    sharing: object = None
     #: figure file name → SVG bytes, in the order of the document
     figures: dict[str, bytes] = field(default_factory=dict)
     _labels: dict = field(default_factory=dict)
@@ -517,14 +520,6 @@ def _results(ctx: _Context) -> list:
 # --- 4. Wirtschaftlichkeitsvergleich -------------------------------------------------------
 
 
-def euro(value, lang: str) -> str:
-    """An amount in whole euros: ``1.234 €`` (de), ``€1,234`` (en); ``–`` if missing."""
-    if value is None or pd.isna(value):
-        return "–"
-    text = t("euro", lang, value=number(abs(value), 0, lang))
-    return f"-{text}" if number(value, 0, lang).startswith("-") else text
-
-
 def _economics(ctx: _Context) -> list:
     a, lang = ctx.analysis, ctx.lang
     blocks: list = [Heading(2, t("h_economics", lang), "economics")]
@@ -702,9 +697,10 @@ def _joint(ctx: _Context) -> list:
     return blocks
 
 
-# --- 6. uncertainty -----------------------------------------------------------------------
+# --- 6. cost sharing ----------------------------------------------------------------------
 
 
+#: a pool Kapitalwert of at most this (EUR) is no gain to share (as potential.sharing.ikz)
 def _uncertainty(ctx: _Context) -> list:
     lang, smaa = ctx.lang, ctx.smaa
     blocks: list = [Heading(2, t("h_uncertainty", lang), "uncertainty")]
@@ -763,7 +759,7 @@ def _names(ctx: _Context, smaa, body: str) -> dict:
     return {o: ctx.option(o) for o in dict.fromkeys(options)}
 
 
-# --- 7. sources and provenance ------------------------------------------------------------
+# --- 8. sources and provenance ------------------------------------------------------------
 
 
 def _link(url: str):
@@ -865,6 +861,7 @@ def report_document(ctx: _Context) -> Document:
         _results(ctx),
         _economics(ctx),
         _joint(ctx),
+        sharing_section(ctx),
         _uncertainty(ctx),
         _sources(ctx, counts),
     ]

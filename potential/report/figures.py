@@ -73,3 +73,10 @@ def cooperation_map(analysis, lang: str) -> bytes | None:
         return None
     frames = charts.cooperation_frames(analysis.dataset, analysis, top=1, lang=lang)
     return svg_bytes(charts.cooperation_map(*frames, lang=lang))
+
+
+def sharing(matrix, names: dict, lang: str) -> bytes:
+    """Cost sharing: each member's Kapitalwert under each key (members × keys, €)."""
+    from potential.charts import allocation_chart
+
+    return svg_bytes(allocation_chart(matrix, names=names, lang=lang))

@@ -51,13 +51,13 @@ TEXT = {
     ),
     "summary_smaa": (
         "Wie sicher die besten Optionen bei anderen Gewichten oder Zahlen bleiben, zeigt "
-        "Abschnitt 6.",
-        "Section 6 shows how sure the best options stay under other weights or figures.",
+        "Abschnitt 7.",
+        "Section 7 shows how sure the best options stay under other weights or figures.",
     ),
     "summary_no_smaa": (
         "Wie sicher die besten Optionen bei anderen Gewichten bleiben, wurde nicht berechnet "
-        "(Abschnitt 6).",
-        "How sure the best options stay under other weights was not computed (section 6).",
+        "(Abschnitt 7).",
+        "How sure the best options stay under other weights was not computed (section 7).",
     ),
     # --- 1. what was analysed ------------------------------------------------------------
     "h_scope": ("1. Was untersucht wurde", "1. What was analysed"),
@@ -314,7 +314,6 @@ TEXT = {
         "{body}: was die besten Optionen trägt (Beitrag jedes Kriteriums zum Punktwert)",
         "{body}: what carries the best options (contribution of each criterion to the score)",
     ),
-    # --- 4. joint view -------------------------------------------------------------------
     # --- 4. Wirtschaftlichkeitsvergleich -------------------------------------------------
     "h_economics": ("4. Wirtschaftlichkeitsvergleich", "4. Economic comparison"),
     "economics_intro": (
@@ -340,9 +339,9 @@ TEXT = {
     "economics_settings": ("Gerechnet wurde mit:", "The settings:"),
     "economics_setting": ("{label}: {value} ({basis})", "{label}: {value} ({basis})"),
     "economics_sources": (
-        "Die Quellen stehen in Abschnitt 7; die Begründung jeder Annahme zeigt der Befehl "
+        "Die Quellen stehen in Abschnitt 8; die Begründung jeder Annahme zeigt der Befehl "
         "potential data sources und das Blatt „Quellen“ in ranking.xlsx.",
-        "Section 7 lists the sources; the command potential data sources and the sheet "
+        "Section 8 lists the sources; the command potential data sources and the sheet "
         "“Sources” in ranking.xlsx give the rationale of every assumption.",
     ),
     "economics_grant_off": (
@@ -485,8 +484,161 @@ TEXT = {
         "Eine Karte fehlt: der Datensatz enthält keine Koordinaten der Körperschaften.",
         "No map: the dataset holds no coordinates of the bodies.",
     ),
-    # --- 5. uncertainty ------------------------------------------------------------------
-    "h_uncertainty": ("6. Unsicherheit", "6. Uncertainty"),
+    # --- 6. cost sharing -----------------------------------------------------------------
+    "h_sharing": ("6. Kostenverteilung", "6. Cost sharing"),
+    "sharing_intro": (
+        "Eine Kooperation lohnt sich für den Pool ihrer Mitglieder, wenn sein Kapitalwert "
+        "positiv ist. Ob sie sich für jedes Mitglied lohnt, entscheidet der Schlüssel, nach dem "
+        "die Kosten des Pools verteilt werden. Dieser Abschnitt rechnet das für eine Option "
+        "durch: {which}.",
+        "A cooperation pays for the pool of its members when the pool's net present value is "
+        "positive. Whether it pays for every member depends on the key by which the pool's "
+        "cost is split. This section works this out for one option: {which}.",
+    ),
+    "sharing_which_best": (
+        "die gemeinsame Option mit dem größten Kapitalwert des Pools, {option}",
+        "the joint option with the largest pool net present value, {option}",
+    ),
+    "sharing_pool": (
+        "Kapitalwert des Pools über {horizon} bei einem Zinssatz von {rate}: {pool}, so viel "
+        "gewinnen die {n} Mitglieder zusammen gegenüber dem Status quo.",
+        "Net present value of the pool over {horizon} at a discount rate of {rate}: {pool}, "
+        "what the {n} members gain together against the status quo.",
+    ),
+    "sharing_split_more": (
+        "In kleinere Gruppen aufgeteilt, erreichten dieselben Mitglieder zusammen {split}, "
+        "also {diff} mehr als in einem Pool.",
+        "Split into smaller groups, the same members would reach {split} together, {diff} "
+        "more than in one pool.",
+    ),
+    "sharing_split_less": (
+        "In kleinere Gruppen aufgeteilt, erreichten dieselben Mitglieder zusammen höchstens "
+        "{split}.",
+        "Split into smaller groups, the same members would reach at most {split} together.",
+    ),
+    "sharing_table": (
+        "Kapitalwert jedes Mitglieds gegenüber dem Status quo unter jedem Schlüssel:",
+        "Net present value of each member against the status quo under each key:",
+    ),
+    "sharing_unavailable": ("Nicht berechenbar: {items}.", "Could not be computed: {items}."),
+    "sharing_reason_quantity": (
+        "{note}",
+        "the dataset lacks its quantity for some member (body_fields.csv)",
+    ),
+    "sharing_reason_other": ("{note}", "the pool's net present value is negative"),
+    "sharing_keys": (
+        "Je Schlüssel: ob jedes Mitglied besser dasteht als im Status quo und ob die "
+        "Aufteilung im Kern liegt, also keine Teilgruppe allein mehr erreichte:",
+        "Per key: whether every member is better off than in the status quo, and whether the "
+        "split lies in the core, so that no subgroup would do better alone:",
+    ),
+    "sharing_keys_gain_all": (
+        "Unter jedem der {n} berechneten Schlüssel steht jedes Mitglied besser da als im "
+        "Status quo.",
+        "Under each of the {n} keys computed, every member is better off than in the status quo.",
+    ),
+    "sharing_keys_gain": (
+        "Jedes Mitglied steht besser da als im Status quo unter: {keys}.",
+        "Every member is better off than in the status quo under: {keys}.",
+    ),
+    "sharing_keys_lose": (
+        "Mindestens ein Mitglied steht schlechter da als im Status quo unter: {keys}.",
+        "At least one member is worse off than in the status quo under: {keys}.",
+    ),
+    "sharing_keys_core": ("Im Kern liegen: {keys}.", "In the core: {keys}."),
+    "sharing_keys_no_core": (
+        "Keiner der Schlüssel liegt im Kern.",
+        "None of the keys lies in the core.",
+    ),
+    "sharing_blocking": (
+        "Unter dem Vollkostenschlüssel (Kosten des Status quo) fährt eine Teilgruppe allein "
+        "besser: {group}. Ohne die übrigen Mitglieder erreichte sie {shortfall} mehr, als ihr im "
+        "Pool zufällt.",
+        "Under the full-cost key (status-quo cost) a subgroup does better alone: {group}. "
+        "Without the other members it would reach {shortfall} more than it gets in the pool.",
+    ),
+    "sharing_blocking_none": (
+        "Unter dem Vollkostenschlüssel (Kosten des Status quo) fährt keine Teilgruppe allein "
+        "besser.",
+        "Under the full-cost key (status-quo cost) no subgroup does better alone.",
+    ),
+    "sharing_group": ("{names} ({k} von {n} Mitgliedern)", "{names} ({k} of {n} members)"),
+    "sharing_all_but": (
+        "alle Mitglieder außer {names} ({k} von {n})",
+        "every member but {names} ({k} of {n})",
+    ),
+    "sharing_shapley": (
+        "Gemessen am Shapley-Wert (jedes Mitglied erhält seinen durchschnittlichen Beitrag zum "
+        "Pool) begünstigt der Vollkostenschlüssel {plus} am stärksten ({plus_amount} über dem "
+        "Shapley-Wert); {minus} gibt am meisten ab ({minus_amount} darunter). Was die einen "
+        "mehr erhalten, geben die anderen ab: die Abweichungen summieren sich zu null.",
+        "Measured against the Shapley value (each member receives its average contribution "
+        "to the pool), the full-cost key favours {plus} most ({plus_amount} above the Shapley "
+        "value); {minus} gives up most ({minus_amount} below). What some receive on top, the "
+        "others give up: the differences sum to zero.",
+    ),
+    "sharing_shapley_equal": (
+        "Der Vollkostenschlüssel gibt jedem Mitglied bis auf 1 € seinen Shapley-Wert (seinen "
+        "durchschnittlichen Beitrag zum Pool).",
+        "The full-cost key gives every member its Shapley value (its average contribution to "
+        "the pool) to within €1.",
+    ),
+    "sharing_empty_core": (
+        "Ist der Kern leer, bleiben dem Rat drei Wege: einen Schlüssel im kleinsten Kern "
+        "vereinbaren (der Nukleolus liegt darin; keine Teilgruppe bleibt dann mehr als "
+        "{epsilon} hinter dem zurück, was sie allein erreichte); mit der Teilgruppe beginnen, "
+        "die allein besser fährt, und die übrigen Mitglieder später aufnehmen; oder "
+        "Ausgleichszahlungen von außerhalb des Pools vereinbaren, denn innerhalb des Pools "
+        "stellt keine Umverteilung alle Teilgruppen zufrieden. docs/sharing.md beschreibt "
+        "diese Wege (Abschnitt 4), die Schlüssel und ein Rechenbeispiel.",
+        "When the core is empty, the council has three ways: agree a key within the least "
+        "core (the nucleolus lies in it; no subgroup then falls more than {epsilon} short of "
+        "what it would reach alone); start with the subgroup that does better alone and admit "
+        "the other members later; or agree side payments from outside the pool, since no "
+        "redistribution within the pool satisfies every subgroup. docs/sharing.md describes "
+        "these ways (section 4), the keys and a worked example.",
+    ),
+    "sharing_core": (
+        "Ein Schlüssel im Kern (etwa der Nukleolus) lässt keine Teilgruppe allein besser "
+        "fahren; ein Schlüssel außerhalb gibt einer Teilgruppe einen Grund, ohne die anderen zu "
+        "kooperieren. docs/sharing.md beschreibt die Schlüssel, den Kern und ein "
+        "Rechenbeispiel.",
+        "A key in the core (the nucleolus, say) leaves no subgroup better off alone; a key "
+        "outside it gives a subgroup a reason to cooperate without the others. docs/sharing.md "
+        "describes the keys, the core and a worked example.",
+    ),
+    "sharing_command": (
+        "Alle Schlüssel für die beste gemeinsame Option jedes Handlungsfelds rechnet der Befehl "
+        "potential sharing (Dateien sharing.csv und sharing.xlsx).",
+        "The command potential sharing computes every key for the best joint option of each "
+        "field (files sharing.csv and sharing.xlsx).",
+    ),
+    "sharing_no_economics": (
+        "Die Kostenverteilung braucht den Wirtschaftlichkeitsvergleich (Abschnitt 4); er "
+        "wurde für diese Analyse nicht gerechnet.",
+        "The cost sharing needs the economic comparison (section 4); it was not computed for "
+        "this analysis.",
+    ),
+    "sharing_none": (
+        "Keine gemeinsame Option hat einen positiven Kapitalwert des Pools: es gibt keinen "
+        "Gewinn zu verteilen.",
+        "No joint option has a positive pool net present value: there is no gain to share.",
+    ),
+    "sharing_failed": (
+        "Die Kostenverteilung ließ sich nicht berechnen: {problem}",
+        "The cost sharing could not be computed: {problem}",
+    ),
+    "col_member": ("Mitglied", "Member"),
+    "col_key_name": ("Schlüssel", "Key"),
+    "col_all_better": ("Alle besser als im Status quo", "Every member better off"),
+    "col_in_core": ("Im Kern", "In the core"),
+    "col_min_npv": ("Kleinster Kapitalwert eines Mitglieds", "Smallest member net present value"),
+    "fig_sharing": (
+        "Kapitalwert je Mitglied unter jedem Schlüssel: {option}",
+        "Net present value per member under each key: {option}",
+    ),
+    # --- 7. uncertainty ------------------------------------------------------------------
+    "h_uncertainty": ("7. Unsicherheit", "7. Uncertainty"),
     "smaa_intro": (
         "Die Bürgermeisterinnen und Bürgermeister werden sich nicht auf ein Gewicht einigen, "
         "und viele Zahlen sind Schätzungen. Deshalb wurde die Bewertung {n}-mal mit zufällig "
@@ -540,8 +692,8 @@ TEXT = {
         "“potential smaa” or by an “uncertainty” block in the scenario file "
         "(docs/scenarios.md, section 8); the report then shows it here.",
     ),
-    # --- 6. sources ----------------------------------------------------------------------
-    "h_sources": ("7. Quellen und Nachvollziehbarkeit", "7. Sources and reproducibility"),
+    # --- 8. sources ----------------------------------------------------------------------
+    "h_sources": ("8. Quellen und Nachvollziehbarkeit", "8. Sources and reproducibility"),
     "sources_intro": (
         "Jede Zahl des Datensatzes trägt eine Quelle oder ist als Annahme mit Begründung "
         "gekennzeichnet. {assumptions} der {total} Zahlen und Gewichte sind Annahmen. "
@@ -745,3 +897,11 @@ def date(value, lang: str = "de") -> str:
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
     return value.strftime("%d.%m.%Y") if check_lang(lang) == "de" else value.isoformat()
+
+
+def euro(value, lang: str) -> str:
+    """An amount in whole euros: ``1.234 €`` (de), ``€1,234`` (en); ``–`` if missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = t("euro", lang, value=number(abs(value), 0, lang))
+    return f"-{text}" if number(value, 0, lang).startswith("-") else text

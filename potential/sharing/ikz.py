@@ -683,11 +683,11 @@ def core_statement(game: IkzGame, lang: str = "de") -> str:
         amount = _euro(epsilon, lang)[:-2]
         return (
             "Der Kern ist leer: Es gibt keine Aufteilung, bei der keine Teilgruppe lieber allein "
-            f"kooperieren würde. Jede Aufteilung lässt mindestens einer Teilgruppe bis zu "
-            f"{amount} € weniger, als sie allein erreichen könnte (kleinster Kern)."
+            "kooperieren würde. Bei jeder Aufteilung erhält mindestens eine Teilgruppe "
+            f"mindestens {amount} € weniger, als sie allein erreichen könnte (kleinster Kern)."
             if de
             else "The core is empty: there is no split under which no subgroup would rather go "
-            f"alone. Every split leaves some subgroup at least {amount} EUR short of what it "
+            f"alone. Every split leaves some subgroup at least €{amount} short of what it "
             "could reach on its own (least core)."
         )
     return (
