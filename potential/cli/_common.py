@@ -92,8 +92,8 @@ csv_dialect_option = click.option(
     default="standard",
     show_default=True,
     type=click.Choice(["standard", "de"]),
-    help="CSV files: 'standard' (comma, decimal point, for scripts) or 'de' (semicolon, "
-    "decimal comma, UTF-8 with BOM: opens as-is in a German Excel).",
+    help="CSV-Dateien: 'standard' (Komma, Dezimalpunkt, für Skripte) oder 'de' (Semikolon, "
+    "Dezimalkomma, UTF-8 mit BOM: öffnet so in einem deutschen Excel).",
 )
 
 
@@ -120,12 +120,9 @@ def smaa_options(help_text: str):
     return decorate
 
 
-def economics_options(func):
-    """``--horizon``, ``--discount-rate``, ``--ramp-up``, ``--grant/--no-grant``, ``--scales``.
-
-    The command receives them as one ``economics`` dict of the settings given (for
-    :func:`potential.economics.apply_overrides`) and ``scales``.
-    """
+def _money_options(func, scales: bool):
+    """``--horizon``, ``--discount-rate``, ``--ramp-up``, ``--grant/--no-grant`` (and
+    ``--scales`` if ``scales``); the command receives one ``economics`` dict."""
 
     @functools.wraps(func)
     def wrapper(*args, horizon, discount_rate, ramp_up, grant, **kwargs):
@@ -141,39 +138,58 @@ def economics_options(func):
         click.option(
             "--horizon",
             default=None,
-            metavar="YEARS",
-            help="Years of the Wirtschaftlichkeitsvergleich after the start (year 0) "
-            "[default: the dataset's horizon_years, 10].",
+            metavar="JAHRE",
+            help="Jahre des Wirtschaftlichkeitsvergleichs nach dem Start (Jahr 0) "
+            "[Standard: horizon_years des Datensatzes, 10].",
         ),
         click.option(
             "--discount-rate",
             default=None,
-            metavar="RATE",
-            help="Nominal discount rate per year as a share, e.g. 0.009 for 0.9 % "
-            "[default: the dataset's discount_rate, BMF 2023].",
+            metavar="ZINS",
+            help="Nominaler Kalkulationszins je Jahr als Anteil, z. B. 0.009 für 0,9 % "
+            "[Standard: discount_rate des Datensatzes, BMF 2023].",
         ),
         click.option(
             "--ramp-up",
             default=None,
             metavar="S1,S2,...",
-            help="Share of the full saving in the 1st, 2nd, ... year of operation, ending in 1, "
-            "e.g. 0.5,0.8,1 [default: linear over the dataset's ramp_up_years].",
+            help="Anteil der vollen Einsparung im 1., 2., ... Betriebsjahr, am Ende 1, z. B. "
+            "0.5,0.8,1 [Standard: linear über ramp_up_years des Datensatzes].",
         ),
         click.option(
             "--grant/--no-grant",
             default=None,
-            help="Count the NRW IKZ grant where its conditions hold [default: the dataset's "
-            "grant_assumed, not counted].",
-        ),
-        click.option(
-            "--scales",
-            type=click.Choice(["fixed", "minmax"]),
-            default="fixed",
-            show_default=True,
-            help="fixed: the criteria model's anchored scales, the same for every body; "
-            "minmax: each body's own range (the former behaviour, for comparison).",
+            help="IKZ-Förderung des Landes NRW mitrechnen, wo ihre Bedingungen erfüllt sind "
+            "[Standard: grant_assumed des Datensatzes, nicht gerechnet].",
         ),
     ]
+    if scales:
+        options.append(
+            click.option(
+                "--scales",
+                type=click.Choice(["fixed", "minmax"]),
+                default="fixed",
+                show_default=True,
+                help="fixed: die festen Skalen des Kriterienmodells, für alle Körperschaften "
+                "gleich; minmax: die Spannweite jeder Körperschaft (früheres Verhalten, zum "
+                "Vergleich).",
+            )
+        )
     for option in reversed(options):
         wrapper = option(wrapper)
     return wrapper
+
+
+def economics_options(func):
+    """``--horizon``, ``--discount-rate``, ``--ramp-up``, ``--grant/--no-grant``, ``--scales``.
+
+    The command receives them as one ``economics`` dict of the settings given (for
+    :func:`potential.economics.apply_overrides`) and ``scales``.
+    """
+    return _money_options(func, scales=True)
+
+
+def money_options(func):
+    """The settings of the Wirtschaftlichkeitsvergleich of :func:`economics_options`, without
+    ``--scales``: one ``economics`` dict."""
+    return _money_options(func, scales=False)

@@ -9,6 +9,7 @@ from potential.cli._common import (
     csv_dialect_option,
     data_option,
     main,
+    money_options,
     reference_date_option,
     reports_input_errors,
 )
@@ -23,16 +24,6 @@ KEY_CHOICES = (
     "scrb",
     "modell",
 )
-
-
-def _economics(horizon, discount_rate, ramp_up, grant) -> dict:
-    given = {
-        "horizon_years": horizon,
-        "discount_rate": discount_rate,
-        "ramp_up": ramp_up,
-        "grant": grant,
-    }
-    return {k: v for k, v in given.items() if v is not None}
 
 
 @main.command("sharing", context_settings=CONTEXT)
@@ -79,14 +70,7 @@ def _economics(horizon, discount_rate, ramp_up, grant) -> dict:
     help="Mit --game: value ist der gemeinsame Vorteil (savings) oder die gemeinsamen Kosten "
     "(cost) der Koalition.",
 )
-@click.option("--horizon", default=None, metavar="JAHRE", help="Betrachtungszeitraum in Jahren.")
-@click.option(
-    "--discount-rate", default=None, metavar="ZINS", help="Kalkulationszins, z. B. 0.009."
-)
-@click.option(
-    "--ramp-up", default=None, metavar="S1,S2,...", help="Anlaufprofil, z. B. 0.5,0.8,1."
-)
-@click.option("--grant/--no-grant", default=None, help="IKZ-Förderung NRW mitrechnen.")
+@money_options
 @click.option(
     "--out", default=None, metavar="ORDNER", help="Tabellen und sharing.xlsx hierhin schreiben."
 )
@@ -99,8 +83,8 @@ def _economics(horizon, discount_rate, ramp_up, grant) -> dict:
     help="Sprache der Ausgabe.",
 )
 @reports_input_errors
-def sharing(data, reference_date, field, options, keys, subset_forms, game_file, kind, horizon,
-            discount_rate, ramp_up, grant, out, csv_dialect, lang):  # fmt: skip
+def sharing(data, reference_date, field, options, keys, subset_forms, game_file, kind,
+            economics, out, csv_dialect, lang):  # fmt: skip
     """Wer zahlt was? Teilt den Kapitalwert einer Kooperation nach Schlüsseln auf
     (Einwohner, Fallzahlen, VZÄ, Kosten, Shapley-Wert, Nukleolus, SCRB) und prüft für jeden
     Schlüssel, ob jedes Mitglied besser fährt als allein und ob keine Teilgruppe lieber allein
@@ -117,7 +101,7 @@ def sharing(data, reference_date, field, options, keys, subset_forms, game_file,
         field=field,
         key=list(keys) or None,
         reference_date=reference_date,
-        economics=_economics(horizon, discount_rate, ramp_up, grant),
+        economics=economics,
         subset_forms=subset_forms,
     )
     for line in print_lines(result, lang):
