@@ -78,6 +78,7 @@ def venv(tmp_path_factory):
     venv_dir = base / "venv"
     run([sys.executable, "-m", "venv", "--system-site-packages", venv_dir], base, env)
     python = venv_dir / "bin" / "python"
+    _see_outer_environment(python, base, env)
     cmd = [python, "-m", "pip", "install", "--no-deps", "--no-input"]
     if _setuptools_at_least(68):
         # build with the system's setuptools: no network needed
@@ -88,6 +89,25 @@ def venv(tmp_path_factory):
         [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], base, env
     )
     return venv_dir / "bin", Path(site.stdout.strip()).resolve(), env
+
+
+def _see_outer_environment(python, base, env) -> None:
+    """When the tests run inside a virtual environment, let the new venv see its packages.
+
+    ``--system-site-packages`` links the *base* interpreter's site-packages, not those of the
+    venv the tests run in (where ``pip install ".[test]"`` put pandas & co.). A ``.pth`` file
+    appends the running interpreter's site-packages after the new venv's own, so the venv's
+    copy of ``potential`` still comes first.
+    """
+    if sys.prefix == sys.base_prefix:
+        return
+    import site as site_module
+
+    outer = [p for p in site_module.getsitepackages() if Path(p).is_dir()]
+    purelib = run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], base, env
+    ).stdout.strip()
+    Path(purelib, "outer-environment.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
 
 
 pytestmark = pytest.mark.slow
