@@ -405,7 +405,7 @@ def sources_frame(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
     """Every number of the data and the criteria model with its source or assumption."""
     from potential.provenance import sources_table
 
-    table = sources_table(analysis.dataset, analysis.criteria, ranges=True)
+    table = sources_table(analysis.dataset, analysis.criteria, ranges=True, lang=lang)
     if lang == "de":
         table["status"] = table["status"].map(
             {"source": "Quelle", "assumption": "Annahme", "reported": "gemeldet"}

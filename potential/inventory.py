@@ -213,7 +213,7 @@ def cooperation_table(dataset: Dataset, reference_date=None, lang: str = "de") -
                 "in_force": in_force(coop, date),
                 "source": coop.source,
                 "source_grade": source.grade if source else "",
-                "source_title": source.title if source else "",
+                "source_title": source.label(lang) if source else "",
                 "source_url": source.url if source else "",
             }
         )

@@ -50,13 +50,31 @@ def _blank_to_none(value):
     return None if isinstance(value, str) and not value.strip() else value
 
 
+#: grades of a source, weakest first: U unverified, S secondary, V primary (read by us)
+GRADES = ("U", "S", "V")
+
+
 class Source(Model):
-    """A citable source. ``grade``: V primary, S secondary, U unverified."""
+    """A citable source. ``grade``: V primary, S secondary, U unverified.
+
+    ``title`` is German (outputs are German first); ``title_en`` (optional) is its English
+    version, shown with ``lang="en"`` (:meth:`label` falls back to ``title``). ``checked``
+    (optional) is the date as of which a legal text was checked: the version of the copy
+    read ("Stand", "zuletzt geändert"). Blank cells mean not given.
+    """
 
     id: Id
     grade: Literal["V", "S", "U"]
     title: str = Field(min_length=1)
     url: str = Field(min_length=1)
+    title_en: str | None = Field(None, min_length=1)
+    checked: dt.date | None = None
+
+    _blank = field_validator("title_en", "checked", mode="before")(_blank_to_none)
+
+    def label(self, lang: str = "de") -> str:
+        """The title in a language: ``title_en`` for ``"en"`` where given, else ``title``."""
+        return self.title_en if lang == "en" and self.title_en else self.title
 
 
 class Body(Model):

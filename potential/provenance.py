@@ -24,7 +24,12 @@ RANGE_COLUMNS = ["low", "high"]
 
 
 def sources_table(
-    dataset: Dataset, criteria: CriteriaModel | None = None, *, ranges: bool = False
+    dataset: Dataset,
+    criteria: CriteriaModel | None = None,
+    *,
+    ranges: bool = False,
+    grades: bool = False,
+    lang: str = "de",
 ) -> pd.DataFrame:
     """Every number with its source or assumption.
 
@@ -38,20 +43,26 @@ def sources_table(
         Add the columns ``low`` and ``high``: the range a parameter table records for a
         value (blank where none is recorded). Its basis is in ``reference`` (the note or the
         assumption's rationale). Off by default so that the eight columns stay as before.
+    grades : bool
+        Add the column ``grade``: the weakest grade of the sources a value rests on (``U``
+        unverified, then ``S`` secondary, then ``V`` primary; :func:`weakest_grade`), blank
+        for assumptions and reported values.
+    lang : {"de", "en"}
+        Language of the source titles in ``reference`` (:meth:`Source.label`).
 
     Returns
     -------
     pandas.DataFrame
         Columns ``table``, ``item``, ``parameter``, ``value``, ``unit``, ``status``
         (``source`` or ``assumption``), ``source`` (source ids) and ``reference`` (source
-        titles and URLs, or the assumption's rationale); with ``ranges``, also ``low`` and
-        ``high``.
+        grades, titles and URLs, or the assumption's rationale); with ``ranges``, also
+        ``low`` and ``high``; with ``grades``, also ``grade``.
     """
     src = {s.id: s for s in dataset.sources}
 
     def cite(ids) -> str:
         ids = [ids] if isinstance(ids, str) else list(ids)
-        return " | ".join(f"[{src[i].grade}] {src[i].title} <{src[i].url}>" for i in ids)
+        return " | ".join(f"[{src[i].grade}] {src[i].label(lang)} <{src[i].url}>" for i in ids)
 
     rows = []
     bounds: dict[int, tuple[float, float]] = {}
@@ -147,7 +158,38 @@ def sources_table(
         table["low"] = [bounds.get(i, (None, None))[0] for i in range(len(rows))]
         table["high"] = [bounds.get(i, (None, None))[1] for i in range(len(rows))]
         table[RANGE_COLUMNS] = table[RANGE_COLUMNS].astype(float)
+    if grades:
+        table["grade"] = [
+            weakest_grade(dataset, ids) if status == "source" else ""
+            for status, ids in zip(table["status"], table["source"], strict=True)
+        ]
     return table
+
+
+def weakest_grade(dataset: Dataset, ids) -> str:
+    """The weakest grade of some sources: ``U`` before ``S`` before ``V``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset whose ``sources`` define the ids.
+    ids : str or iterable of str
+        Source ids, as a list or joined by ``;`` (the ``source`` column of
+        :func:`sources_table`).
+
+    Returns
+    -------
+    str
+        ``"U"``, ``"S"`` or ``"V"``; ``""`` for no ids (a criteria weight cites in its
+        reference, not by id).
+    """
+    from potential.models import GRADES
+
+    if isinstance(ids, str):
+        ids = [i for i in ids.split(";") if i]
+    known = {s.id: s.grade for s in dataset.sources}
+    found = [known[i] for i in ids]
+    return min(found, key=GRADES.index) if found else ""
 
 
 # --- Reproducing a run: file hashes, versions, settings -------------------------------------

@@ -488,7 +488,7 @@ def test_cooperation_table(dataset):
     assert dsb["scope"] == "partial"
     assert (dsb["source"], dsb["source_grade"]) == ("dsb-unna", "V")
     assert dsb["source_url"] == "http://presse-service.de/data.aspx/static/842218.html"
-    assert "data-protection officer" in dsb["source_title"]
+    assert "Datenschutzbeauftragter" in dsb["source_title"]
     gsw = coops.set_index("id").loc["gsw"]
     assert (gsw["field"], gsw["field_label"], gsw["lead"], gsw["lead_name"]) == ("", "", "", "")
     assert gsw["since"] is None
@@ -500,6 +500,7 @@ def test_cooperation_table_at_an_earlier_date_and_in_english(dataset):
     assert coops.drop(index="foerderschulen_kreis")["in_force"].all()
     assert coops.loc["it_boenen_zdv", "field_label"] == dataset.field("it").label_en
     assert coops.loc["gsw", "legal_form_label"] == dataset.legal_form("gmbh").label_en
+    assert "data-protection officer" in coops.loc["dsb_gemeinsam", "source_title"]
 
 
 def test_tie_table(dataset):

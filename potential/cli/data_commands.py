@@ -75,6 +75,15 @@ def show(data, table):
         click.echo(frame.to_string(index=False))
 
 
+#: first line of ``potential data sources``: what the grade marks mean
+LEGEND = {
+    "de": "Güte der Quellen: [V] Primärtext, [S] Sekundärquelle, [U] ungeprüft. Werte, die "
+    "auf einer [S]- oder [U]-Quelle beruhen, tragen das Zeichen am Zeilenende.",
+    "en": "Source grades: [V] primary text, [S] secondary source, [U] unverified. Values "
+    "that rest on an [S] or [U] source carry the mark at the end of their line.",
+}
+
+
 @data.command(context_settings=CONTEXT)
 @data_option
 @click.option(
@@ -98,9 +107,21 @@ def show(data, table):
     "assumption); --data and --criteria are then taken from the scenario.",
 )
 @csv_dialect_option
+@click.option(
+    "--lang",
+    default="de",
+    show_default=True,
+    type=click.Choice(["de", "en"]),
+    help="Sprache der Quellentitel: de (deutsch) oder en (englisch).",
+)
 @reports_input_errors
-def sources(data, criteria, out, scenario, csv_dialect):
-    """List every number of the data and the criteria model with its source or assumption."""
+def sources(data, criteria, out, scenario, csv_dialect, lang):
+    """List every number of the data and the criteria model with its source or assumption.
+
+    Each source is cited with its grade: [V] primary text, [S] secondary source, [U]
+    unverified. A value that rests on an [S] or [U] source carries that mark at the end of
+    its line (the weakest grade of its sources); values on primary texts stay unmarked.
+    """
     import pandas as pd
 
     from potential.criteria import load_criteria
@@ -108,13 +129,14 @@ def sources(data, criteria, out, scenario, csv_dialect):
     from potential.files import csv_writer, write_outputs
     from potential.provenance import sources_table
 
+    options = {"ranges": True, "grades": True, "lang": lang}
     if scenario:
         from potential.scenarios.running import prepare
 
         prep = prepare(scenario)
-        table = sources_table(prep.dataset, prep.criteria, ranges=True)
+        table = sources_table(prep.dataset, prep.criteria, **options)
     else:
-        table = sources_table(load_dataset(data), load_criteria(criteria), ranges=True)
+        table = sources_table(load_dataset(data), load_criteria(criteria), **options)
     if out:
         out = Path(out)
         write_outputs(
@@ -124,10 +146,12 @@ def sources(data, criteria, out, scenario, csv_dialect):
         click.echo(f"{len(table)} Werte mit Herkunft geschrieben: {out}")
         return
     counts = table["status"].value_counts()
+    click.echo(LEGEND[lang] + "\n")
     for _, row in table.iterrows():
         span = "" if pd.isna(row["low"]) else f" (range {row['low']}–{row['high']})"
+        mark = f" [{row['grade']}]" if row["grade"] in ("S", "U") else ""
         click.echo(
             f"{row['table']}:{row['item']}:{row['parameter']} = {row['value']} {row['unit']}"
-            f"{span}\n    {row['status']}: {row['reference']}"
+            f"{span}{mark}\n    {row['status']}: {row['reference']}"
         )
     click.echo("\n" + ", ".join(f"{n} {status}" for status, n in counts.sort_index().items()))

@@ -340,7 +340,7 @@ def basis_text(row: dict, analysis, lang: str = "de", full: bool = True) -> str:
     if not ids:
         return text("source", lang)
     if full:
-        cited = " | ".join(f"[{src[i].grade}] {src[i].title} <{src[i].url}>" for i in ids)
+        cited = " | ".join(f"[{src[i].grade}] {src[i].label(lang)} <{src[i].url}>" for i in ids)
     else:
         cited = ", ".join(ids)
     return f"{text('source', lang)}: {cited}"

@@ -820,7 +820,7 @@ def _provenance_rows(ctx: _Context) -> list:
 
 def _sources(ctx: _Context, counts: dict) -> list:
     lang = ctx.lang
-    rows = [(Code(s.id), s.grade, s.title, _link(s.url)) for s in ctx.dataset.sources]
+    rows = [(Code(s.id), s.grade, s.label(lang), _link(s.url)) for s in ctx.dataset.sources]
     cols = ["col_id", "col_grade", "col_title", "col_url"]
     return [
         Heading(2, t("h_sources", lang), "sources"),

@@ -73,7 +73,7 @@ def scenario_frame(run: ScenarioRun, lang: str = "de") -> pd.DataFrame:
     for s in sc.sources:
         sid = s if isinstance(s, str) else s.id
         src = next((x for x in a.dataset.sources if x.id == sid), None)
-        text = f"[{src.grade}] {src.title} <{src.url}>" if src else sid
+        text = f"[{src.grade}] {src.label('de' if de else 'en')} <{src.url}>" if src else sid
         rows.append(("Quelle" if de else "Source", f"{sid}: {text}"))
     header = ["Angabe", "Wert"] if de else ["Item", "Value"]
     return pd.DataFrame(rows, columns=header)
