@@ -362,8 +362,8 @@ def test_sources_table_lists_luenen_population_and_dbb_share(dataset):
     row = luenen.iloc[0]
     assert row["value"] == 87266
     assert row["status"] == "source"
-    assert row["source"] == "wiki-luenen"
-    assert "Lünen" in row["reference"] and "http" in row["reference"]
+    assert row["source"] == "gv-isys-2023"
+    assert "GV-ISys" in row["reference"] and "http" in row["reference"]
 
     dbb = table[table["parameter"] == "leaving_share_10y"]
     assert len(dbb) == 1

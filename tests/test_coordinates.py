@@ -1,16 +1,19 @@
 """Coordinates of the bodies (``bodies.csv``: ``lat``, ``lon``, ``coords_source``).
 
-Every figure is copied from the source named in ``coords_source``; its title quotes the
-degrees and minutes (and seconds) that the source prints. The checks below are plausibility
-checks against facts already in the data (neighbours) and in the town descriptions of the
-cited pages, not sources of their own.
+Every figure is copied from the source named in ``coords_source``, the Destatis GV-ISys
+table "Gemeinden ... am 31.12.2023" (geographic centre, decimal degrees). A verbatim extract of
+its Kreis Unna rows is kept in ``tests/data/gv-isys-2023/kreis-unna.csv`` (workbook
+``31122023_Auszug_GV.xlsx``, sheet ``Onlineprodukt_Gemeinden31122023``; columns Satzart, ARS,
+Gemeindename, Fläche, Bevölkerung, Längengrad, Breitengrad as printed, with decimal commas).
+The other checks are plausibility checks against facts already in the data (neighbours) and
+in town descriptions, not sources of their own.
 """
 
 from __future__ import annotations
 
 import csv
 import math
-import re
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +25,20 @@ TOWNS = (
     "bergkamen", "boenen", "froendenberg", "holzwickede", "kamen", "luenen", "schwerte",
     "selm", "unna", "werne",
 )  # fmt: skip
+#: verbatim extract of the GV-ISys 31.12.2023 rows of the Kreis Unna (see the module docstring)
+GV_ISYS = Path(__file__).parent / "data" / "gv-isys-2023" / "kreis-unna.csv"
+
+
+def _gv_isys() -> dict[str, dict[str, str]]:
+    """GV-ISys rows by AGS (Land + RB + Kreis + Gem; the Kreis row by Land + RB + Kreis)."""
+    with GV_ISYS.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return {r["land"] + r["rb"] + r["kreis"] + r["gem"]: r for r in rows}
+
+
+def _decimal(text: str) -> float:
+    """A German decimal figure as printed ("51,615888")."""
+    return float(text.replace(",", "."))
 
 
 def _haversine_km(a, b) -> float:
@@ -69,32 +86,48 @@ def test_every_body_has_coordinates_with_a_listed_source(dataset):
     for b in dataset.bodies:
         assert b.lat is not None and b.lon is not None, b.id
         assert b.coords_source in sources, b.id
-        assert "Koordinaten" in sources[b.coords_source].title or "Lage" in (
-            sources[b.coords_source].title
-        )
+        assert "Mittelpunktkoordinaten" in sources[b.coords_source].title, b.id
 
 
-def test_coordinates_are_the_figures_the_source_titles_quote(dataset):
-    """Degrees, minutes (seconds) in the title, converted exactly, rounded to 6 decimals."""
-    dms = re.compile(r"(\d+)°(\d+)′(?:(\d+)″)?([NSEW])")
-    sources = {s.id: s for s in dataset.sources}
+def test_coordinates_are_the_figures_the_source_prints(dataset):
+    """Längengrad and Breitengrad of the GV-ISys row with the town's AGS, to 6 decimals."""
+    gv = _gv_isys()
     for b in dataset.bodies:
-        found = dms.findall(sources[b.coords_source].title)
-        assert len(found) == 2, (b.id, found)
-        (lat_d, lat_m, lat_s, ns), (lon_d, lon_m, lon_s, ew) = found
-        assert (ns, ew) == ("N", "E")
-        lat = int(lat_d) + int(lat_m) / 60 + int(lat_s or 0) / 3600
-        lon = int(lon_d) + int(lon_m) / 60 + int(lon_s or 0) / 3600
-        assert b.lat == round(lat, 6), b.id
-        assert b.lon == round(lon, 6), b.id
+        if b.kind == "kreis":
+            continue  # the Kreis row (Satzart 40) has no coordinates: see the next test
+        row = gv[b.ags]
+        assert row["satzart"] == "60", b.id
+        assert b.lat == round(_decimal(row["breitengrad"]), 6), b.id
+        assert b.lon == round(_decimal(row["laengengrad"]), 6), b.id
+
+
+def test_population_area_and_keys_are_the_figures_the_source_prints(dataset):
+    gv = _gv_isys()
+    kreis = dataset.body("kreis_unna")
+    assert gv[kreis.ags]["satzart"] == "40" and gv[kreis.ags]["gemeindename"] == "Unna"
+    towns = [b for b in dataset.bodies if b.kind != "kreis"]
+    assert {b.ags for b in towns} == {a for a, r in gv.items() if r["satzart"] == "60"}
+    for b in towns:
+        row = gv[b.ags]
+        assert row["gemeindename"].split(",")[0] == b.name, b.id
+        assert b.population == int(row["bevoelkerung"]), b.id
+        assert b.area_km2 == pytest.approx(_decimal(row["flaeche_km2"]), abs=1e-9), b.id
+        # GV-ISys names the eight towns ", Stadt" (Schwerte ", Hansestadt ..."), not Bönen
+        # and Holzwickede: the same split as ``kind``
+        assert ("," in row["gemeindename"]) == (b.kind == "stadt"), b.id
+    # the Kreis row carries no figures; the county is the sum of its ten towns
+    assert kreis.population == sum(int(gv[b.ags]["bevoelkerung"]) for b in towns)
+    area = sum(_decimal(gv[b.ags]["flaeche_km2"]) for b in towns)
+    assert kreis.area_km2 == pytest.approx(area, abs=0.005)
 
 
 def test_the_county_sits_at_its_seat_the_town_of_unna(dataset):
     # The county is drawn at its seat (Kreisstadt Unna, bodies.csv status of 'unna'), with the
-    # town's coordinates; no coordinates of the Kreishaus building were found.
+    # town's coordinates: the GV-ISys Kreis row has none.
     kreis, unna = dataset.body("kreis_unna"), dataset.body("unna")
     assert "Kreisstadt" in unna.status
-    assert (kreis.lat, kreis.lon, kreis.coords_source) == (unna.lat, unna.lon, "coords-unna")
+    assert (kreis.lat, kreis.lon, kreis.coords_source) == (unna.lat, unna.lon, unna.coords_source)
+    assert _gv_isys()[kreis.ags]["breitengrad"] == ""
 
 
 def test_coordinates_lie_in_the_kreis_unna_region(dataset):
@@ -127,8 +160,8 @@ def test_haversine_of_a_known_distance():
 
 def test_relative_positions_agree_with_the_town_descriptions(dataset):
     b = {x.id: x for x in dataset.bodies}
-    # Lünen (de-wiki, source nb-luenen): "im Norden schließen sich Selm und Werne an", and
-    # Holzwickede and Schwerte reach south to the Ruhr (source holzwickede-de, wiki-schwerte):
+    # Lünen (de-wiki article): "im Norden schließen sich Selm und Werne an", and Holzwickede
+    # and Schwerte reach south to the Ruhr (Holzwickede's Kurzporträt, de-wiki Schwerte):
     # Selm and Werne lie north of Schwerte and Holzwickede.
     for north in ("selm", "werne"):
         assert b[north].lat > b["luenen"].lat
@@ -138,11 +171,11 @@ def test_relative_positions_agree_with_the_town_descriptions(dataset):
     # Bergkamen's neighbour on the Lippe: Lünen lies west of Werne, Bergkamen and Kamen.
     for east in ("werne", "bergkamen", "kamen"):
         assert b["luenen"].lon < b[east].lon, east
-    # Bönen (source wiki-boenen): "südliche Nachbarkommune ist die Kreisstadt Unna",
+    # Bönen (de-wiki article): "südliche Nachbarkommune ist die Kreisstadt Unna",
     # "westlich von Bönen liegt die Stadt Kamen".
     assert b["unna"].lat < b["boenen"].lat
     assert b["kamen"].lon < b["boenen"].lon
-    # Fröndenberg (source wiki-froendenberg): "liegt im Süden des Kreises Unna und grenzt im
+    # Fröndenberg (de-wiki article): "liegt im Süden des Kreises Unna und grenzt im
     # Norden an die Stadt Unna".
     assert b["froendenberg"].lat < b["unna"].lat
     # Selm is the north-westernmost town of the Kreis (partnerschaftsverein-selm.de: "in the
@@ -159,9 +192,9 @@ def test_sources_table_lists_lat_and_lon_per_body(dataset):
             assert row["value"] == getattr(body, name)
             assert row["unit"] == "° (WGS84)"
             assert row["status"] == "source" and row["source"] == body.coords_source
-            assert "Koordinaten" in row["reference"] or "Lage" in row["reference"]
+            assert "Mittelpunktkoordinaten" in row["reference"]
     luenen = table.loc[("bodies.csv", "luenen", "lat")]
-    assert luenen["value"] == 51.616667 and "51°37′N 7°31′E" in luenen["reference"]
+    assert luenen["value"] == 51.614327 and "GV-ISys" in luenen["reference"]
 
 
 # --- user datasets ----------------------------------------------------------------------
@@ -185,7 +218,7 @@ def test_blank_coordinates_mean_none(dataset_copy):
     data = load_dataset(dataset_copy)
     selm = data.body("selm")
     assert (selm.lat, selm.lon, selm.coords_source) == (None, None, None)
-    assert data.body("werne").lat == 51.666667
+    assert data.body("werne").lat == _decimal(_gv_isys()["05978040"]["breitengrad"])
 
 
 def test_lat_without_lon(dataset_copy):

@@ -46,16 +46,22 @@ def test_eleven_bodies_with_official_keys(dataset):
     assert all(b.ags.startswith("05978") and len(b.ags) == 8 for b in towns)
 
 
-def test_town_populations_add_up_as_in_the_research_notes(dataset):
-    # research.md §7 consistency check: the 10 populations (mixed dates) sum to 397,855
-    towns = [b.population for b in dataset.bodies if b.kind != "kreis"]
-    assert sum(towns) == 397_855
+def test_town_populations_add_up_to_the_county(dataset):
+    # one table (Destatis GV-ISys, 31.12.2023) and one Stichtag: the county is the sum of its
+    # ten towns, 399,447 (the IT.NRW figure for 31.12.2023, 2011-census basis)
+    kreis = next(b for b in dataset.bodies if b.kind == "kreis")
+    towns = [b for b in dataset.bodies if b.kind != "kreis"]
+    assert sum(b.population for b in towns) == kreis.population == 399_447
+    assert {b.population_date for b in dataset.bodies} == {kreis.population_date}
 
 
 def test_town_areas_match_the_county(dataset):
-    # research.md §7: the 10 municipal areas sum to 542.84 km² against 542.62–543 for the Kreis
+    # GV-ISys has no area on the Kreis row: the county's area is the sum of its ten towns
+    # (kreis-unna.de gives "543 km²")
+    kreis = next(b for b in dataset.bodies if b.kind == "kreis")
     towns = sum(b.area_km2 for b in dataset.bodies if b.kind != "kreis")
-    assert towns == pytest.approx(542.84, abs=0.005)
+    assert towns == pytest.approx(kreis.area_km2, abs=0.005)
+    assert round(towns) == 543
 
 
 def test_six_fields_of_the_county_report(dataset):
@@ -92,7 +98,7 @@ def test_every_number_in_the_csv_files_is_listed(dataset):
 def test_known_figures_with_their_sources(dataset):
     table = sources_table(dataset).set_index(["table", "item", "parameter"])
     luenen = table.loc[("bodies.csv", "luenen", "population")]
-    assert luenen["value"] == 87266 and luenen["source"] == "wiki-luenen"
+    assert luenen["value"] == 87266 and luenen["source"] == "gv-isys-2023"
     leaving = table.loc[("parameters.csv", "", "leaving_share_10y")]
     assert leaving["value"] == 0.297 and "dbb" in leaving["reference"]
     cap = table.loc[("field_parameters.csv", "foerderschulen", "savings_cap")]

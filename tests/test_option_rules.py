@@ -183,9 +183,9 @@ def test_first_family_keeps_its_id(dataset):
 
 def test_max_size_two_keeps_only_pairs(dataset):
     sets = partner_sets(_rules(dataset, max_size=2))
-    # 10 county pairs + 13 neighbour pairs; the two-member cooperations (it_boenen_zdv,
+    # 10 county pairs + 14 neighbour pairs; the two-member cooperations (it_boenen_zdv,
     # rpa_schwerte, vhs_kamen_boenen) repeat pairs already there
-    assert len(sets) == 10 + 13
+    assert len(sets) == 10 + 14
     assert all(len(m) == 2 for m in sets.values())
     assert not any(s.startswith("wie_") for s in sets)
 
@@ -194,7 +194,7 @@ def test_max_size_five_keeps_small_existing_sets(dataset):
     sets = partner_sets(_rules(dataset, max_size=5))
     # wie_dsb_gemeinsam (8), kreisweit (11), alle_staedte (10) go; wie_gsw (3),
     # wie_gwa_sammlung (4), wie_sparkasse_unnakamen (5) stay
-    assert len(sets) == 10 + 13 + 3
+    assert len(sets) == 10 + 14 + 3
     assert {"wie_gsw", "wie_gwa_sammlung", "wie_sparkasse_unnakamen"} <= set(sets)
 
 
@@ -205,9 +205,9 @@ def test_stay_out(dataset):
     ds = _rules(dataset, stay_out=("selm",))
     assert [b.id for b in participants(ds)] == [b for b in BODIES if b != "selm"]
     sets = partner_sets(ds)
-    # of the 29 default sets 4 hold Selm: kreis_unna+selm, luenen+selm, selm+werne and
+    # of the 30 default sets 4 hold Selm: kreis_unna+selm, luenen+selm, selm+werne and
     # wie_dsb_gemeinsam; kreisweit and alle_staedte become the sets of the participants
-    assert len(sets) == 29 - 4
+    assert len(sets) == 30 - 4
     assert list(sets)[:2] == ["alle_beteiligten", "alle_beteiligten_staedte"]
     assert sets["alle_beteiligten_staedte"] == tuple(t for t in TOWNS if t != "selm")
     assert "wie_dsb_gemeinsam" not in sets
@@ -287,7 +287,7 @@ def test_default_rules_are_unchanged(dataset, default_analysis):
         stay_out=(),
     )
     assert generate_options(explicit, REF).equals(generate_options(dataset, REF))
-    assert len(generate_options(dataset, REF)) == 505
+    assert len(generate_options(dataset, REF)) == 525
     assert list(dict.fromkeys(default_analysis.ranking["body"])) == BODIES
 
 
@@ -327,19 +327,19 @@ def test_lead_town_that_is_not_the_largest(dataset):
 def test_fields(dataset):
     opts = generate_options(_rules(dataset, fields=("epayment",)), REF)
     assert set(opts["field"]) == {"epayment"}
-    assert len(opts) == 29 * 3
+    assert len(opts) == 30 * 3
 
 
 def test_legal_forms(dataset):
     opts = generate_options(_rules(dataset, legal_forms=("zweckverband", "gmbh")), REF)
     # zweckverband: epayment, shared_services, it, abfall (foerderschulen blocked);
-    # gmbh: evergabe, it, abfall; IT has 14 sets, the others 29
+    # gmbh: evergabe, it, abfall; IT has 15 sets, the others 30
     assert opts.groupby("field").size().to_dict() == {
-        "epayment": 29,
-        "evergabe": 29,
-        "shared_services": 29,
-        "it": 28,
-        "abfall": 58,
+        "epayment": 30,
+        "evergabe": 30,
+        "shared_services": 30,
+        "it": 30,
+        "abfall": 60,
     }
     assert set(opts["legal_form"]) == {"zweckverband", "gmbh"}
 

@@ -35,14 +35,14 @@ BODIES = ["kreis_unna", *TOWNS]
 
 # bodies.csv neighbours, made symmetric by hand (a pair counts if either side lists it):
 #   bergkamen: kamen, luenen, werne           -> 3 pairs
-#   boenen: unna, kamen                       -> 2
-#   froendenberg: unna, holzwickede           -> 2
+#   boenen: kamen, unna                       -> 2
+#   froendenberg: holzwickede, unna           -> 2
 #   holzwickede: schwerte, unna (froendenberg already counted)      -> 2
-#   kamen: luenen (boenen, bergkamen already counted)               -> 1
+#   kamen: luenen, unna (bergkamen, boenen already counted)         -> 2
 #   luenen: selm, werne (bergkamen, kamen already counted)          -> 2
 #   selm: werne (luenen already counted)                            -> 1
 #   schwerte, unna, werne: all already counted; the county lists none -> 0
-#   total 13
+#   total 14 (the DVG2 borders; Kamen-Unna was missing before issue 14)
 NEIGHBOUR_PAIRS = [
     ("bergkamen", "kamen"),
     ("bergkamen", "luenen"),
@@ -54,6 +54,7 @@ NEIGHBOUR_PAIRS = [
     ("holzwickede", "schwerte"),
     ("holzwickede", "unna"),
     ("kamen", "luenen"),
+    ("kamen", "unna"),
     ("luenen", "selm"),
     ("luenen", "werne"),
     ("selm", "werne"),
@@ -104,7 +105,7 @@ def options(dataset):
 def test_partner_sets_are_exactly_the_hand_derived_ones(dataset):
     sets = partner_sets(dataset)
     expected = _expected_sets()
-    assert len(expected) == 1 + 1 + 10 + 13 + 4  # = 29
+    assert len(expected) == 1 + 1 + 10 + 14 + 4  # = 30
     assert sets == expected
     # order: county, towns, county pairs, neighbour pairs, existing
     assert list(sets) == list(expected)
@@ -120,7 +121,7 @@ def test_county_and_towns_families(dataset):
 
 def test_neighbour_family_alone(dataset):
     sets = partner_sets(_with_families(dataset, "neighbour_pairs"))
-    assert len(sets) == 13
+    assert len(sets) == 14
     assert set(sets.values()) == set(NEIGHBOUR_PAIRS)
 
 
@@ -212,9 +213,9 @@ def test_no_foerderschulen_options_at_the_reference_date(options):
 @pytest.mark.parametrize(
     ("date", "count"),
     [
-        # before the county took over: 29 sets x 2 forms = 58
-        (dt.date(2016, 4, 1), 58),
-        (dt.date(2016, 7, 31), 58),
+        # before the county took over: 30 sets x 2 forms = 60
+        (dt.date(2016, 4, 1), 60),
+        (dt.date(2016, 7, 31), 60),
         # in force from its start date on
         (dt.date(2016, 8, 1), 0),
     ],
@@ -240,38 +241,38 @@ def test_boenen_appears_in_it_only_together_with_the_county(options):
 
 def test_it_partner_sets_by_hand(options):
     # kept: supersets of {kreis_unna, boenen} (kreisweit, wie_dsb_gemeinsam, wie_gwa_sammlung)
-    # and the 11 neighbour pairs without Bönen -> 14 sets x 5 forms = 70
+    # and the 12 neighbour pairs without Bönen -> 15 sets x 5 forms = 75
     it_sets = set(options.loc[options["field"] == "it", "partner_set"])
     expected = {"kreisweit", "wie_dsb_gemeinsam", "wie_gwa_sammlung"} | {
         f"{a}+{b}" for a, b in NEIGHBOUR_PAIRS if "boenen" not in (a, b)
     }
     assert it_sets == expected
-    assert len(expected) == 14
-    assert (options["field"] == "it").sum() == 70
+    assert len(expected) == 15
+    assert (options["field"] == "it").sum() == 75
 
 
 def test_it_options_before_boenen_joined(dataset):
-    # it_boenen_zdv starts 2013-01-01; on 2012-12-31 all 29 sets x 5 forms are open
+    # it_boenen_zdv starts 2013-01-01; on 2012-12-31 all 30 sets x 5 forms are open
     opts = generate_options(dataset, dt.date(2012, 12, 31))
-    assert (opts["field"] == "it").sum() == 145
+    assert (opts["field"] == "it").sum() == 150
     assert "it/oerv_mandat/kreis_unna+boenen" in set(opts["option"])
 
 
 def test_partial_cooperations_do_not_block(options):
-    # dsb_gemeinsam (shared_services) and gwa_sammlung (abfall) are partial: all 29 sets stay
-    assert (options["field"] == "shared_services").sum() == 29 * 4
-    assert (options["field"] == "abfall").sum() == 29 * 4
+    # dsb_gemeinsam (shared_services) and gwa_sammlung (abfall) are partial: all 30 sets stay
+    assert (options["field"] == "shared_services").sum() == 30 * 4
+    assert (options["field"] == "abfall").sum() == 30 * 4
     assert "shared_services/oerv_mandat/wie_dsb_gemeinsam" in set(options["option"])
 
 
 def test_option_counts(options):
-    # 29 sets for every field but IT (14) and Förderschulen (0)
-    expected = {f: 29 * n for f, n in FORMS.items()}
-    expected["it"] = 14 * 5
+    # 30 sets for every field but IT (15) and Förderschulen (0)
+    expected = {f: 30 * n for f, n in FORMS.items()}
+    expected["it"] = 15 * 5
     expected["foerderschulen"] = 0
     counts = options["field"].value_counts().to_dict()
     assert {f: counts.get(f, 0) for f in FORMS} == expected
-    assert len(options) == 87 + 116 + 116 + 70 + 116 == 505
+    assert len(options) == 90 + 120 + 120 + 75 + 120 == 525
 
 
 def test_full_cooperation_without_start_date_blocks(tmp_path):

@@ -34,19 +34,8 @@ DENIED_HOSTS = (
 #: host patterns of proxies and translation front-ends
 DENIED_PATTERNS = (r"proxy", r"translate\.goog$", r"\.wiki$")
 
-#: rows for body figures (population, area, neighbours, coordinates) that still point at
-#: wiki mirrors; their primary sources are being researched separately. Empty it as they
-#: are replaced.
-BODY_ROWS_PENDING = frozenset(
-    {
-        "pop-kreis", "area-kreis", "nb-kreis", "nb-luenen", "wiki-luenen", "wiki-unna",
-        "wiki-bergkamen", "wiki-schwerte", "wiki-kamen", "wiki-werne", "wiki-selm",
-        "wiki-froendenberg", "wiki-boenen", "wiki-holzwickede", "coords-bergkamen",
-        "coords-boenen", "coords-froendenberg", "coords-kamen", "coords-luenen",
-        "coords-schwerte", "coords-selm", "coords-unna", "coords-werne",
-    }
-)  # fmt: skip
-#: ids of all rows for body figures: their titles stay as they are until they are replaced
+#: ids of the former rows for body figures (wiki mirrors, removed when the bodies moved to
+#: Destatis GV-ISys and Geobasis NRW DVG2, issue 14): none may come back
 BODY_ROW = re.compile(r"^(pop-kreis|area-kreis|nb-.+|wiki-.+|rn-werne|holzwickede-de|coords-.+)$")
 #: sources that are documents, not web pages (their ``url`` names the document)
 OFFLINE = frozenset({"kreis-report-2016"})
@@ -143,16 +132,18 @@ def test_no_source_points_at_a_mirror_or_proxy():
     bad = []
     for sid, url in zip(SOURCES["id"], SOURCES["url"], strict=True):
         host = urlsplit(url).hostname
-        if host and _denied(host) and sid not in BODY_ROWS_PENDING:
+        if host and _denied(host):
             bad.append((sid, host))
     assert bad == []
 
 
-def test_the_pending_body_rows_exist_and_are_graded_secondary():
-    rows = SOURCES.set_index("id")
-    assert BODY_ROWS_PENDING <= set(rows.index)
-    assert all(BODY_ROW.match(i) for i in BODY_ROWS_PENDING)
-    assert set(rows.loc[sorted(BODY_ROWS_PENDING), "grade"]) == {"S"}
+def test_the_body_figures_cite_the_official_sources_only():
+    assert SOURCES.loc[SOURCES["id"].str.match(BODY_ROW), "id"].tolist() == []
+    bodies = pd.read_csv(FOLDER / "bodies.csv", dtype=str, keep_default_na=False)
+    cited = set().union(*(set(bodies[c]) for c in ID_COLUMNS["bodies.csv"]))
+    assert cited == {"gv-isys-2023", "dvg2-nrw"}
+    rows = SOURCES.set_index("id").loc[sorted(cited)]
+    assert set(rows["grade"]) == {"V"}
 
 
 def test_every_url_is_a_web_address_except_documents():
@@ -187,7 +178,7 @@ def test_the_ozg_row_cites_the_2024_amendment():
 
 
 def test_titles_are_german_with_an_english_version():
-    rows = SOURCES[~SOURCES["id"].str.match(BODY_ROW)]
+    rows = SOURCES
     assert len(rows) > 30
     assert (rows["title_en"] != "").all(), rows.loc[rows["title_en"] == "", "id"].tolist()
 
@@ -208,7 +199,8 @@ def test_the_dataset_loads_the_new_columns(dataset):
     by_id = {s.id: s for s in dataset.sources}
     assert by_id["ustg-2b"].checked == dt.date(2026, 9, 9)
     assert by_id["ustg-2b"].title.startswith("Umsatzsteuergesetz § 2b")
-    assert by_id["wiki-luenen"].title_en is None and by_id["wiki-luenen"].checked is None
+    assert by_id["gv-isys-2023"].title_en.startswith("Destatis municipality directory")
+    assert by_id["kearney-2007"].checked is None
 
 
 # --- the Source model ----------------------------------------------------------------------

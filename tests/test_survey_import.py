@@ -24,7 +24,7 @@ from potential.survey import (
 
 DATE = dt.date(2026, 12, 1)
 SOURCE = "Umfrage Bönen 2026-12-01"
-IT_ESTIMATE = 40 * 18171  # Bönen's IT cost per capita (docs/method.md 2.2): 726,840 €/yr
+IT_ESTIMATE = 40 * 18239  # Bönen's IT cost per capita (docs/method.md 2.2): 729,560 €/yr
 
 
 @pytest.fixture(scope="module")

@@ -72,7 +72,7 @@ def test_prefilled_estimates_equal_body_field_inputs(wb, dataset):
         assert cells[3].font.italic  # estimates are shown in italics
         assert cells[3].number_format == '#,##0 "€"'
         assert cells[0].protection.locked and not cells[3].protection.locked
-    assert ws["D7"].value == pytest.approx(40 * 18171)  # Bönen's IT: 40 €/inh. × 18,171
+    assert ws["D7"].value == pytest.approx(40 * 18239)  # Bönen's IT: 40 €/inh. × 18,239
 
 
 def test_reported_values_are_prefilled_as_reported(dataset_copy):
@@ -83,7 +83,7 @@ def test_reported_values_are_prefilled_as_reported(dataset_copy):
     )
     ws = template(dataset_copy, body="boenen")["Handlungsfelder"]
     row = next(r for r in ws.iter_rows(min_row=L.FIRST_ROW, values_only=True) if r[1] == "it")
-    assert row[3:9] == (1000000, "gemeldet", pytest.approx(5.4513), "Schätzung (pro Kopf)",
+    assert row[3:9] == (1000000, "gemeldet", pytest.approx(5.4717), "Schätzung (pro Kopf)",
                         40, "gemeldet")  # fmt: skip
 
 
