@@ -63,7 +63,7 @@ lang_option = click.option(
     default="de",
     show_default=True,
     type=click.Choice(["de", "en"]),
-    help="Language of the printed lines and the workbook headers.",
+    help="Sprache der Ausgabe und der Tabellenköpfe: de (deutsch) oder en (englisch).",
 )
 
 

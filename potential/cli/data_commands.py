@@ -11,6 +11,7 @@ from potential.cli._common import (
     CONTEXT,
     csv_dialect_option,
     data_option,
+    lang_option,
     main,
     reports_input_errors,
 )
@@ -107,13 +108,7 @@ LEGEND = {
     "assumption); --data and --criteria are then taken from the scenario.",
 )
 @csv_dialect_option
-@click.option(
-    "--lang",
-    default="de",
-    show_default=True,
-    type=click.Choice(["de", "en"]),
-    help="Sprache der Quellentitel: de (deutsch) oder en (englisch).",
-)
+@lang_option
 @reports_input_errors
 def sources(data, criteria, out, scenario, csv_dialect, lang):
     """List every number of the data and the criteria model with its source or assumption.

@@ -8,6 +8,7 @@ from potential.cli._common import (
     CONTEXT,
     csv_dialect_option,
     data_option,
+    lang_option,
     main,
     money_options,
     reference_date_option,
@@ -75,13 +76,7 @@ KEY_CHOICES = (
     "--out", default=None, metavar="ORDNER", help="Tabellen und sharing.xlsx hierhin schreiben."
 )
 @csv_dialect_option
-@click.option(
-    "--lang",
-    default="de",
-    show_default=True,
-    type=click.Choice(["de", "en"]),
-    help="Sprache der Ausgabe.",
-)
+@lang_option
 @reports_input_errors
 def sharing(data, reference_date, field, options, keys, subset_forms, game_file, kind,
             economics, out, csv_dialect, lang):  # fmt: skip
