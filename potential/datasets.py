@@ -150,6 +150,7 @@ def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
     _check_references(folder, tables, lines)
     _check_parameters(folder, tables)
     _check_optional_parameters(folder, tables, lines)
+    _check_consistency(folder, tables, lines)
     dataset = models.Dataset(
         meta=meta,
         path=str(folder),
@@ -240,13 +241,14 @@ def _check_references(folder, tables, lines):
             "source",
         )
     for ob, line in rows("obligations.csv"):
-        _ref(
-            ob.source,
-            ids["sources"],
-            "source",
-            f"{folder / 'obligations.csv'}, line {line}",
-            "source",
-        )
+        for src in ob.source:
+            _ref(
+                src,
+                ids["sources"],
+                "source",
+                f"{folder / 'obligations.csv'}, line {line}",
+                "source",
+            )
     for coop, line in rows("cooperations.csv"):
         where = f"{folder / 'cooperations.csv'}, line {line}"
         if coop.field is not None:
@@ -254,7 +256,8 @@ def _check_references(folder, tables, lines):
         _ref(coop.legal_form, ids["legal_forms"], "legal form", where, "legal_form")
         for member in coop.members:
             _ref(member, ids["bodies"], "body", where, "members")
-        _ref(coop.source, ids["sources"], "source", where, "source")
+        for src in coop.source:
+            _ref(src, ids["sources"], "source", where, "source")
     owners = {
         "field_parameters.csv": ids["fields"],
         "legal_form_parameters.csv": ids["legal_forms"],
@@ -330,6 +333,91 @@ def _check_optional_parameters(folder, tables, lines):
                     "share between 0 and 1",
                     where,
                 )
+
+
+#: field parameters that are shares of something and must lie in [0, 1]
+SHARE_PARAMETERS = ("savings_cap", "kreis_share", "personnel_share", "input_tax_share")
+
+
+def consistency_problems(field_parameters) -> list[tuple[str, str, str]]:
+    """The consistency rules of the field parameters, and where they fail.
+
+    Three rules (``docs/data.md`` section 4.2):
+
+    * a share (:data:`SHARE_PARAMETERS`) lies in [0, 1], for its value and its range;
+    * the cost of one FTE reaches the personnel cost of its grade: where a field gives
+      ``personnel_cost_per_fte``, ``cost_per_capita × 10,000 × personnel_share /
+      fte_per_10k`` is at least that cost (values, not ranges);
+    * ``input_tax_share`` is at most the bought-in part, ``1 − personnel_share``.
+
+    Parameters
+    ----------
+    field_parameters : iterable of potential.models.Parameter
+        The rows of ``field_parameters.csv``.
+
+    Returns
+    -------
+    list of (field, parameter, message)
+        One entry per broken rule, message in German; empty if all hold.
+    """
+    values: dict[str, dict[str, models.Parameter]] = {}
+    for p in field_parameters:
+        values.setdefault(p.owner, {})[p.parameter] = p
+    out = []
+    for field, ps in values.items():
+        for name in SHARE_PARAMETERS:
+            p = ps.get(name)
+            if p is None:
+                continue
+            for column in ("value", "low", "high"):
+                v = getattr(p, column)
+                if v is not None and not 0.0 <= float(v) <= 1.0:
+                    out.append(
+                        (field, name, f"{name} ({column}) ist {v}; erwartet ein Anteil 0 bis 1")
+                    )
+        need = ("cost_per_capita", "fte_per_10k", "personnel_share", "personnel_cost_per_fte")
+        if all(n in ps for n in need):
+            cost, fte, share, grade = (float(ps[n].value) for n in need)
+            per_fte = cost * 10_000 * share / fte if fte > 0 else float("inf")
+            if per_fte < grade:
+                out.append(
+                    (
+                        field,
+                        "fte_per_10k",
+                        f"Personalkosten je VZÄ {per_fte:,.0f} € (cost_per_capita {cost:g} × "
+                        f"10.000 × personnel_share {share:g} / fte_per_10k {fte:g}) liegen unter "
+                        f"personnel_cost_per_fte {grade:,.0f} €; höchstens "
+                        f"{cost * 10_000 * share / grade:.3f} VZÄ je 10.000 Einwohner passen "
+                        "zu diesen Kosten".replace(",", "."),
+                    )
+                )
+        if "input_tax_share" in ps and "personnel_share" in ps:
+            tax, share = float(ps["input_tax_share"].value), float(ps["personnel_share"].value)
+            if tax > 1 - share + 1e-9:
+                out.append(
+                    (
+                        field,
+                        "input_tax_share",
+                        f"input_tax_share {tax:g} ist größer als der zugekaufte Anteil "
+                        f"1 − personnel_share = {1 - share:g}",
+                    )
+                )
+    return out
+
+
+def _check_consistency(folder, tables, lines):
+    name = "field_parameters.csv"
+    problems = consistency_problems(tables[name])
+    if problems:
+        where = {
+            (p.owner, p.parameter): line for p, line in zip(tables[name], lines[name], strict=True)
+        }
+        field, parameter, message = problems[0]
+        line = where.get((field, parameter))
+        at = f", line {line}" if line else ""
+        raise InputError(
+            f"Feld {field!r}, Parameter {parameter!r}: {message}", f"{folder / name}{at}"
+        )
 
 
 def optional_parameter(dataset: models.Dataset, name: str) -> float:

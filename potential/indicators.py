@@ -35,7 +35,8 @@ def savings_share(cost_member, cost_pool, scale_exponent, cap, pooling_factor):
 
     Unit cost falls with the pooled volume as :math:`V^{-\beta}`; annual cost stands for
     volume. :math:`C_m` is the member's baseline: its own cost, or the cost of the existing
-    pool it already belongs to in this field (:func:`existing_pools`). The published evidence
+    pool it already belongs to in this field (:func:`existing_pools`); :math:`C_P` counts the
+    bodies such a pool already serves as well. The published evidence
     for the field caps the share (:math:`c_f`), and the legal form realises the part
     :math:`\varphi_L` of it.
 
@@ -496,6 +497,33 @@ def existing_pools(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
     return base.reset_index()
 
 
+def _scale_cost(dataset: Dataset, pool: pd.DataFrame, inputs, reference_date) -> np.ndarray:
+    """The volume an option pools, per member row: the annual cost of its members and of every
+    body their existing full-scope pools in the field already serve.
+
+    A lead that already performs a field's task for other bodies (the county for Bönen's IT)
+    brings that volume into any new pool it joins; without it the new pool could be smaller
+    than the lead's baseline. Where the option contains the existing pool, this is the
+    option's own cost.
+    """
+    served: dict[tuple[str, str], set[str]] = {}
+    for coop in dataset.cooperations:
+        if coop.field is None or coop.scope != "full":
+            continue
+        if coop.since is not None and coop.since > reference_date:
+            continue
+        for m in coop.members:
+            served.setdefault((m, coop.field), set()).update(coop.members)
+    cost = inputs.set_index(["body", "field"])["annual_cost"]
+    volume = {}
+    for (option, field), rows in pool.groupby(["option", "field"], sort=False)["body"]:
+        members = set(rows)
+        for m in rows:
+            members |= served.get((m, field), set())
+        volume[option] = float(sum(cost[(m, field)] for m in members))
+    return pool["option"].map(volume).to_numpy(float)
+
+
 def _form_table(dataset: Dataset) -> pd.DataFrame:
     rows = []
     for form in dataset.legal_forms:
@@ -663,7 +691,7 @@ def indicator_parts(
 
     pool["savings_share"] = savings_share(
         pool["base_cost"],
-        pool["pool_cost"],
+        _scale_cost(dataset, pool, inputs, reference_date),
         pool["scale_exponent"],
         pool["savings_cap"],
         pool["pooling_factor"],

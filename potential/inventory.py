@@ -9,8 +9,10 @@ Two tables back ``potential cooperations list`` and the cooperation map:
 
 **Tie rule** (``docs/method.md`` section 4.9). A cooperation is *in force* at date ``t`` if
 its ``since`` is blank or on or before ``t`` (the rule used for full-scope pools). Each
-cooperation in force, of any scope and in any field (also outside the six fields), ties
-pairs of its members:
+cooperation in force that performs a task (``kind = aufgabe``), of any scope and in any
+field (also outside the six fields), ties pairs of its members; joint ownership of a company
+or a Sparkasse (``kind = beteiligung``) ties none, since the administrations do no task
+together there:
 
 * with a lead (one body performs the task for the others: a public-law agreement, the
   county's waste company): the lead with every other member. The members that hand the task
@@ -33,12 +35,13 @@ import itertools
 import pandas as pd
 
 from potential.labels import field_label, form_label
-from potential.models import Cooperation, Dataset
+from potential.models import GRADES, Cooperation, Dataset
 
 #: columns of :func:`cooperation_table`, in order
 COOPERATION_COLUMNS = [
     "id", "label", "field", "field_label", "legal_form", "legal_form_label", "members",
     "member_names", "n_members", "lead", "lead_name", "since", "scope", "in_force",
+    "kind", "external_partners", "verified", "note",
     "source", "source_grade", "source_title", "source_url",
 ]  # fmt: skip
 
@@ -107,7 +110,8 @@ def ties(dataset: Dataset, reference_date=None) -> dict[frozenset, tuple[str, ..
     Parameters
     ----------
     dataset : Dataset
-        Its ``cooperations`` (all of them, partial and outside the six fields included).
+        Its ``cooperations`` (those of kind ``aufgabe``, partial and outside the six fields
+        included).
     reference_date : datetime.date or str, optional
         Default: the dataset's reference date. Cooperations whose ``since`` is after it do
         not count.
@@ -121,7 +125,7 @@ def ties(dataset: Dataset, reference_date=None) -> dict[frozenset, tuple[str, ..
     date = _date(reference_date, dataset)
     out: dict[frozenset, list[str]] = {}
     for coop in dataset.cooperations:
-        if not in_force(coop, date):
+        if coop.kind != "aufgabe" or not in_force(coop, date):
             continue
         for a, b in cooperation_pairs(coop):
             ids = out.setdefault(frozenset((a, b)), [])
@@ -186,15 +190,19 @@ def cooperation_table(dataset: Dataset, reference_date=None, lang: str = "de") -
         cooperation map takes them), ``member_names`` (names joined by ``, ``),
         ``n_members``, ``lead`` (id, empty without one), ``lead_name``, ``since``
         (``datetime.date`` or ``None`` when not known), ``scope`` (``full``/``partial``),
-        ``in_force`` (at the reference date), ``source`` (id), ``source_grade``,
-        ``source_title`` and ``source_url``.
+        ``in_force`` (at the reference date), ``kind`` (``aufgabe``/``beteiligung``),
+        ``external_partners`` (names outside the dataset, joined by ``; ``), ``verified``,
+        ``note`` (what is open), ``source`` (ids joined by ``;``), ``source_grade`` (the
+        weakest grade of its sources), ``source_title`` (titles joined by `` | ``) and
+        ``source_url``.
     """
     date = _date(reference_date, dataset)
     names = {b.id: b.name for b in dataset.bodies}
     sources = {s.id: s for s in dataset.sources}
     rows = []
     for coop in dataset.cooperations:
-        source = sources.get(coop.source)
+        known = [sources[i] for i in coop.source if i in sources]
+        grades = [src.grade for src in known]
         rows.append(
             {
                 "id": coop.id,
@@ -211,10 +219,14 @@ def cooperation_table(dataset: Dataset, reference_date=None, lang: str = "de") -
                 "since": coop.since,
                 "scope": coop.scope,
                 "in_force": in_force(coop, date),
-                "source": coop.source,
-                "source_grade": source.grade if source else "",
-                "source_title": source.label(lang) if source else "",
-                "source_url": source.url if source else "",
+                "kind": coop.kind,
+                "external_partners": "; ".join(coop.external_partners),
+                "verified": coop.verified,
+                "note": coop.note or "",
+                "source": ";".join(coop.source),
+                "source_grade": min(grades, key=GRADES.index) if grades else "",
+                "source_title": " | ".join(src.label(lang) for src in known),
+                "source_url": " ".join(src.url for src in known if src.url),
             }
         )
     return pd.DataFrame(rows, columns=COOPERATION_COLUMNS)

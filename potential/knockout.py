@@ -5,15 +5,20 @@ them with the reason, so nothing is dropped silently. The rules:
 
 ``bereits_verwirklicht`` (built in)
     The partner set equals an existing cooperation that covers the field completely
-    (``scope = full``, in force at the reference date): the option is already realised.
+    (``scope = full``, in force at the reference date), or, when that cooperation has a
+    lead who performs the task for the others, is a part of it that includes the lead: the
+    option is already realised.
 ``bestehende_kooperation_teilen`` (built in)
-    The option takes some members of such a cooperation but not all: it would split it, and
-    the data know no terms for leaving it.
+    The option would split such a cooperation, and the data know no terms for leaving it.
+    Without a lead: it takes some members but not all. With a lead: it takes members the
+    lead serves, but not the lead. The lead itself may pool the field with other bodies.
 ``austritt_unbekannt`` (built in)
-    A member reported its current provider in the field (``body_fields.csv``, ``provider``)
-    but no exit cost (``exit_cost_eur``): the option needs its exit from that provider on
-    unknown terms. An option that extends an existing full-scope cooperation of the member
-    keeps it with its provider and is not excluded.
+    A member's task in the field is performed by a provider and no exit cost is known
+    (``exit_cost_eur`` in ``body_fields.csv``): the provider is outside the dataset (a
+    full-scope cooperation with ``external_partners``, e.g. a Zweckverband's IT), or the
+    member reported it (``body_fields.csv``, ``provider``). The option needs the member's
+    exit on unknown terms. With ``provider`` reported, an option that extends an existing
+    full-scope cooperation of the member keeps it with its provider and is not excluded.
 rules of ``knockout_rules.csv`` (data)
     Each row has an ``id``, an optional ``field`` and ``legal_form`` (blank = any), the
     ``law`` and ``source`` it rests on and a German and English ``reason``. Without
@@ -48,18 +53,42 @@ def _full_cooperations(dataset: Dataset, date: dt.date):
         yield coop
 
 
+def _relation(coop, members: frozenset) -> str | None:
+    """How a partner set relates to a full-scope cooperation of the dataset's bodies.
+
+    ``"realised"``: the set is the cooperation, or (with a lead) a part of it that includes
+    the lead, who already performs the task for all of them. ``"split"``: without a lead,
+    the set takes some members but not all; with a lead, it takes served members without
+    the lead. ``None``: neither (e.g. the lead pools with other bodies, or the set extends
+    the cooperation). Cooperations with external partners are handled by the exit rule.
+    """
+    existing = frozenset(coop.members)
+    if coop.external_partners or not members & existing:
+        return None
+    if members == existing:
+        return "realised"
+    if coop.lead is None:
+        return None if members >= existing else "split"
+    if coop.lead in members:
+        return "realised" if members <= existing else None
+    return "split"
+
+
 def blocked(dataset: Dataset, field: str, members: frozenset, date: dt.date) -> bool:
-    """Whether a partner set repeats or splits an existing full-scope cooperation of the field
-    (the rules ``bereits_verwirklicht`` and ``bestehende_kooperation_teilen``)."""
-    for coop in _full_cooperations(dataset, date):
-        existing = frozenset(coop.members)
-        if coop.field == field and (members == existing or _splits(members, existing)):
-            return True
-    return False
+    """Whether a built-in rule excludes a partner set in a field: it repeats or splits an
+    existing full-scope cooperation (``bereits_verwirklicht``,
+    ``bestehende_kooperation_teilen``), or a member would have to leave its provider on
+    unknown terms (``austritt_unbekannt``)."""
+    return bool(
+        _existing_rules(dataset, field, members, date)
+        or _exit_rules(dataset, field, members, date)
+    )
 
 
-def _splits(members: frozenset, existing: frozenset) -> bool:
-    return bool(members & existing) and not members >= existing
+def form_excluded(dataset: Dataset, field: str, legal_form: str) -> bool:
+    """Whether a rule of ``knockout_rules.csv`` excludes a legal form in a field, whatever the
+    partners (the rule is not admissible there, or its approval period is not planned)."""
+    return bool(_data_rules(dataset, field, legal_form))
 
 
 def _names(dataset: Dataset, ids) -> str:
@@ -71,11 +100,13 @@ def _existing_rules(dataset, field, members, date):
     for coop in _full_cooperations(dataset, date):
         if coop.field != field:
             continue
-        existing = frozenset(coop.members)
+        relation = _relation(coop, members)
+        if relation is None:
+            continue
         since_de = coop.since.strftime("%d.%m.%Y") if coop.since else "–"
         since = coop.since.isoformat() if coop.since else "–"
         law = dataset.legal_form(coop.legal_form).law
-        if members == existing:
+        if relation == "realised":
             out.append(
                 {
                     "body": "",
@@ -85,52 +116,80 @@ def _existing_rules(dataset, field, members, date):
                     "reason_en": f"The partners already cooperate fully in this field: "
                     f"{coop.label} (since {since}).",
                     "law": law,
-                    "source": coop.source,
+                    "source": ";".join(coop.source),
                 }
             )
-        elif _splits(members, existing):
-            inside = [m for m in coop.members if m in members]
+        else:
+            inside = [m for m in coop.members if m in members and m != coop.lead]
+            if coop.lead is None:
+                what_de, what_en = "ohne die übrigen Mitglieder", "without the other members"
+            else:
+                lead = dataset.body(coop.lead).name
+                what_de, what_en = (
+                    f"ohne {lead}, der die Aufgabe für sie erfüllt",
+                    (f"without {lead}, who performs the task for them"),
+                )
             out.append(
                 {
                     "body": PARTNER_SEP.join(inside),
                     "rule": "bestehende_kooperation_teilen",
                     "reason_de": f"Die Option würde die bestehende Kooperation „{coop.label}“ "
-                    f"teilen ({_names(dataset, inside)} ohne die übrigen Mitglieder); "
+                    f"teilen ({_names(dataset, inside)} {what_de}); "
                     "Bedingungen für einen Austritt sind nicht bekannt.",
                     "reason_en": f"The option would split the existing cooperation "
-                    f"'{coop.label}' ({_names(dataset, inside)} without the other members); "
+                    f"'{coop.label}' ({_names(dataset, inside)} {what_en}); "
                     "no terms for leaving it are known.",
                     "law": law,
-                    "source": coop.source,
+                    "source": ";".join(coop.source),
                 }
             )
     return out
+
+
+def _exit_cost_known(dataset, body, field) -> bool:
+    return any(
+        row.body == body and row.field == field and row.exit_cost_eur is not None
+        for row in dataset.body_fields
+    )
 
 
 def _exit_rules(dataset, field, members, date):
     out = []
     extended = set()
     for coop in _full_cooperations(dataset, date):
-        if coop.field == field and members >= frozenset(coop.members):
+        if coop.field != field:
+            continue
+        if coop.external_partners:
+            # a provider outside the dataset performs the task: every option moves the
+            # member away from it
+            provider = ", ".join(coop.external_partners)
+            for body in coop.members:
+                if body in members and not _exit_cost_known(dataset, body, field):
+                    out.append(_exit_hit(dataset, body, provider, ";".join(coop.source)))
+        elif members >= frozenset(coop.members):
             extended |= set(coop.members)
     for row in dataset.body_fields:
         if row.field != field or row.body not in members or row.body in extended:
             continue
         if row.provider and row.exit_cost_eur is None:
-            name = dataset.body(row.body).name
-            out.append(
-                {
-                    "body": row.body,
-                    "rule": "austritt_unbekannt",
-                    "reason_de": f"{name} müsste den bisherigen Dienstleister ({row.provider}) "
-                    "verlassen; Austrittsbedingungen und -kosten sind nicht bekannt.",
-                    "reason_en": f"{name} would have to leave its current provider "
-                    f"({row.provider}); the terms and cost of leaving are not known.",
-                    "law": "Satzung bzw. Vertrag des bisherigen Dienstleisters",
-                    "source": row.source,
-                }
-            )
+            if any(hit["body"] == row.body for hit in out):
+                continue
+            out.append(_exit_hit(dataset, row.body, row.provider, row.source))
     return out
+
+
+def _exit_hit(dataset, body, provider, source):
+    name = dataset.body(body).name
+    return {
+        "body": body,
+        "rule": "austritt_unbekannt",
+        "reason_de": f"{name} müsste den bisherigen Dienstleister ({provider}) "
+        "verlassen; Austrittsbedingungen und -kosten sind nicht bekannt.",
+        "reason_en": f"{name} would have to leave its current provider "
+        f"({provider}); the terms and cost of leaving are not known.",
+        "law": "Satzung bzw. Vertrag des bisherigen Dienstleisters",
+        "source": source,
+    }
 
 
 def _data_rules(dataset, field, form):

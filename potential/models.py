@@ -157,9 +157,10 @@ class Obligation(Model):
     in_force: dt.date
     binding: Literal["duty", "unverified", "option"]
     weight: float = Field(ge=0)
-    source: Id
+    source: IdList = Field(min_length=1)
     assumption: str | None = None
 
+    _lists = field_validator("source", mode="before")(_split_list)
     _blank = field_validator("assumption", mode="before")(_blank_to_none)
 
 
@@ -230,25 +231,51 @@ class Parameter(Model):
 
 
 class Cooperation(Model):
-    """An existing cooperation between bodies."""
+    """An existing cooperation between bodies (a row of ``cooperations.csv``).
+
+    ``members`` are the dataset's bodies in it; ``external_partners`` names partners outside
+    the dataset (e.g. ``Südwestfalen-IT``), so one member suffices when there are any.
+    ``kind`` says what the tie is: ``aufgabe`` (a task performed jointly or for others:
+    public-law agreement, Zweckverband, a company that performs a task for its owners) or
+    ``beteiligung`` (joint ownership of a company or a Sparkasse, with no common task of
+    the administrations). Only ``aufgabe`` ties pairs of members and offers their set as a
+    partner set (:mod:`potential.inventory`, :mod:`potential.options`). ``verified`` is
+    ``no`` where a source describes the tie but not all of members, form or dates; ``note``
+    says what is open. ``source`` may list several ids (``a;b``).
+    """
 
     id: Id
     label: str
     field: Id | None = None
     legal_form: Id
-    members: IdList = Field(min_length=2)
+    members: IdList = Field(min_length=1)
     lead: Id | None = None
     since: dt.date | None = None
     scope: Literal["full", "partial"]
-    source: Id
+    source: IdList = Field(min_length=1)
+    kind: Literal["aufgabe", "beteiligung"] = "aufgabe"
+    external_partners: tuple[str, ...] = ()
+    verified: bool = True
+    note: str | None = None
 
-    _lists = field_validator("members", mode="before")(_split_list)
-    _blank = field_validator("field", "lead", "since", mode="before")(_blank_to_none)
+    _lists = field_validator("members", "source", "external_partners", mode="before")(_split_list)
+    _blank = field_validator("field", "lead", "since", "note", mode="before")(_blank_to_none)
+
+    @field_validator("kind", "verified", mode="before")
+    @classmethod
+    def _blank_default(cls, value, info):
+        if isinstance(value, str) and not value.strip():
+            return "aufgabe" if info.field_name == "kind" else True
+        return value
 
     @model_validator(mode="after")
     def _lead_is_member(self):
         if self.lead is not None and self.lead not in self.members:
             raise ValueError(f"lead {self.lead!r} is not among the members")
+        if len(self.members) < 2 and not self.external_partners:
+            raise ValueError(
+                "a cooperation needs two members, or one member and external_partners"
+            )
         return self
 
 

@@ -23,8 +23,10 @@ still the baseline of the other members.
     two participating bodies that are neighbours (``<a>+<b>``); the neighbour relation is
     made symmetric.
 ``existing``
-    the member set of every known cooperation (``wie_<cooperation>``), since an existing tie
-    is a natural starting point for a new field; dropped if a member takes no part.
+    the member set of every known cooperation that performs a task (``kind = aufgabe``;
+    ``wie_<cooperation>``), since an existing tie is a natural starting point for a new
+    field; dropped if a member takes no part or fewer than two of the dataset's bodies are
+    members. Joint shareholdings (``kind = beteiligung``) offer no set.
 ``county_led``
     every set that includes the county: the county with all participating towns (``kreisweit``
     or ``alle_beteiligten`` when that is every participant), the county with each
@@ -48,10 +50,11 @@ are dropped. Without ``lead``, forms with a lead get one: the county if it is a 
 the member with the largest population. :func:`check_option_rules` checks the rules against
 a dataset.
 
-Existing cooperations that cover a field completely (``scope = full``, in force at the
-reference date) constrain that field: an option whose partner set equals the existing one is
-already realised and dropped, and an option that would split the existing group (takes some
-of its members but not all) is dropped too.
+Before scoring, the knock-out stage (:mod:`potential.knockout`) removes options and lists
+them with their reason: a partner set that an existing full-scope cooperation already
+realises or would split (with a lead: served members without the lead), a set with a member
+whose provider is outside the dataset and whose exit cost is unknown, and the forms a rule of
+``knockout_rules.csv`` excludes.
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from potential.errors import InputError
-from potential.knockout import blocked, screen
+from potential.knockout import blocked, form_excluded, screen
 from potential.models import PARTNER_SEP, Body, CooperationOption, Dataset, OptionRules
 
 STAND_ALONE = "alleingang"
@@ -141,7 +144,8 @@ def _partner_sets(dataset: Dataset, rules: OptionRules) -> dict[str, tuple[str, 
                     yield f"{a}{SET_SEP}{b}", (a, b)
             elif family == "existing":
                 for coop in dataset.cooperations:
-                    yield f"wie_{coop.id}", coop.members
+                    if coop.kind == "aufgabe":
+                        yield f"wie_{coop.id}", coop.members
             elif family == "county_led":
                 for c in county:
                     yield joined((c, *towns)), (c, *towns)
@@ -323,8 +327,10 @@ def coalition_options(
         Member sets (members in dataset order).
     reference_date : datetime.date
         Existing full-scope cooperations in force at this date block sets
-        (:func:`potential.knockout.blocked`: the existing set itself and every set that
-        splits it).
+        (:func:`potential.knockout.blocked`: a set already realised, one that splits an
+        existing cooperation, one that needs a member's exit on unknown terms). Forms that a
+        rule of ``knockout_rules.csv`` excludes in a field are left out
+        (:func:`potential.knockout.form_excluded`), as in :func:`screen_options`.
     lead : str, optional
         A required lead (must be in every set); default
         :func:`potential.options.choose_lead`.
@@ -344,7 +350,7 @@ def coalition_options(
     has_lead = {f.id: f.has_lead for f in dataset.legal_forms}
     rows = []
     for field, field_forms in forms.items():
-        field_forms = list(field_forms)
+        field_forms = [f for f in field_forms if not form_excluded(dataset, field, f)]
         for members, set_id, joined, set_lead in zip(sets, set_ids, partners, leads, strict=True):
             if blocked(dataset, field, frozenset(members), reference_date):
                 continue

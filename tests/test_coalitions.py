@@ -66,7 +66,8 @@ KAMEN_WEIGHTS = {
     }
 }
 FIVE = ("kreis_unna", "boenen", "holzwickede", "kamen", "unna")  # dataset order
-# IT forms (fields.csv); Bönen's IT has been run by the county since 2013 (full scope).
+# IT forms (fields.csv); Bönen's IT has been run by the county since 2013 (full scope, the
+# county as lead), Schwerte's by Südwestfalen-IT since 2017 (full scope, external partner).
 IT_FORMS = ["arbeitsgemeinschaft", "oerv_mandat", "zweckverband", "gku", "gmbh"]
 
 
@@ -181,16 +182,20 @@ def test_brute_force_five_bodies(five, found_five):
 
 
 def test_it_blocks_sets_that_split_county_and_boenen(found_five):
-    # 26 subsets of five bodies; IT drops {county, Bönen} and every set with one of them:
-    # 1 + 2 × (2³ − 1) = 15, leaving 11 (the three others' 4 sets and 7 with both).
+    # 26 subsets of five bodies (no Schwerte among them); IT drops {county, Bönen} (realised)
+    # and every set with Bönen but without the county, its lead (split): Bönen with a
+    # non-empty subset of Holzwickede, Kamen, Unna: 2³ − 1 = 7. The county as lead may pool IT
+    # with the others (lead-aware rule), so 26 − 1 − 7 = 18 stay: 7 with the county and
+    # others but not Bönen, 7 with both and others, 4 with neither.
     it = found_five.candidates.query("field == 'it'")
     sets = {m for m in it["members"]}
-    assert len(sets) == 26 - 15 == 11
+    assert len(sets) == 26 - 1 - 7 == 7 + 7 + 4 == 18
     for m in sets:
         members = set(m.split(";"))
-        assert ("kreis_unna" in members) == ("boenen" in members)
+        assert "boenen" not in members or "kreis_unna" in members
         assert members != {"kreis_unna", "boenen"}
-    assert len(it) == 11 * len(IT_FORMS)
+    assert "kreis_unna;kamen" in sets and "boenen;kamen" not in sets
+    assert len(it) == 18 * len(IT_FORMS)
 
 
 def test_gains_equal_the_standard_benefit(dataset, default_analysis):
@@ -201,8 +206,10 @@ def test_gains_equal_the_standard_benefit(dataset, default_analysis):
     keys = key(ranking.rename(columns={"partners": "members"}), "body")
     benefit = dict(zip(keys, ranking["benefit"], strict=True))
     npv = dict(zip(keys, ranking["npv"], strict=True))
-    # the enumeration is the same as before the Kapitalwert: 5 fields' sets x forms
-    assert len(found.candidates) == 35605
+    # the enumeration: 2036 sets x forms in 5 fields (Förderschulen: none left); ePayment 3,
+    # eVergabe 4, shared services 4, Abfall 4 forms take every set; IT (5 forms) keeps 757
+    # sets (see test_full_enumeration_of_one_field)
+    assert len(found.candidates) == (3 + 4 + 4 + 4) * 2036 + 5 * 757 == 34325
     # kept: exactly the candidates whose pool Kapitalwert is positive
     pays = found.candidates[found.candidates["pool_npv"] > NPV_TOLERANCE]
     assert sorted(found.coalitions["option"]) == sorted(pays["option"])
@@ -370,28 +377,37 @@ def test_must_include(dataset):
 
 
 def test_full_enumeration_of_one_field(dataset):
+    # IT blocks: every set with Schwerte (austritt_unbekannt, it_schwerte_sit), the pair
+    # county+Bönen (realised) and every set with Bönen but not the county (split)
     ids = [b.id for b in dataset.bodies]
     blocked = 0
     for size in range(2, 12):
         for members in itertools.combinations(ids, size):
             s = set(members)
-            if s == {"kreis_unna", "boenen"} or len(s & {"kreis_unna", "boenen"}) == 1:
+            if (
+                "schwerte" in s
+                or s == {"kreis_unna", "boenen"}
+                or ("boenen" in s and "kreis_unna" not in s)
+            ):
                 blocked += 1
-    assert 2**11 - 12 == 2036 and blocked == 1023
+    # with Schwerte: 2¹⁰ − 1 = 1023; without Schwerte, Bönen without the county:
+    # 2⁸ − 1 = 255 (Bönen with a non-empty subset of the 8 others); the pair: 1
+    assert 2**11 - 12 == 2036 and blocked == 1023 + 255 + 1 == 1279
     start = time.perf_counter()
     found = find(dataset, field="it")
     seconds = time.perf_counter() - start
     assert found.n_sets == 2036
-    assert len(found.candidates) == (2036 - blocked) * len(IT_FORMS) == 5065
+    assert len(found.candidates) == (2036 - blocked) * len(IT_FORMS) == 757 * 5 == 3785
     # kept: the coalitions whose pool Kapitalwert is positive
     pays = found.candidates["pool_npv"] > NPV_TOLERANCE
-    assert 0 < pays.sum() < 5065
+    assert 0 < pays.sum() < 3785
     assert len(found.coalitions) == pays.sum()
     assert seconds < 10
 
 
 def test_field_with_every_set_blocked(dataset):
-    # the county runs the Förderschulen for all eleven bodies: every set equals or splits it
+    # the county runs the Förderschulen for all eleven bodies as lead: every set with the
+    # county is a part of it with its lead (realised), every set without it splits it
     found = find(dataset, field="foerderschulen", max_size=3)
     assert found.candidates.empty and found.coalitions.empty and found.gains.empty
     assert "rank" in found.coalitions and "gain" in found.gains
@@ -445,3 +461,16 @@ def test_body_that_takes_no_part(dataset):
         find(out, must_include="selm")
     with pytest.raises(InputError, match="from 2 to 10"):
         find(out, max_size=11)
+
+
+def test_a_form_excluded_by_a_data_rule_is_not_enumerated(dataset_copy):
+    # knockout_rules.csv: a rule without min_approval_weeks makes a form inadmissible in a
+    # field; the finder must leave it out as screen_options does. ePayment offers three forms
+    # (fields.csv) and no ePayment cooperation is full scope, so 55 pairs × 3 = 165
+    # candidates, and 55 × 2 = 110 once the Zweckverband is excluded.
+    assert len(find(dataset_copy, field="epayment", max_size=2).candidates) == 55 * 3
+    with open(dataset_copy / "knockout_rules.csv", "a", encoding="utf-8") as f:
+        f.write("kein_zv,epayment,zweckverband,,Nicht zulässig.,Not admissible.,–,gkg-nrw\n")
+    found = find(dataset_copy, field="epayment", max_size=2)
+    assert len(found.candidates) == 55 * 2
+    assert not found.coalitions["legal_form"].eq("zweckverband").any()

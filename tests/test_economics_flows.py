@@ -138,10 +138,13 @@ def test_vat_is_money_in_it_mandates_and_in_every_gmbh_option(result):
     assert (leads["vat_npv"] == 0).all()
     # an Arbeitsgemeinschaft exchanges no services for consideration
     assert (coop[coop["legal_form"] == "arbeitsgemeinschaft"]["vat_npv"] == 0).all()
-    # Selm's steady year with Werne: the review's figure of +39,990 €/a once VAT is money
-    # with half of the inputs carrying deductible input tax (review-2026-12.md § 2.7)
+    # Selm's steady year with Werne (method.md 5.6): C = 24 * 26,767 = 642,408 €/a (it
+    # cost_per_capita x Selm population), s = 0.13 (cap), kappa = 0.01 (not tied), payment
+    # 642,408 * (1 - 0.13) = 558,894.96, VAT 0.19 * (1 - 0.4 it input_tax_share) of it:
+    # 77,088.96 - 63,714.03 = 13,374.93 €/a
     selm = r[(r["body"] == "selm") & (r["option"] == OPTION)].iloc[0]
-    assert selm["net_savings"] == pytest.approx(1_070_680 * 0.12 - 0.19 * 0.5 * 931_491.6)
+    assert selm["net_savings"] == pytest.approx(642_408 * 0.12 - 0.19 * 0.6 * 558_894.96)
+    assert selm["net_savings"] == pytest.approx(13_374.93, abs=0.01)
 
 
 def test_some_options_lose_money_and_the_status_quo_is_not_last_for_most(result):
@@ -251,7 +254,26 @@ def test_grant_flows_in_step_with_the_one_off_cost():
     assert s_on["npv_without_grant"] == pytest.approx(s_off["npv"])
 
 
-def test_grant_conditions(result):
+def _without_savings_condition():
+    """The embedded dataset with grant_min_savings_share 0 (parameters.csv): the scenario's
+    way to assume the alternative condition, a substantial improvement of the service."""
+    from potential.datasets import load_dataset
+
+    ds = load_dataset("kreis-unna")
+    params = tuple(
+        p.model_copy(update={"value": 0.0}) if p.parameter == "grant_min_savings_share" else p
+        for p in ds.parameters
+    )
+    return ds.model_copy(update={"parameters": params})
+
+
+@pytest.fixture(scope="module")
+def with_grant():
+    """The grant counted, on the dataset without the 15 % savings condition."""
+    return potential.analyse(_without_savings_condition(), economics={"grant": True})
+
+
+def test_grant_conditions(result, with_grant):
     t = result.indicators
     coop = t[t["option"] != "alleingang"]
     # the county and Bönen already share IT: no grant for IT options with both
@@ -263,16 +285,57 @@ def test_grant_conditions(result):
     assert len(both) and not both["grant_eligible"].any()
     # IT saves at most 13 %, below the 15 % target
     assert not coop[coop["field"] == "it"]["grant_eligible"].any()
-    assert coop[coop["field"] == "evergabe"]["grant_eligible"].any()
+    # With the issue-14 data no option is eligible (method.md 5.3): the caps of ePayment
+    # (0.10), IT and Abfall (0.13) are below 0.15; in eVergabe (cap 0.15) s_P reaches 0.15
+    # only if every member is capped, i.e. each has at most 0.85^5 = 44.4 % of the pool's
+    # cost, and every such pool holds two members of the Vergabestelle of Unna; every
+    # shared-services set holds two members of it_sicherheitsbeauftragter (all eleven).
+    # Example: the eVergabe mandate with the county, Bönen, Holzwickede and Kamen
+    # (wie_gwa_sammlung): the county has 79,889.4/158,716.4 = 50.3 % of the pool's cost
+    # (volumes; 5.2 €/inh. for all), so it saves 1 - 0.5033^0.2 = 0.128 < 0.15
+    assert not coop["grant_eligible"].any()
+    gwa = coop[coop["option"] == "evergabe/oerv_mandat/wie_gwa_sammlung"]
+    assert len(gwa) == 4
+    s_p = (gwa["savings_share"] * gwa["annual_cost"]).sum() / gwa["annual_cost"].sum()
+    assert s_p < 0.15
+    county = 0.2 * 399_447 / (0.2 * 399_447 + 18_239 + 17_587 + 43_001)
+    assert county == pytest.approx(0.5033, abs=1e-4)
+    assert gwa.set_index("body").loc["kreis_unna", "savings_share"] == pytest.approx(
+        1 - county**0.2, rel=1e-9
+    )
+    # Without the savings condition (grant_min_savings_share 0), the other two conditions
+    # decide: Bergkamen and Kamen do not cooperate in eVergabe yet and the horizon (10 years)
+    # reaches 5, so their mandate is eligible; Unna, Bönen and Fröndenberg already do
+    # (vergabestelle_unna, in force since 2015-04-21, scope partial), so theirs is not
+    t2 = with_grant.indicators
+    pair = t2[t2["option"] == "evergabe/oerv_mandat/bergkamen+kamen"]
+    assert len(pair) == 2 and pair["grant_eligible"].all()
+    stelle = t2[t2["option"] == "evergabe/oerv_mandat/wie_vergabestelle_unna"]
+    assert len(stelle) == 3 and not stelle["grant_eligible"].any()
 
 
-def test_grant_switch_changes_the_ranking_money_and_is_recorded(tmp_path):
-    with_grant = potential.analyse(economics={"grant": True})
+def test_grant_switch_changes_the_ranking_money_and_is_recorded(tmp_path, result, with_grant):
+    # evergabe/oerv_mandat/bergkamen+kamen (eligible without the savings condition, above):
+    #   C_P = 5.2 * (49,475 + 43,001) = 480,875.2; E = 1 * 0.3 * 480,875.2 + 10,000
+    #   = 154,262.56; G = min(0.9 * 154,262.56 = 138,836.30, 175,000) = 138,836.30, so G/E =
+    #   0.9 and each member's grant is 0.9 of its setup and migration flows, in step
+    option = "evergabe/oerv_mandat/bergkamen+kamen"
+    e = 0.3 * 5.2 * (49_475 + 43_001) + 10_000
+    assert e == pytest.approx(154_262.56)
+    assert min(0.9 * e, 175_000) / e == pytest.approx(0.9)
     r = with_grant.ranking
-    eligible = with_grant.indicators.query("grant_eligible")
-    assert len(eligible)
-    row = r[(r["option"] == eligible["option"].iloc[0]) & (r["body"] == eligible["body"].iloc[0])]
+    row = r[(r["option"] == option) & (r["body"] == "bergkamen")]
+    assert len(row) == 1
     assert row["npv"].iloc[0] == pytest.approx(row["npv_with_grant"].iloc[0])
+    keys = with_grant.flow_keys
+    i = keys.index[(keys["body"] == "bergkamen") & (keys["option"] == option)][0]
+    c = with_grant.flows.components
+    np.testing.assert_allclose(
+        c["grant"][i], -0.9 * (c["setup"][i] + c["migration"][i]), atol=0.006
+    )
+    assert c["grant"][i].sum() > 0
+    # the default run (grant not counted, embedded data) has no grant anywhere
+    assert not result.flows.components["grant"].any()
     out = tmp_path / "o"
     res = CliRunner().invoke(
         main, ["analyse", "--grant", "--discount-rate", "0.02", "--out", str(out)]

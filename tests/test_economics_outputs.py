@@ -92,9 +92,28 @@ def rerun(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def changed(tmp_path_factory):
-    """A run with another rate, horizon, ramp-up and the grant counted."""
+    """A run with another rate, horizon, ramp-up and the grant counted.
+
+    With the issue-14 data no option of the embedded dataset is eligible for the grant
+    (method.md 5.3), so the run uses a copy without the 15 % savings condition
+    (parameters.csv grant_min_savings_share 0): options of partners new to the field, such as
+    the eVergabe mandate of Bergkamen and Kamen, then receive it.
+    """
+    import shutil
+
+    from potential.resources import data_dir
+
+    data = tmp_path_factory.mktemp("changed-data") / "kreis-unna"
+    shutil.copytree(data_dir() / "kreis-unna", data)
+    path = data / "parameters.csv"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("grant_min_savings_share,0.15,") == 1
+    path.write_text(
+        text.replace("grant_min_savings_share,0.15,", "grant_min_savings_share,0,"),
+        encoding="utf-8",
+    )
     return analyse(
-        tmp_path_factory.mktemp("changed"),
+        tmp_path_factory.mktemp("changed"), "--data", data,
         "--discount-rate", "0.03", "--horizon", "7", "--ramp-up", "0.5,1", "--grant",
     )  # fmt: skip
 
@@ -183,6 +202,10 @@ def test_the_changed_settings_reach_the_outputs(changed, run):
     flows = pd.read_csv(changed / "cashflows.csv")
     assert flows["year"].max() == 7
     assert "grant" in set(flows["component"])
+    grant = flows[flows["component"] == "grant"]
+    assert ("bergkamen", "evergabe/oerv_mandat/bergkamen+kamen") in set(
+        zip(grant["body"], grant["option"], strict=True)
+    )
     ranking = pd.read_csv(changed / "ranking.csv")
     # with the grant counted, the Kapitalwert is the one with the grant
     assert ranking["npv"].tolist() == pytest.approx(ranking["npv_with_grant"].tolist())
@@ -371,7 +394,10 @@ def test_economics_overview_sheet(workbook, default_analysis):
     assert settings["Betrachtungszeitraum (Horizont)"].startswith("10 Jahre – Annahme: ")
     assert settings["Preissteigerung"].startswith("2,0 % p. a.")
     assert settings["Hochlauf der Einsparungen"].startswith("33 % / 67 % / 100 %")
-    assert settings["IKZ-Förderung des Landes NRW"].startswith("nicht angesetzt – Annahme")
+    # parameters.csv grant_assumed now rests on the source ikz-richtlinie-2021 (Nr. 1.3)
+    assert settings["IKZ-Förderung des Landes NRW"].startswith(
+        "nicht angesetzt – Quelle: [V] Förderrichtlinie IKZ NRW"
+    )
 
 
 def test_settings_given_for_a_run_are_marked_so(changed):
@@ -380,7 +406,10 @@ def test_settings_given_for_a_run_are_marked_so(changed):
     assert settings["Zinssatz (nominal)"] == "3,0 % p. a. – für diesen Lauf vorgegeben"
     assert settings["Betrachtungszeitraum (Horizont)"] == "7 Jahre – für diesen Lauf vorgegeben"
     assert settings["IKZ-Förderung des Landes NRW"].startswith("angesetzt, wo förderfähig – für")
-    assert settings["Preissteigerung"].startswith("2,0 % p. a. – Annahme")  # unchanged
+    # unchanged: parameters.csv price_change_rate now rests on the source ecb-strategy-2021
+    assert settings["Preissteigerung"].startswith(
+        "2,0 % p. a. – Quelle: [S] Geldpolitische Strategie des Eurosystems"
+    )
 
 
 def test_english_annex(default_analysis):
@@ -418,7 +447,8 @@ def test_report_has_the_economics_section(report, default_analysis):
     coop = a.ranking[a.ranking["option"] != STAND_ALONE]
     negative = int((coop["npv"] < 0).sum())
     assert 0 < negative < len(coop)
-    assert f"Bei {negative} von {len(coop):,} bewerteten".replace(",", ".") in text
+    # both counts with the German thousands separator (1.064 of 1.770 with the issue-14 data)
+    assert f"Bei {negative:,} von {len(coop):,} bewerteten".replace(",", ".") in text
     assert "Umsatzsteuer auf das Entgelt (§ 2b UStG) aus einem Vorteil einen Nachteil" in text
 
 
@@ -435,7 +465,13 @@ def test_report_economics_table_equals_the_ranking(report, default_analysis):
         assert row[2] == de_euro(best["npv"]), body.id
         assert row[3] == de_euro(best["annuity"])
         assert row[5] == de_euro(best["max_burden"])
-        assert row[4].startswith(f"Jahr {int(best['payback_year'])} (")
+        if pd.isna(best["payback_year"]):
+            # no payback within the horizon (e.g. the ePayment options whose Kapitalwert is
+            # negative and which rank first for their qualitative points, method.md 5.6)
+            assert best["npv"] < 0, body.id
+            assert row[4].startswith("nicht innerhalb von 10 Jahren"), body.id
+        else:
+            assert row[4].startswith(f"Jahr {int(best['payback_year'])} (")
 
 
 def test_report_vat_losses_are_counted_right(report, default_analysis):

@@ -57,11 +57,11 @@ POP = {
 TOWNS_POP = 399447  # sum of the ten towns (also stated in method.md 2.2)
 # field_parameters.csv
 IT = {
-    "cpc": 40.0, "fte10k": 3.0, "cap": 0.13, "beta": 0.2, "one_off": 0.5, "kreis": 0.2,
+    "cpc": 24.0, "fte10k": 1.65, "cap": 0.13, "beta": 0.2, "one_off": 0.5, "kreis": 0.2,
     "migration": 12.0,
 }  # fmt: skip
 EPAY = {
-    "cpc": 2.0, "fte10k": 0.2, "cap": 0.4, "beta": 0.2, "one_off": 0.3, "kreis": 0.2,
+    "cpc": 2.0, "fte10k": 0.14, "cap": 0.1, "beta": 0.2, "one_off": 0.3, "kreis": 0.2,
     "migration": 3.0,
 }  # fmt: skip
 # legal_form_parameters.csv
@@ -79,7 +79,7 @@ ZWECKVERBAND = {
     "ctl_member": 0.5, "proc": 0.05, "votes": 1.0,
 }  # fmt: skip
 # field_parameters.csv: personnel share and input-tax share
-IT_TAX = {"personnel": 0.4, "input_tax": 0.5}
+IT_TAX = {"personnel": 0.58, "input_tax": 0.4}
 EPAY_TAX = {"personnel": 0.5, "input_tax": 0.4}
 # vat_rules.csv: it x oerv_mandat and epayment x oerv_mandat are taxable, epayment x
 # arbeitsgemeinschaft is not
@@ -225,7 +225,7 @@ class TestSavingsShare:
 
 class TestNetSavings:
     def test_positive(self):
-        # Holzwickede IT: 703,480 * (0.13 - 0.01) = 84,417.6
+        # 703,480 (Holzwickede IT at the former 40 EUR/inh.) * (0.13 - 0.01) = 84,417.6
         assert ind.net_savings(703480, 0.13, 0.01) == pytest.approx(84417.6, rel=EXACT)
 
     def test_governance_cost_above_savings_is_a_loss(self):
@@ -506,50 +506,52 @@ def _check(row, expected):
             assert row[column] == value, column
 
 
-# it/oerv_mandat/froendenberg+holzwickede, by hand:
-#   C_h = 40 * 17,587 = 703,480        FTE_h = 3.0 * 1.7587 = 5.2761
-#   C_f = 40 * 20,450 = 818,000        FTE_f = 3.0 * 2.0450 = 6.135
-#   C_P = 1,521,480                    FTE_P = 11.4111
+# it/oerv_mandat/froendenberg+holzwickede, by hand (field_parameters.csv it: 24 EUR/inh.,
+# 1.65 FTE per 10,000, cap 0.13, personnel share 0.58, input-tax share 0.4):
+#   C_h = 24 * 17,587 = 422,088        FTE_h = 1.65 * 1.7587 = 2.901855
+#   C_f = 24 * 20,450 = 490,800        FTE_f = 1.65 * 2.0450 = 3.374250
+#   C_P = 912,888                      FTE_P = 6.276105
 #   Holzwickede: (17,587/38,037)^0.2 = 0.857032 -> raw 0.142968 -> capped at 0.13
 #   Fröndenberg: (20,450/38,037)^0.2 = 0.883278 -> raw 0.116722 (cap does not bind)
 #   lead = Fröndenberg (larger population, no county among the partners)
-#   E = 0.5 * 1,521,480 + 10,000 = 770,740; G = min(0.9 * 770,740 = 693,666, 175,000) = 175,000
+#   E = 0.5 * 912,888 + 10,000 = 466,444; G = min(0.9 * 466,444 = 419,799.6, 175,000) = 175,000
 #   but the grant is not counted (grant_assumed 0; nor eligible: s_P = 0.1229 < 0.15), so the
 #   one-off cost is w * E
-#   turnover = Holzwickede's charge 703,480 * (1 - 0.13) = 612,027.6 (lead charges nothing)
+#   turnover = Holzwickede's charge 422,088 * (1 - 0.13) = 367,216.56 (lead charges nothing)
 #   VAT: it x oerv_mandat is taxable (vat_rules.csv), Holzwickede pays the lead and the
-#   turnover is above 17,500: 0.19 * (1 - 0.5) * 612,027.6 = 58,142.622 a year in the steady
+#   turnover is above 17,500: 0.19 * (1 - 0.4) * 367,216.56 = 41,862.688 a year in the steady
 #   state; the lead Fröndenberg pays nothing
-#   staffing relief, pool level: s_P = (0.13 * 703,480 + 0.116722 * 818,000) / 1,521,480
-#     = (91,452.4 + 95,478.6) / 1,521,480 = 0.122861; the pool needs s_P * 11.4111 = 1.40198
-#     posts fewer, fewer than the 0.297 * 11.4111 = 3.38910 who leave -> 1.40198 FTE,
-#     shared by cost: Holzwickede 703,480/1,521,480, Fröndenberg 818,000/1,521,480
-#   ties (cooperations.csv): both are members of sparkasse_unnakamen, a Zweckverband without
-#   a lead, so the one pair is tied: tau = 1 -> governance cost share
-#   kappa = 0.01 * (1 - 0.25 * 1) = 0.0075; n = 2, so no negotiation term to shorten
-KAPPA_IT = MANDAT["gov"] * (1 - THETA_G * 1.0)  # 0.0075
+#   staffing relief, pool level: s_P = (0.13 * 422,088 + 0.116722 * 490,800) / 912,888
+#     = (54,871.44 + 57,286.36) / 912,888 = 0.122861; the pool needs s_P * 6.276105 = 0.771090
+#     posts fewer, fewer than the 0.297 * 6.276105 = 1.864003 who leave -> 0.771090 FTE,
+#     shared by cost: Holzwickede 422,088/912,888, Fröndenberg 490,800/912,888
+#   ties (cooperations.csv, only kind = aufgabe ties): the two are no longer tied, since
+#   sparkasse_unnakamen is a shareholding (kind = beteiligung) and the VHS of Unna,
+#   Fröndenberg and Holzwickede has the lead Unna, which ties Unna with each of them but not
+#   the two with each other: tau = 0 -> kappa = 0.01; n = 2, so no negotiation term
+KAPPA_IT = MANDAT["gov"] * (1 - THETA_G * 0.0)  # 0.01
 C_H, C_F = IT["cpc"] * POP["holzwickede"], IT["cpc"] * POP["froendenberg"]
 FTE_H = IT["fte10k"] * POP["holzwickede"] / 10_000
 FTE_F = IT["fte10k"] * POP["froendenberg"] / 10_000
 S_F = 1 - (20450 / 38037) ** 0.2  # 0.116722
-IT_ELIGIBLE = 0.5 * (C_H + C_F) + 10000  # 770,740
+IT_ELIGIBLE = 0.5 * (C_H + C_F) + 10000  # 466,444
 S_P_IT = (0.13 * C_H + S_F * C_F) / (C_H + C_F)  # 0.122861
-IT_POOL_RELIEF = min(LEAVING * (FTE_H + FTE_F), S_P_IT * (FTE_H + FTE_F))  # 1.40198
-IT_VAT_H = VAT * (1 - IT_TAX["input_tax"]) * C_H * (1 - 0.13)  # 58,142.622
+IT_POOL_RELIEF = min(LEAVING * (FTE_H + FTE_F), S_P_IT * (FTE_H + FTE_F))  # 0.771090
+IT_VAT_H = VAT * (1 - IT_TAX["input_tax"]) * C_H * (1 - 0.13)  # 41,862.688
 IT_OPTION = "it/oerv_mandat/froendenberg+holzwickede"
 
 
 def test_hand_numbers_for_the_it_option():
-    assert C_H == 703480 and C_F == 818000
-    assert FTE_H == pytest.approx(5.2761) and FTE_F == pytest.approx(6.135)
+    assert C_H == 422088 and C_F == 490800
+    assert FTE_H == pytest.approx(2.901855) and FTE_F == pytest.approx(3.37425)
     assert S_F == pytest.approx(0.116722, abs=1e-6)
     assert 1 - (17587 / 38037) ** 0.2 > 0.13  # the cap binds for Holzwickede
-    assert IT_ELIGIBLE == pytest.approx(770740)
+    assert IT_ELIGIBLE == pytest.approx(466444)
     assert S_P_IT == pytest.approx(0.122861, abs=1e-6)
     # the saving share binds, not the departures
-    assert IT_POOL_RELIEF == pytest.approx(1.40198, abs=1e-5)
-    assert IT_POOL_RELIEF < LEAVING * 11.4111
-    assert IT_VAT_H == pytest.approx(58142.622, abs=1e-3)
+    assert IT_POOL_RELIEF == pytest.approx(0.771090, abs=1e-6)
+    assert IT_POOL_RELIEF < LEAVING * 6.276105
+    assert IT_VAT_H == pytest.approx(41862.688, abs=1e-3)
 
 
 def test_member_row_holzwickede_it(table):
@@ -565,22 +567,22 @@ def test_member_row_holzwickede_it(table):
             "n_partners": 2,
             "is_lead": False,
             "estimated": True,
-            "annual_cost": 703480.0,
-            "fte": 5.2761,
+            "annual_cost": 422088.0,
+            "fte": 2.901855,
             "savings_share": 0.13,
-            "tie_share": 1.0,
-            # 703,480 * (0.13 - 0.0075) - 58,142.622 = 86,176.3 - 58,142.622 = 28,033.678
-            "net_savings": 86176.3 - IT_VAT_H,
-            # grant not counted: 770,740 * 17,587/38,037 = 356,363.66
+            "tie_share": 0.0,
+            # 422,088 * (0.13 - 0.01) - 41,862.688 = 50,650.56 - 41,862.688 = 8,787.872
+            "net_savings": 50650.56 - IT_VAT_H,
+            # grant not counted: 466,444 * 17,587/38,037 = 215,667.66
             "one_off_cost": IT_ELIGIBLE * 17587 / 38037,
-            # 703,480/1,521,480 * 1.40198 = 0.648228
+            # 422,088/912,888 * 0.771090 = 0.356526
             "staffing_relief": C_H / (C_H + C_F) * IT_POOL_RELIEF,
-            # min(1, 11.4111/2) - min(1, 5.2761/2) = 1 - 1 = 0
+            # min(1, 6.276105/2) - min(1, 2.901855/2) = 1 - 1 = 0
             "resilience": 0.0,
             # 6 + 4 * 7/30.4375 + 1 * 0 + 12 months of IT migration = 18.919918
             "time_to_implement": 6 + 28 / MONTH + IT["migration"],
             "control_kept": 0.75,
-            "turnover": 703480 * 0.87,
+            "turnover": 422088 * 0.87,
             # the form's § 108 GWB parameter
             "procurement_risk": MANDAT["proc"],
             # egovg_3 (2018) and ozg (2022) in force: u = 1, fulfilment 0 -> P = 1; x pooling 1
@@ -591,9 +593,9 @@ def test_member_row_holzwickede_it(table):
             "grant_eligible": False,
         },
     )
-    assert row["net_savings"] == pytest.approx(28033.678, abs=1e-3)
-    assert row["one_off_cost"] == pytest.approx(356363.66, abs=0.01)
-    assert row["staffing_relief"] == pytest.approx(0.648228, abs=1e-6)
+    assert row["net_savings"] == pytest.approx(8787.872, abs=1e-3)
+    assert row["one_off_cost"] == pytest.approx(215667.66, abs=0.01)
+    assert row["staffing_relief"] == pytest.approx(0.356526, abs=1e-6)
 
 
 def test_lead_row_froendenberg_it(table, parts):
@@ -603,27 +605,27 @@ def test_lead_row_froendenberg_it(table, parts):
         {
             "lead": "froendenberg",
             "is_lead": True,
-            "annual_cost": 818000.0,
-            "fte": 6.135,
+            "annual_cost": 490800.0,
+            "fte": 3.37425,
             "savings_share": S_F,
-            "tie_share": 1.0,
-            # the lead is paid, pays no VAT: 818,000 * (0.116722 - 0.0075) = 89,343.6
-            "net_savings": 818000 * (S_F - KAPPA_IT),
-            # 770,740 * 20,450/38,037 = 414,376.34
+            "tie_share": 0.0,
+            # the lead is paid, pays no VAT: 490,800 * (0.116722 - 0.01) = 52,379.16
+            "net_savings": 490800 * (S_F - KAPPA_IT),
+            # 466,444 * 20,450/38,037 = 250,776.34
             "one_off_cost": IT_ELIGIBLE * 20450 / 38037,
-            # 818,000/1,521,480 * 1.40198 = 0.753754
+            # 490,800/912,888 * 0.771090 = 0.414565
             "staffing_relief": C_F / (C_H + C_F) * IT_POOL_RELIEF,
             "resilience": 0.0,
             "time_to_implement": 6 + 28 / MONTH + IT["migration"],
             "control_kept": 1.0,
-            "turnover": 703480 * 0.87,
+            "turnover": 422088 * 0.87,
             "procurement_risk": MANDAT["proc"],
             "obligation_pressure": 1.0,
             "service_quality": 0.0,
         },
     )
-    assert row["net_savings"] == pytest.approx(89343.6, abs=0.1)
-    assert row["staffing_relief"] == pytest.approx(0.753754, abs=1e-6)
+    assert row["net_savings"] == pytest.approx(52379.16, abs=0.1)
+    assert row["staffing_relief"] == pytest.approx(0.414565, abs=1e-6)
     # the lead pays no VAT in any year
     flows, _ = _flows(parts, "froendenberg", IT_OPTION)
     assert not flows["vat"].any()
@@ -649,16 +651,16 @@ def test_it_option_vat_in_the_steady_state(parts):
     # so from 1.58 years on), ramp-up complete (year 4 is operating year ceil(4 - 1.58) = 3)
     # and departures have freed every unneeded post
     # (1 - 0.703^(t/10) >= 0.122861 from t = 10 * ln(0.877139)/ln(0.703) = 3.72). Holzwickede
-    # then pays the lead phi C - s C = 612,027.6 * 1.02^t and owes 0.19 * (1 - 0.5) of it
+    # then pays the lead phi C - s C = 367,216.56 * 1.02^t and owes 0.19 * (1 - 0.4) of it
     flows, _ = _flows(parts, "holzwickede", IT_OPTION)
     for year in (4, 5, 10):
         assert flows["vat"][year] == pytest.approx(-IT_VAT_H * 1.02**year, abs=0.01), year
-        # and saves 0.13 * 703,480 = 91,452.4, 40 % of it on staff
+        # and saves 0.13 * 422,088 = 54,871.44, 58 % of it on staff (it personnel_share)
         assert flows["savings_material"][year] == pytest.approx(
-            0.6 * 0.13 * C_H * 1.02**year, abs=0.01
+            0.42 * 0.13 * C_H * 1.02**year, abs=0.01
         )
         assert flows["savings_personnel"][year] == pytest.approx(
-            0.4 * 0.13 * C_H * 1.02**year, abs=0.01
+            0.58 * 0.13 * C_H * 1.02**year, abs=0.01
         )
         assert flows["governance"][year] == pytest.approx(-KAPPA_IT * C_H * 1.02**year, abs=0.01)
     # nothing is paid before operation starts (1.58 years in: years 0 and 1)
@@ -693,8 +695,9 @@ def test_it_option_vat_only_from_the_binding_date(dataset):
     # not operating in year 1: nothing paid, nothing taxed
     assert payment[1] == 0.0 and flows["vat"][1] == 0.0
     assert payment[2] > 0
-    assert flows["vat"][2] == pytest.approx(-0.095 * taxed * payment[2], abs=0.01)
-    assert flows["vat"][3] == pytest.approx(-0.095 * payment[3], abs=0.01)
+    # VAT rate x (1 - it input_tax_share) = 0.19 * (1 - 0.4) = 0.114 of the payment
+    assert flows["vat"][2] == pytest.approx(-0.114 * taxed * payment[2], abs=0.01)
+    assert flows["vat"][3] == pytest.approx(-0.114 * payment[3], abs=0.01)
     # in the steady state the payment is phi C - s C at the year's prices
     assert payment[5] == pytest.approx(C_H * 0.87 * 1.02**5, abs=0.01)
 
@@ -707,31 +710,37 @@ def test_it_option_obligation_pressure_in_2016(dataset):
     row = _row(t, "holzwickede", IT_OPTION)
     assert row["obligation_pressure"] == pytest.approx((1 - 640 / MONTH / 36) / 2, rel=EXACT)
     assert row["obligation_pressure"] == pytest.approx(0.207963, abs=1e-6)
-    # epayment duties at 2016-04-01: egovg_7 (w 0.5, 2019-01-01, 1005 days ahead) and ozg (0)
-    # u = 1 - (1005/30.4375)/36 = 0.082820 -> P = 0.5 * 0.082820 / 1.5 = 0.027607;
-    # Arbeitsgemeinschaft relieves a quarter of it: 0.006902
+    # epayment duties at 2016-04-01 (fields.csv: egovg_bund_4;egovg_7;ozg; obligations.csv):
+    # egovg_bund_4 (w 1, in force since 2013-08-01: u = 1), egovg_7 (w 0, 2019-01-01, 1005
+    # days ahead: u = 1 - (1005/30.4375)/36 = 0.082820, but weight 0) and ozg (w 1, u = 0)
+    # -> P = (1 * 1 + 0 * 0.082820 + 1 * 0) / (1 + 0 + 1) = 0.5;
+    # Arbeitsgemeinschaft relieves a quarter of it: 0.125
     row = _row(t, "boenen", "epayment/arbeitsgemeinschaft/boenen+unna")
     u7 = 1 - 1005 / MONTH / 36
-    assert row["obligation_pressure"] == pytest.approx(0.25 * 0.5 * u7 / 1.5, rel=EXACT)
+    assert row["obligation_pressure"] == pytest.approx(
+        0.25 * (1 * 1 + 0 * u7 + 1 * 0) / (1 + 0 + 1), rel=EXACT
+    )
+    assert row["obligation_pressure"] == pytest.approx(0.125, rel=EXACT)
 
 
-# epayment/arbeitsgemeinschaft/boenen+unna, by hand:
-#   C_b = 2 * 18,239 = 36,478   FTE_b = 0.2 * 1.8239 = 0.36478
+# epayment/arbeitsgemeinschaft/boenen+unna, by hand (field_parameters.csv epayment: 2 EUR/inh.,
+# 0.14 FTE per 10,000, cap 0.10):
+#   C_b = 2 * 18,239 = 36,478   FTE_b = 0.14 * 1.8239 = 0.255346
 #   C_u = 2 * 60,223 = 120,446  C_P = 156,924
-#   Bönen: 1 - (18,239/78,462)^0.2 = 1 - 0.746910 = 0.253090 < cap 0.4; x 0.25 = 0.063272
-#   Unna:  1 - (60,223/78,462)^0.2 = 0.051537; x 0.25 = 0.012884
+#   Bönen: 1 - (18,239/78,462)^0.2 = 1 - 0.746910 = 0.253090 -> cap 0.1; x 0.25 = 0.025
+#   Unna:  1 - (60,223/78,462)^0.2 = 0.051537 < cap 0.1; x 0.25 = 0.012884
 #   E = 0.25 * 0.3 * 156,924 + 0 = 11,769.30 (only the pooled quarter migrates)
 #   the grant is not counted (grant_assumed 0): one-off cost w * E
 #   ties: Unna is the lead of dsb_gemeinsam and Bönen a member -> the pair is tied, tau = 1;
 #   kappa = 0.005 * (1 - 0.25) = 0.00375
 #   no VAT: epayment x arbeitsgemeinschaft is not taxable (vat_rules.csv), and the form does
 #   not transfer execution, so nobody pays anybody
-#   staffing relief: FTE_P = 0.2 * (1.8239 + 6.0223) = 1.56924; s_P = (36,478 * 0.063272 +
-#   120,446 * 0.012884) / 156,924 = (2,308.05 + 1,551.84) / 156,924 = 0.024597; the pool
-#   needs 0.024597 * 1.56924 = 0.038599 posts fewer (< 0.297 * 1.56924 = 0.466064 leaving);
-#   Bönen's share 18,239/78,462 -> 0.008973
-S_B = 0.25 * (1 - (18239 / 78462) ** 0.2)
-S_U = 0.25 * (1 - (60223 / 78462) ** 0.2)
+#   staffing relief: FTE_P = 0.14 * (1.8239 + 6.0223) = 1.098468; s_P = (36,478 * 0.025 +
+#   120,446 * 0.012884) / 156,924 = (911.95 + 1,551.84) / 156,924 = 0.015701; the pool
+#   needs 0.015701 * 1.098468 = 0.017247 posts fewer (< 0.297 * 1.098468 = 0.326245 leaving);
+#   Bönen's share 18,239/78,462 -> 0.004009
+S_B = 0.25 * min(EPAY["cap"], 1 - (18239 / 78462) ** 0.2)
+S_U = 0.25 * min(EPAY["cap"], 1 - (60223 / 78462) ** 0.2)
 S_P_BU = (36478 * S_B + 120446 * S_U) / 156924
 
 
@@ -745,63 +754,67 @@ def test_member_row_boenen_epayment_arbeitsgemeinschaft(table):
             "n_partners": 2,
             "is_lead": False,
             "annual_cost": 36478.0,
-            "fte": 0.36478,
+            "fte": 0.255346,
             "savings_share": S_B,
             "tie_share": 1.0,
-            # 36,478 * (0.063272 - 0.00375) = 2,171.26 (2,125.66 with kappa 0.005, untied)
+            # 36,478 * (0.025 - 0.00375) = 775.16 (729.56 with kappa 0.005, untied)
             "net_savings": 36478 * (S_B - 0.00375),
             # 11,769.30 * 18,239/78,462 = 2,735.85
             "one_off_cost": 11769.3 * 18239 / 78462,
-            # 18,239/78,462 * min(0.297, 0.024597) * 1.56924 = 0.008973
-            "staffing_relief": 18239 / 78462 * min(0.297, S_P_BU) * 1.56924,
+            # 18,239/78,462 * min(0.297, 0.015701) * 1.098468 = 0.004009
+            "staffing_relief": 18239 / 78462 * min(0.297, S_P_BU) * 1.098468,
             # no transfer of execution: team = own staff -> gain 0
             "resilience": 0.0,
             # 3 + 0 + 0 + 3 months of ePayment migration
             "time_to_implement": 3.0 + EPAY["migration"],
             # the Arbeitsgemeinschaft has no bodies that vote: the form's value 1
             "control_kept": 1.0,
-            # no lead: both members pay: 36,478 * (1 - 0.063272) + 120,446 * (1 - 0.012884)
+            # no lead: both members pay: 36,478 * (1 - 0.025) + 120,446 * (1 - 0.012884)
             "turnover": 36478 * (1 - S_B) + 120446 * (1 - S_U),
             # the form's § 108 GWB parameter: no award between the members, 0
             "procurement_risk": ARGE["proc"],
             "vat_taxable": False,
             "vat_npv": 0.0,
-            # egovg_7 and ozg in force, nothing met: P = 1; x 0.25
+            # egovg_bund_4 and ozg in force (weight 1 each; egovg_7 weight 0), nothing met:
+            # P = 1; x 0.25
             "obligation_pressure": 0.25,
             "service_quality": 0.0,
         },
     )
-    assert row["savings_share"] == pytest.approx(0.063272, abs=1e-6)
-    assert row["net_savings"] == pytest.approx(2171.26, abs=0.01)
+    assert row["savings_share"] == pytest.approx(0.025, abs=1e-12)
+    assert row["net_savings"] == pytest.approx(775.16, abs=0.01)
     assert row["one_off_cost"] == pytest.approx(2735.85, abs=0.01)
-    assert S_P_BU == pytest.approx(0.024597, abs=1e-6)
-    assert row["staffing_relief"] == pytest.approx(0.008973, abs=1e-6)
+    assert S_P_BU == pytest.approx(0.015701, abs=1e-6)
+    assert row["staffing_relief"] == pytest.approx(0.004009, abs=1e-6)
 
 
 # epayment/oerv_mandat/kreisweit, county as lead, by hand:
 #   county volume = 0.2 * 399,447 = 79,889.4;  pool volume = 399,447 + 79,889.4 = 479,336.4
-#   C_k = 2 * 79,889.4 = 159,778.8; FTE_k = 0.2 * 7.98894 = 1.597788; FTE_P = 9.586728
-#   s_k = 1 - (79,889.4/479,336.4)^0.2 = 0.301173 (< 0.4)
+#   C_k = 2 * 79,889.4 = 159,778.8; FTE_k = 0.14 * 7.98894 = 1.118452; FTE_P = 6.710710
+#   s_k = 1 - (79,889.4/479,336.4)^0.2 = 0.301173 -> cap 0.1 (epayment savings_cap)
 #   E = 0.3 * 958,672.8 + 10,000 = 297,601.84 (the grant is not counted)
 #   the lead county is paid and pays no VAT
-#   staffing relief: the pool loses 0.297 * 9.586728 = 2.847258 staff and needs
-#   s_P * 9.586728 posts fewer, s_P = sum_k s_k C_k / C_P over the county and the ten towns
-#   ties: 22 of the C(11, 2) = 55 pairs are tied (the county with all ten towns through
-#   foerderschulen_kreis; Unna, the lead of dsb_gemeinsam, with Bönen, Fröndenberg,
-#   Holzwickede, Kamen, Selm, Werne; sparkasse_unnakamen adds Fröndenberg-Holzwickede,
-#   Fröndenberg-Kamen, Holzwickede-Kamen; gsw adds Bergkamen-Bönen, Bergkamen-Kamen,
-#   Bönen-Kamen): tau = 22/55 = 0.4
-#   kappa = 0.01 * (1 - 0.25 * 0.4) = 0.009; negotiation 1 * 9 * (1 - 0.5 * 0.4) = 7.2 months
+#   staffing relief: the pool loses 0.297 * 6.710710 = 1.993081 staff and needs
+#   s_P * 6.710710 posts fewer, s_P = sum_k s_k C_k / C_P over the county and the ten towns
+#   ties (only kind = aufgabe cooperations tie): 20 of the C(11, 2) = 55 pairs are tied: the
+#   county with all ten towns (foerderschulen_kreis), Unna, the lead of dsb_gemeinsam and
+#   it_sicherheitsbeauftragter, with the other nine towns, and Kamen-Bönen
+#   (vhs_kamen_boenen); the Sparkasse and GSW are shareholdings and tie nobody: tau = 20/55
+#   kappa = 0.01 * (1 - 0.25 * 20/55) = 0.0090909; negotiation 1 * 9 * (1 - 0.5 * 20/55)
+#   = 7.363636 months
+TAU_ALL = 20 / 55
+NEGOTIATION_ALL = 9 * (1 - THETA_T * TAU_ALL)  # 7.363636
 KREIS_VOL = 0.2 * POP["kreis_unna"]
 POOL_VOL = TOWNS_POP + KREIS_VOL
 
 
 def test_lead_row_county_epayment_kreisweit(table):
     s_k = 1 - (KREIS_VOL / POOL_VOL) ** 0.2
-    town_shares = {t: min(0.4, 1 - (POP[t] / POOL_VOL) ** 0.2) for t in POP if t != "kreis_unna"}
+    s_k = min(EPAY["cap"], s_k)
+    town_shares = {t: min(0.1, 1 - (POP[t] / POOL_VOL) ** 0.2) for t in POP if t != "kreis_unna"}
     # costs are 2 EUR per unit of volume, so s_P = sum_k s_k V_k / V_P
     s_p = (s_k * KREIS_VOL + sum(s * POP[t] for t, s in town_shares.items())) / POOL_VOL
-    pool_relief = min(0.297 * 9.586728, s_p * 9.586728)
+    pool_relief = min(0.297 * 6.7107096, s_p * 6.7107096)  # FTE_P = 0.14 * 47.93364
     row = _row(table, "kreis_unna", "epayment/oerv_mandat/kreisweit")
     _check(
         row,
@@ -810,30 +823,39 @@ def test_lead_row_county_epayment_kreisweit(table):
             "is_lead": True,
             "n_partners": 11,
             "annual_cost": 159778.8,
-            "fte": 1.597788,
+            "fte": 1.1184516,
             "savings_share": s_k,
-            "tie_share": 0.4,
-            "net_savings": 159778.8 * (s_k - 0.009),
+            "tie_share": TAU_ALL,
+            # 159,778.8 * (0.1 - 0.0090909) = 14,525.35
+            "net_savings": 159778.8 * (s_k - 0.01 * (1 - THETA_G * TAU_ALL)),
             "one_off_cost": 297601.84 * KREIS_VOL / POOL_VOL,
             "staffing_relief": KREIS_VOL / POOL_VOL * pool_relief,
-            # min(1, 9.586728/2) - min(1, 1.597788/2) = 1 - 0.798894 = 0.201106
-            "resilience": 1 - 1.597788 / 2,
-            # 6 + 0.919918 + 9 * (1 - 0.5 * 0.4) + 3 = 17.119918 (18.919918 without ties)
-            "time_to_implement": 6 + 28 / MONTH + 7.2 + EPAY["migration"],
+            # min(1, 6.710710/2) - min(1, 1.118452/2) = 1 - 0.559226 = 0.440774
+            "resilience": 1 - 1.1184516 / 2,
+            # 6 + 0.919918 + 9 * (1 - 0.5 * 20/55) + 3 = 17.283554 (18.919918 without ties)
+            "time_to_implement": 6 + 28 / MONTH + NEGOTIATION_ALL + EPAY["migration"],
             "control_kept": 1.0,
-            # the ten towns pay for their part; the lead county does not
+            # the ten towns pay for their part; the lead county does not:
+            # 2 * 399,447 * (1 - 0.1) = 719,004.6
             "turnover": sum(2 * POP[t] * (1 - s) for t, s in town_shares.items()),
             "procurement_risk": MANDAT["proc"],
             "obligation_pressure": 1.0,
             "vat_npv": 0.0,
         },
     )
-    assert s_k == pytest.approx(0.301173, abs=1e-6)
-    # the towns save more than the departures free: the departures bind for this pool
-    assert s_p > 0.297 and pool_relief == pytest.approx(2.847258, abs=1e-6)
-    assert row["resilience"] == pytest.approx(0.201106, abs=1e-6)
-    # the cap binds for the small towns but not for Lünen
-    assert town_shares["holzwickede"] == 0.4 and town_shares["luenen"] < 0.4
+    assert 1 - (KREIS_VOL / POOL_VOL) ** 0.2 == pytest.approx(0.301173, abs=1e-6)
+    # with the cap of 0.1 every member saves 0.1, so s_P = 0.1 < 0.297: the saving share
+    # binds for this pool, 0.1 * 6.710710 = 0.671071 (with the former cap 0.4 the towns
+    # saved more than the departures freed and the departures bound)
+    assert s_p == pytest.approx(0.1, rel=EXACT)
+    assert s_p < 0.297 and pool_relief == pytest.approx(0.671071, abs=1e-6)
+    assert row["turnover"] == pytest.approx(719004.6, abs=1e-6)
+    assert row["net_savings"] == pytest.approx(14525.35, abs=0.01)
+    assert row["resilience"] == pytest.approx(0.440774, abs=1e-6)
+    assert row["time_to_implement"] == pytest.approx(17.283554, abs=1e-6)
+    # the cap binds for every town, Lünen too: 1 - (87,266/479,336.4)^0.2 = 0.288719 > 0.1
+    assert town_shares["holzwickede"] == 0.1 and town_shares["luenen"] == 0.1
+    assert 1 - (POP["luenen"] / POOL_VOL) ** 0.2 == pytest.approx(0.288719, abs=1e-6)
 
 
 # epayment/zweckverband/boenen+unna, by hand: the Verband decides by votes in its assembly
@@ -863,7 +885,8 @@ def test_zweckverband_control_by_votes(table):
 def test_zweckverband_control_by_votes_county_wide(table):
     # kreisweit: nobody holds half of the votes, so c_m = 2 w_m and the members' control adds
     # up to 2; the county 2 * 79,889.4/479,336.4 = 1/3 (0.2 * P / 1.2 P), Holzwickede
-    # 2 * 17,587/479,336.4 = 0.073381; time 18 + 0.919918 + 9 * (1 - 0.5 * 0.4) + 3 = 29.119918
+    # 2 * 17,587/479,336.4 = 0.073381; time 18 + 0.919918 + 9 * (1 - 0.5 * 20/55) + 3
+    # = 29.283554 (20 of 55 pairs tied, see the mandate above)
     rows = table[table["option"] == "epayment/zweckverband/kreisweit"].set_index("body")
     assert len(rows) == 11
     assert rows.loc["kreis_unna", "control_kept"] == pytest.approx(
@@ -872,41 +895,53 @@ def test_zweckverband_control_by_votes_county_wide(table):
     assert rows.loc["kreis_unna", "control_kept"] == pytest.approx(0.333333, abs=1e-6)
     assert rows.loc["holzwickede", "control_kept"] == pytest.approx(0.073381, abs=1e-6)
     assert rows["control_kept"].sum() == pytest.approx(2.0, rel=EXACT)
-    np.testing.assert_allclose(rows["time_to_implement"], 18 + 28 / MONTH + 7.2 + 3, rtol=EXACT)
+    np.testing.assert_allclose(
+        rows["time_to_implement"], 18 + 28 / MONTH + NEGOTIATION_ALL + 3, rtol=EXACT
+    )
+    assert rows["time_to_implement"].iloc[0] == pytest.approx(29.283554, abs=1e-6)
 
 
 # it/oerv_mandat/wie_gwa_sammlung (county, Bönen, Holzwickede, Kamen), by hand. Bönen's IT has
 # been run by the county since 2013 (cooperations.csv it_boenen_zdv, scope full), so Bönen and
 # the county start from their existing pool, C_base = C_k + C_b:
-#   C_k = 40 * 0.2 * 399,447 = 3,195,576   C_b = 40 * 18,239 = 729,560
-#   C_h = 40 * 17,587 = 703,480            C_kamen = 40 * 43,001 = 1,720,040
-#   C_P = 6,348,656; C_base = 3,925,136
-#   Bönen: 1 - (3,925,136/6,348,656)^0.2 = 1 - 0.908311 = 0.091689 (< 0.13)
-#     (against its own cost it would be 1 - (729,560/6,348,656)^0.2 = 0.352 -> capped 0.13)
-#   Holzwickede 703,480/6,348,656 and Kamen 1,720,040/6,348,656 -> raw 0.356, 0.230 -> 0.13
-#   E = 1 * 0.5 * 6,348,656 + 10,000 = 3,184,328 (no grant: not counted, and not eligible
+#   C_k = 24 * 0.2 * 399,447 = 1,917,345.6   C_b = 24 * 18,239 = 437,736
+#   C_h = 24 * 17,587 = 422,088              C_kamen = 24 * 43,001 = 1,032,024
+#   C_P = 3,809,193.6; C_base = 2,355,081.6 (the same ratios as before: cost is 24 EUR per
+#   unit of volume for every member)
+#   Bönen: 1 - (2,355,081.6/3,809,193.6)^0.2 = 1 - 0.908311 = 0.091689 (< 0.13)
+#     (against its own cost it would be 1 - (437,736/3,809,193.6)^0.2 = 0.352 -> capped 0.13)
+#   Holzwickede 422,088/3,809,193.6 and Kamen 1,032,024/3,809,193.6 -> raw 0.356, 0.230 -> 0.13
+#   E = 1 * 0.5 * 3,809,193.6 + 10,000 = 1,914,596.8 (no grant: not counted, and not eligible
 #     because the county and Bönen already cooperate in IT)
-#   VAT on Bönen's payment: 0.19 * (1 - 0.5) * 729,560 * (1 - 0.091689) a year
-#   staffing relief: FTE_P = 3.0 * (7.98894 + 1.8239 + 1.7587 + 4.3001) = 47.61492;
-#   s_P = (0.091689 * 3,925,136 + 0.13 * 2,423,520) / 6,348,656; the pool needs s_P * FTE_P
-#   posts fewer (< 0.297 * FTE_P leaving); Bönen's share 729,560/6,348,656
-#   ties: of the 6 pairs, 5 are tied: the county with Bönen, Holzwickede and Kamen
-#   (foerderschulen_kreis, gwa_sammlung ...), Bönen-Kamen (vhs_kamen_boenen, gsw),
-#   Holzwickede-Kamen (sparkasse_unnakamen); Bönen-Holzwickede only share cooperations led by
-#   a third body (gwa_sammlung, dsb_gemeinsam): tau = 5/6
-#   kappa = 0.01 * (1 - 0.25 * 5/6) = 0.0079167; negotiation 1 * 2 * (1 - 0.5 * 5/6) = 1.1667
-TAU_GWA = 5 / 6
-C_GWA = {"kreis_unna": 3195576, "boenen": 729560, "holzwickede": 703480, "kamen": 1720040}
+#   VAT on Bönen's payment: 0.19 * (1 - 0.4) * 437,736 * (1 - 0.091689) a year
+#   staffing relief: FTE_P = 1.65 * (7.98894 + 1.8239 + 1.7587 + 4.3001) = 26.188206;
+#   s_P = (0.091689 * 2,355,081.6 + 0.13 * 1,454,112) / 3,809,193.6 = 0.106314; the pool
+#   needs s_P * FTE_P posts fewer (< 0.297 * FTE_P leaving); Bönen's share 437,736/3,809,193.6
+#   ties (only kind = aufgabe cooperations tie): of the 6 pairs, 4 are tied: the county with
+#   Bönen, Holzwickede and Kamen (foerderschulen_kreis, gwa_sammlung ...) and Bönen-Kamen
+#   (vhs_kamen_boenen); Holzwickede-Kamen is no longer tied (sparkasse_unnakamen is a
+#   shareholding), and Bönen-Holzwickede only share cooperations led by a third body
+#   (gwa_sammlung, dsb_gemeinsam): tau = 4/6
+#   kappa = 0.01 * (1 - 0.25 * 4/6) = 0.0083333; negotiation 1 * 2 * (1 - 0.5 * 4/6) = 1.3333
+TAU_GWA = 4 / 6
+C_GWA = {
+    "kreis_unna": 24 * 0.2 * 399447,  # it cost_per_capita x kreis_share x county population
+    "boenen": 437736,
+    "holzwickede": 422088,
+    "kamen": 1032024,
+}
 
 
 def test_existing_pool_is_the_baseline(table):
     pool = sum(C_GWA.values())
     base = C_GWA["kreis_unna"] + C_GWA["boenen"]
-    assert pool == 6348656 and base == 3925136
+    assert pool == pytest.approx(3809193.6) and base == pytest.approx(2355081.6)
     s_b = 1 - (base / pool) ** 0.2
     assert s_b == pytest.approx(0.091689, abs=1e-6)
-    fte_p = 3.0 * (7.98894 + 1.8239 + 1.7587 + 4.3001)
+    fte_p = 1.65 * (7.98894 + 1.8239 + 1.7587 + 4.3001)
+    assert fte_p == pytest.approx(26.188206, abs=1e-6)
     s_p = (s_b * base + 0.13 * (C_GWA["holzwickede"] + C_GWA["kamen"])) / pool
+    assert s_p == pytest.approx(0.106314, abs=1e-6)
     assert s_p < 0.297
     option = "it/oerv_mandat/wie_gwa_sammlung"
     row = _row(table, "boenen", option)
@@ -915,37 +950,39 @@ def test_existing_pool_is_the_baseline(table):
         {
             "lead": "kreis_unna",
             "is_lead": False,
-            "annual_cost": 729560.0,
+            "annual_cost": 437736.0,
             "savings_share": s_b,
             "tie_share": TAU_GWA,
-            # net savings stay on the body's own cost: 729,560 * (0.091689 - 0.0079167),
-            # less the VAT on its payment 729,560 * (1 - 0.091689)
-            "net_savings": 729560 * (s_b - 0.01 * (1 - 0.25 * TAU_GWA))
-            - VAT * (1 - IT_TAX["input_tax"]) * 729560 * (1 - s_b),
-            "one_off_cost": 3184328 * 729560 / pool,
-            "staffing_relief": 729560 / pool * s_p * fte_p,
-            # pool 3.0 * (7.98894 + 1.8239 + 1.7587 + 4.3001) = 47.6 FTE and baseline 29.4 FTE:
+            # net savings stay on the body's own cost: 437,736 * (0.091689 - 0.0083333),
+            # less the VAT on its payment 0.19 * 0.6 * 437,736 * (1 - 0.091689):
+            # 36,487.61 - 45,326.29 = -8,838.68
+            "net_savings": 437736 * (s_b - 0.01 * (1 - 0.25 * TAU_GWA))
+            - VAT * (1 - IT_TAX["input_tax"]) * 437736 * (1 - s_b),
+            "one_off_cost": 1914596.8 * 437736 / pool,
+            "staffing_relief": 437736 / pool * s_p * fte_p,
+            # pool 26.2 FTE and baseline 1.65 * (7.98894 + 1.8239) = 16.2 FTE:
             # both resilient -> 1 - 1 = 0
             "resilience": 0.0,
-            # 6 + 0.919918 + 2 * (1 - 0.5 * 5/6) + 12 = 20.086585 (20.919918 without ties)
+            # 6 + 0.919918 + 2 * (1 - 0.5 * 4/6) + 12 = 20.253251 (20.919918 without ties)
             "time_to_implement": 6 + 28 / MONTH + 2 * (1 - 0.5 * TAU_GWA) + IT["migration"],
             "control_kept": 0.75,
             # non-lead members pay: Bönen (1 - 0.091689), Holzwickede and Kamen (1 - 0.13)
-            "turnover": 729560 * (1 - s_b) + (703480 + 1720040) * 0.87,
+            "turnover": 437736 * (1 - s_b) + (422088 + 1032024) * 0.87,
             "procurement_risk": MANDAT["proc"],
             "obligation_pressure": 1.0,
             "grant_eligible": False,
         },
     )
     # the lead county shares the same baseline
+    assert row["net_savings"] == pytest.approx(-8838.68, abs=0.01)
+    assert row["time_to_implement"] == pytest.approx(20.253251, abs=1e-6)
     lead = _row(table, "kreis_unna", option)
     assert lead["is_lead"]
     assert lead["savings_share"] == pytest.approx(s_b, rel=EXACT)
-    assert lead["staffing_relief"] == pytest.approx(3195576 / pool * s_p * fte_p, rel=EXACT)
+    k = C_GWA["kreis_unna"]
+    assert lead["staffing_relief"] == pytest.approx(k / pool * s_p * fte_p, rel=EXACT)
     # the lead performs the task: no VAT, its own savings share less the governance share
-    assert lead["net_savings"] == pytest.approx(
-        3195576 * (s_b - 0.01 * (1 - 0.25 * TAU_GWA)), rel=EXACT
-    )
+    assert lead["net_savings"] == pytest.approx(k * (s_b - 0.01 * (1 - 0.25 * TAU_GWA)), rel=EXACT)
     # Holzwickede has no existing IT pool: its own cost is its baseline -> cap 0.13
     assert _row(table, "holzwickede", option)["savings_share"] == pytest.approx(0.13, rel=EXACT)
 
@@ -990,8 +1027,17 @@ def test_existing_pool_baseline_in_the_small_dataset(tmp_path):
     a = _row(t, "stadt_a", "epay/oerv_mandat/kreisweit")
     assert a["savings_share"] == pytest.approx(0.5, rel=EXACT)
     assert a["resilience"] == pytest.approx(0.4, rel=EXACT)
-    # the existing pair and the sets that would split it are no options any more
-    assert set(t["option"]) == {"alleingang", "epay/oerv_mandat/kreisweit", "epay/gmbh/kreisweit"}
+    # the existing pair (kreis_x+stadt_b: bereits_verwirklicht) and the set that would take
+    # stadt_b from its lead (stadt_a+stadt_b: bestehende_kooperation_teilen) are no options;
+    # the lead kreis_x itself may pool the field with stadt_a (lead-aware rule of
+    # potential/knockout.py: "The lead itself may pool the field with other bodies")
+    assert set(t["option"]) == {
+        "alleingang",
+        "epay/oerv_mandat/kreisweit",
+        "epay/gmbh/kreisweit",
+        "epay/oerv_mandat/kreis_x+stadt_a",
+        "epay/gmbh/kreis_x+stadt_a",
+    }
 
 
 def test_existing_pool_not_yet_in_force_is_no_baseline(tmp_path):
@@ -1074,28 +1120,36 @@ def test_staffing_relief_adds_up_to_the_pool_in_every_option(table):
 
 
 def test_county_wide_it_pool_relief_as_the_review_expects(table):
-    # it/oerv_mandat/kreisweit: the county (volume 0.2 * 399,447 = 79,889.4) and the ten
-    # towns (399,447): FTE_P = 3.0 * 479,336.4 / 10,000 = 143.80092.
+    # Retargeted: it/oerv_mandat/kreisweit no longer exists (every IT option with Schwerte is
+    # excluded by austritt_unbekannt: Schwerte's IT is with Südwestfalen-IT, it_schwerte_sit).
+    # The largest IT pool is now the ten bodies without Schwerte, it/oerv_mandat/
+    # wie_kreistierheim (cooperations.csv kreistierheim: the county and the nine other towns):
+    # volume 0.2 * 399,447 + 399,447 - 46,571 = 432,765.4, so
+    # FTE_P = 1.65 * 432,765.4 / 10,000 = 71.406291 (method.md 4.3: 71.41 VZÄ).
     #   Counted member by member (the former model) the departures were
-    #   0.297 * 143.80092 = 42.709 FTE, more than the pool can leave empty.
-    #   Every member saves the cap 0.13: the smallest baseline share is Lünen's
-    #   87,266/479,336.4 -> 1 - 0.18206^0.2 = 0.289 > 0.13 (the county and Bönen start from
-    #   their pool, 98,128.4/479,336.4 -> 0.272 > 0.13), so s_P = 0.13 and the pool needs
-    #   0.13 * 143.80092 = 18.694 posts fewer: the relief the review expected (18.63 FTE with
-    #   the former mixed-date populations, 18.69 with the GV-ISys 31.12.2023 figures).
-    option = "it/oerv_mandat/kreisweit"
+    #   0.297 * 71.406291 = 21.208 FTE, more than the pool can leave empty.
+    #   Every member saves the cap 0.13: the largest baseline share is that of the county and
+    #   Bönen, who start from their IT pool, (79,889.4 + 18,239)/432,765.4 = 0.226746 ->
+    #   1 - 0.226746^0.2 = 0.2434 > 0.13 (Lünen, the largest town, 87,266/432,765.4 ->
+    #   0.2735 > 0.13), so s_P = 0.13 and the pool needs 0.13 * 71.406291 = 9.283 posts fewer
+    #   (method.md 4.3: 9.28 VZÄ).
+    option = "it/oerv_mandat/wie_kreistierheim"
     rows = table[table["option"] == option]
-    assert len(rows) == 11
-    fte_p = 3.0 * (TOWNS_POP + 0.2 * POP["kreis_unna"]) / 10_000
-    assert fte_p == pytest.approx(143.80092, rel=EXACT)
+    assert len(rows) == 10
+    assert "schwerte" not in set(rows["body"])
+    vol = TOWNS_POP - POP["schwerte"] + 0.2 * POP["kreis_unna"]
+    assert vol == pytest.approx(432765.4, rel=EXACT)
+    fte_p = 1.65 * vol / 10_000
+    assert fte_p == pytest.approx(71.406291, rel=EXACT)
     assert rows["fte"].sum() == pytest.approx(fte_p, rel=EXACT)
+    assert 1 - ((0.2 * POP["kreis_unna"] + POP["boenen"]) / vol) ** 0.2 > 0.13
     np.testing.assert_allclose(rows["savings_share"], 0.13, rtol=EXACT)
-    assert LEAVING * fte_p == pytest.approx(42.709, abs=1e-3)
+    assert LEAVING * fte_p == pytest.approx(21.208, abs=1e-3)
     assert rows["staffing_relief"].sum() == pytest.approx(0.13 * fte_p, rel=EXACT)
-    assert round(rows["staffing_relief"].sum(), 2) == 18.69
-    # each member its cost share: Lünen 40 * 87,266 / (40 * 479,336.4)
+    assert round(rows["staffing_relief"].sum(), 2) == 9.28
+    # each member its cost share: Lünen 24 * 87,266 / (24 * 432,765.4)
     luenen = rows[rows["body"] == "luenen"].iloc[0]
-    assert luenen["staffing_relief"] == pytest.approx(87266 / 479336.4 * 0.13 * fte_p, rel=EXACT)
+    assert luenen["staffing_relief"] == pytest.approx(87266 / vol * 0.13 * fte_p, rel=EXACT)
 
 
 def test_per_capita_indicators(table):
@@ -1445,12 +1499,12 @@ def test_body_field_inputs_estimates(dataset):
     inputs = ind.body_field_inputs(dataset).set_index(["body", "field"])
     assert len(inputs) == 11 * 6
     assert inputs["estimated"].all()
-    # Selm IT: 40 * 26,767 = 1,070,680 EUR, 3.0 * 2.6767 = 8.0301 FTE (method.md 2.2)
-    assert inputs.loc[("selm", "it"), "annual_cost"] == pytest.approx(1070680, rel=EXACT)
-    assert inputs.loc[("selm", "it"), "fte"] == pytest.approx(8.0301, rel=EXACT)
-    # county: 40 * 0.2 * 399,447 = 3,195,576 EUR; 3.0 * 0.2 * 39.9447 = 23.96682 FTE
-    assert inputs.loc[("kreis_unna", "it"), "annual_cost"] == pytest.approx(3195576, rel=EXACT)
-    assert inputs.loc[("kreis_unna", "it"), "fte"] == pytest.approx(23.96682, rel=EXACT)
+    # Selm IT: 24 * 26,767 = 642,408 EUR, 1.65 * 2.6767 = 4.416555 FTE (method.md 2.2)
+    assert inputs.loc[("selm", "it"), "annual_cost"] == pytest.approx(642408, rel=EXACT)
+    assert inputs.loc[("selm", "it"), "fte"] == pytest.approx(4.416555, rel=EXACT)
+    # county: 24 * 0.2 * 399,447 = 1,917,345.6 EUR; 1.65 * 0.2 * 39.9447 = 13.181751 FTE
+    assert inputs.loc[("kreis_unna", "it"), "annual_cost"] == pytest.approx(1917345.6, rel=EXACT)
+    assert inputs.loc[("kreis_unna", "it"), "fte"] == pytest.approx(13.181751, rel=EXACT)
     # Förderschulen: kreis_share 0 -> the county has no cost of its own
     assert inputs.loc[("kreis_unna", "foerderschulen"), "annual_cost"] == 0.0
     # 8.01 * 49,475 = 396,294.75 for Bergkamen
@@ -1484,7 +1538,7 @@ def test_reported_figures_override_the_estimate(dataset_copy):
     # only the cost reported: FTE and leaving share stay estimates, the row stays estimated
     part = inputs.loc[("boenen", "epayment")]
     assert part["annual_cost"] == 30000
-    assert part["fte"] == pytest.approx(0.36478, rel=EXACT)  # 0.2 * 1.8239
+    assert part["fte"] == pytest.approx(0.255346, rel=EXACT)  # 0.14 * 1.8239
     assert part["leaving_share"] == LEAVING
     assert part["estimated"]
     # other rows keep their estimate: Holzwickede ePayment 2 * 17,587 = 35,174
@@ -1497,26 +1551,57 @@ def test_reported_figures_override_the_estimate(dataset_copy):
 def test_reported_figures_flow_into_the_indicators(dataset_copy):
     d = _add_body_fields(dataset_copy, ["holzwickede,it,500000,4.0,0.4,survey 2026 (test)"])
     t = ind.indicator_table(d, generate_options(d, REF), REF)
-    # pool C = 500,000 + 818,000 = 1,318,000
-    #   Holzwickede: 1 - (500,000/1,318,000)^0.2 = 1 - 0.823779 = 0.176221 -> cap 0.13
-    #   Fröndenberg: 1 - (818,000/1,318,000)^0.2 = 0.090992
+    # pool C = 500,000 + 24 * 20,450 = 500,000 + 490,800 = 990,800
+    #   Holzwickede: 1 - (500,000/990,800)^0.2 = 1 - 0.872161 = 0.127839 (< cap 0.13)
+    #   Fröndenberg: 1 - (490,800/990,800)^0.2 = 0.131072 -> cap 0.13
+    s_h = 1 - (500000 / 990800) ** 0.2
+    assert s_h == pytest.approx(0.127839, abs=1e-6)
+    assert 1 - (490800 / 990800) ** 0.2 == pytest.approx(0.131072, abs=1e-6)
     row = _row(t, "holzwickede", IT_OPTION)
     assert not row["estimated"]
-    # tied pair (sparkasse_unnakamen): kappa 0.0075 -> 500,000 * (0.13 - 0.0075) = 61,250,
-    # less VAT on the payment 500,000 * 0.87: 0.19 * 0.5 * 435,000 = 41,325 -> 19,925
-    assert row["net_savings"] == pytest.approx(500000 * 0.1225 - 0.095 * 435000, rel=EXACT)
-    assert row["net_savings"] == pytest.approx(19925, rel=EXACT)
-    # the reported leaving share counts at pool level: 4.0 * 0.4 + 6.135 * 0.297 = 3.422095
-    # leave; s_P = (0.13 * 500,000 + 0.090992 * 818,000) / 1,318,000 = 0.105790, so the pool
-    # needs 0.105790 * 10.135 = 1.072185 posts fewer -> Holzwickede's share 500/1,318
-    s_f = 1 - (818000 / 1318000) ** 0.2
-    s_p = (0.13 * 500000 + s_f * 818000) / 1318000
-    assert s_p == pytest.approx(0.105790, abs=1e-6)
-    pool_relief = min(4.0 * 0.4 + 6.135 * 0.297, s_p * 10.135)
-    assert row["staffing_relief"] == pytest.approx(500000 / 1318000 * pool_relief, rel=EXACT)
-    # E = 0.5 * 1,318,000 + 10,000 = 669,000; the grant is not counted -> 669,000 * 500/1,318
-    assert row["one_off_cost"] == pytest.approx(669000 * 500000 / 1318000, rel=EXACT)
+    assert row["savings_share"] == pytest.approx(s_h, rel=EXACT)
+    # untied pair (tau = 0): kappa 0.01 -> 500,000 * (0.127839 - 0.01) = 58,919.36,
+    # less VAT on the payment 500,000 * (1 - 0.127839) = 436,080.64:
+    # 0.19 * (1 - 0.4) * 436,080.64 = 49,713.19 -> 9,206.17
+    assert row["net_savings"] == pytest.approx(
+        500000 * (s_h - 0.01) - 0.19 * 0.6 * 500000 * (1 - s_h), rel=EXACT
+    )
+    assert row["net_savings"] == pytest.approx(9206.17, abs=0.01)
+    # the reported leaving share counts at pool level: 4.0 * 0.4 + 3.37425 * 0.297 = 2.602152
+    # leave (Fröndenberg 1.65 * 2.045 = 3.37425 FTE); s_P = (0.127839 * 500,000 + 0.13 *
+    # 490,800) / 990,800 = 0.128909, so the pool needs 0.128909 * 7.37425 = 0.950610 posts
+    # fewer -> Holzwickede's share 500/990.8
+    s_p = (s_h * 500000 + 0.13 * 490800) / 990800
+    assert s_p == pytest.approx(0.128909, abs=1e-6)
+    pool_relief = min(4.0 * 0.4 + 3.37425 * 0.297, s_p * 7.37425)
+    assert pool_relief == pytest.approx(0.950610, abs=1e-6)
+    assert row["staffing_relief"] == pytest.approx(500000 / 990800 * pool_relief, rel=EXACT)
+    # E = 0.5 * 990,800 + 10,000 = 505,400; the grant is not counted -> 505,400 * 500/990.8
+    assert row["one_off_cost"] == pytest.approx(505400 * 500000 / 990800, rel=EXACT)
     lead = _row(t, "froendenberg", IT_OPTION)
-    assert lead["savings_share"] == pytest.approx(s_f, rel=EXACT)
+    assert lead["savings_share"] == pytest.approx(0.13, rel=EXACT)
     assert lead["estimated"]
-    assert lead["turnover"] == pytest.approx(500000 * 0.87, rel=EXACT)
+    assert lead["turnover"] == pytest.approx(500000 * (1 - s_h), rel=EXACT)
+
+
+def test_a_lead_brings_the_bodies_it_serves_into_a_new_pool(dataset):
+    # it_boenen_zdv: the county (lead) runs Bönen's IT. In an IT pool of the county and
+    # Holzwickede the county still serves Bönen, so the pooled volume counts Bönen too:
+    # county 24 × 0.2 × 399,447, Bönen 24 × 18,239, Holzwickede 24 × 17,587 (€/a)
+    from potential.options import coalition_options
+
+    county, boenen, holzwickede = 24 * 0.2 * 399_447, 24 * 18_239, 24 * 17_587
+    base = county + boenen  # the county's baseline: its existing pool
+    share = min(0.13, 1 - (base / (base + holzwickede)) ** 0.2)  # cap of IT 0.13, beta 0.2
+    assert share == pytest.approx(0.032434, abs=1e-6)
+    date = dataset.meta.reference_date
+    sets = [("kreis_unna", "holzwickede"), ("kreis_unna", "boenen", "holzwickede")]
+    rows = coalition_options(dataset, {"it": ["oerv_mandat"]}, sets, date)
+    table = ind.indicator_table(dataset, rows, date).set_index(["body", "option"])
+    got = table["savings_share"]
+    assert got["kreis_unna", "it/oerv_mandat/kreis_unna+holzwickede"] == pytest.approx(share)
+    # the same as in the pool that names Bönen: the lead's volume does not depend on it
+    assert got["kreis_unna", "it/oerv_mandat/kreis_unna+boenen+holzwickede"] == pytest.approx(
+        share
+    )
+    assert got["holzwickede", "it/oerv_mandat/kreis_unna+holzwickede"] == pytest.approx(0.13)

@@ -44,21 +44,95 @@ def test_nothing_is_dropped_silently(dataset):
 
 def test_existing_full_cooperations_realised_and_split(dataset):
     _, excluded = screen_options(dataset, dataset.meta.reference_date)
-    by_option = excluded.set_index("option")
+    by_rule = excluded.set_index(["option", "rule"])
+    by_option = excluded.groupby("option")["rule"].apply(set)
     # the county and Bönen already share IT (it_boenen_zdv, full scope, since 2013)
-    assert by_option.loc["it/oerv_mandat/kreis_unna+boenen", "rule"] == "bereits_verwirklicht"
-    # all towns without the county would split it: Bönen without the county
-    row = by_option.loc["it/oerv_mandat/alle_staedte"]
-    assert row["rule"] == "bestehende_kooperation_teilen"
+    assert by_option["it/oerv_mandat/kreis_unna+boenen"] == {"bereits_verwirklicht"}
+    # all towns without the county would split it: Bönen without the county (its lead);
+    # alle_staedte also holds Schwerte, whose IT is with SIT (it_schwerte_sit): two rules
+    assert by_option["it/oerv_mandat/alle_staedte"] == {
+        "bestehende_kooperation_teilen",
+        "austritt_unbekannt",
+    }
+    row = by_rule.loc[("it/oerv_mandat/alle_staedte", "bestehende_kooperation_teilen")]
     assert row["body"] == "boenen"
-    assert "Bönen" in row["reason_de"]
+    assert "Bönen" in row["reason_de"] and "Kreis Unna" in row["reason_de"]
+    assert row["source"] == "boenen-it;boenen-it-2012"  # cooperations.csv, it_boenen_zdv
     # the county is Schulträger of all Förderschulen: no option is left in that field
     assert set(excluded.query("field == 'foerderschulen'")["rule"]) == {
         "bereits_verwirklicht",
         "bestehende_kooperation_teilen",
     }
-    # a superset of the existing pool stays: the county-wide IT options are ranked
-    assert "it/oerv_mandat/kreisweit" not in set(excluded["option"])
+    # a superset of the existing pool stays: kreisweit was the example, but it holds Schwerte
+    # now (austritt_unbekannt only, not an existing-pool rule); wie_kreistierheim (all but
+    # Schwerte) has the county and Bönen and is ranked in IT
+    assert by_option["it/oerv_mandat/kreisweit"] == {"austritt_unbekannt"}
+    assert "it/oerv_mandat/wie_kreistierheim" not in set(excluded["option"])
+    # the lead pools with other bodies: the county with Lünen stays in IT
+    assert "it/oerv_mandat/kreis_unna+luenen" not in set(excluded["option"])
+
+
+# IT partner sets with Schwerte among the 31 default sets (bodies.csv, cooperations.csv):
+# kreisweit, alle_staedte (all towns), kreis_unna+schwerte (county pair) and
+# holzwickede+schwerte (Holzwickede lists Schwerte as neighbour); no wie_ set holds Schwerte
+# (dsb_gemeinsam, gwa_sammlung, vergabestelle_unna, kreistierheim and
+# vhs_unna_froendenberg_holzwickede list it not).
+SCHWERTE_IT_SETS = {"kreisweit", "alle_staedte", "kreis_unna+schwerte", "holzwickede+schwerte"}
+IT_FORMS = ["arbeitsgemeinschaft", "oerv_mandat", "zweckverband", "gku", "gmbh"]  # fields.csv
+
+
+def test_schwerte_it_with_an_external_provider_needs_an_exit(dataset):
+    # it_schwerte_sit: Schwerte alone, field it, scope full, since 2017-01-01, external
+    # partner "Südwestfalen-IT (SIT)", sources schwerte-citkomm-2017;sit-fusion-2017
+    kept, excluded = screen_options(dataset, dataset.meta.reference_date)
+    hits = excluded[excluded["rule"] == "austritt_unbekannt"]
+    expected = {f"it/{form}/{s}" for s in SCHWERTE_IT_SETS for form in IT_FORMS}
+    assert set(hits["option"]) == expected
+    assert len(hits) == 4 * 5  # one row per option: Schwerte is the only member concerned
+    assert set(hits["body"]) == {"schwerte"}
+    assert set(hits["source"]) == {"schwerte-citkomm-2017;sit-fusion-2017"}
+    assert hits["reason_de"].str.contains("Südwestfalen-IT (SIT)", regex=False).all()
+    assert hits["reason_en"].str.contains("Schwerte").all()
+    # every IT option that is kept has no Schwerte
+    it = kept[kept["field"] == "it"]
+    assert not it["partners"].str.split(";").map(lambda m: "schwerte" in m).any()
+    # Schwerte is free in the other fields (the rule is per field)
+    assert (kept["partner_set"] == "kreis_unna+schwerte").sum() == 3 + 4 + 4 + 4
+    # table size: 62 Förderschulen options (31 sets x 2 forms) and 8 IT sets x 5 forms = 40
+    # options excluded; alle_staedte has two rules in IT -> 5 more rows
+    assert excluded["option"].nunique() == 62 + 40 == 102
+    assert len(excluded) == 102 + 5 == 107
+    # before it_schwerte_sit began (2017-01-01) the rule does not apply
+    _, before = screen_options(dataset, __import__("datetime").date(2016, 12, 31))
+    assert not (before["rule"] == "austritt_unbekannt").any()
+
+
+def _exit_cost(folder, field, cost):
+    header = "body,field,annual_cost_eur,fte,leaving_share,source,cases_per_year,provider,"
+    row = f"schwerte,{field},,,,Umfrage Schwerte 2026-12-01,,,{cost}\n"
+    (folder / "body_fields.csv").write_text(header + "exit_cost_eur\n" + row, encoding="utf-8")
+
+
+def test_a_reported_exit_cost_lifts_the_exit_rule(dataset_copy):
+    # knockout._exit_rules: an exit_cost_eur of the member for the field in body_fields.csv
+    # makes the terms of leaving known, so the external provider no longer excludes
+    _exit_cost(dataset_copy, "it", 120000)
+    ds = load_dataset(dataset_copy)
+    kept, excluded = screen_options(ds, ds.meta.reference_date)
+    assert not (excluded["rule"] == "austritt_unbekannt").any()
+    it_sets = set(kept.loc[kept["field"] == "it", "partner_set"])
+    # kreisweit, kreis_unna+schwerte and holzwickede+schwerte come back; alle_staedte still
+    # splits it_boenen_zdv (Bönen without the county)
+    assert SCHWERTE_IT_SETS - {"alle_staedte"} <= it_sets
+    assert "alle_staedte" not in it_sets
+    assert len(it_sets) == 23 + 3
+    assert len(excluded) == 107 - 20
+    # an exit cost in another field does not lift the IT exit
+    _exit_cost(dataset_copy, "epayment", 120000)
+    ds = load_dataset(dataset_copy)
+    _, excluded = screen_options(ds, ds.meta.reference_date)
+    hits = excluded[excluded["rule"] == "austritt_unbekannt"]
+    assert len(hits) == 4 * 5 and set(hits["field"]) == {"it"}
 
 
 def test_before_the_cooperation_began_nothing_is_excluded_for_it(dataset):

@@ -2,9 +2,15 @@
 
 Every expected count and id is worked out by hand from ``potential/data/kreis-unna``
 (``bodies.csv``: 11 bodies, the county first; ``fields.csv``: legal forms per field;
-``legal_forms.csv``: ``has_lead``; ``cooperations.csv``: two full-scope cooperations in force
-at the reference date, ``foerderschulen_kreis`` with all 11 bodies and ``it_boenen_zdv`` with
-the county and Bönen), not from the package.
+``legal_forms.csv``: ``has_lead``; ``cooperations.csv``: three full-scope cooperations in force
+at the reference date, ``foerderschulen_kreis`` with all 11 bodies and the county as lead,
+``it_boenen_zdv`` with the county (lead) and Bönen, and ``it_schwerte_sit`` with Schwerte and
+an external partner; only ``kind = aufgabe`` rows give ``wie_`` sets), not from the package.
+
+Knock-out rules by hand (docs/method.md section 3, potential/knockout.py): a set that is a
+lead-led pool or a part of it with the lead is realised; a set with served members but not the
+lead splits it; a set with a member whose full-scope provider is outside the dataset
+(Schwerte's IT) needs an exit on unknown terms.
 """
 
 from __future__ import annotations
@@ -64,13 +70,18 @@ def _members(options):
 
 
 def _it_kept(member_sets):
-    """Sets an IT option survives with: neither or both of the county and Bönen, not just them."""
+    """Sets an IT option survives with, by the rules above: not the county-Bönen pair itself
+    (realised), not Bönen without the county (the lead of it_boenen_zdv: split), not
+    Schwerte (it_schwerte_sit with an external partner: exit on unknown terms)."""
     kept = []
     for m in member_sets:
-        both, neither = {"kreis_unna", "boenen"} <= set(m), not {"kreis_unna", "boenen"} & set(m)
-        if (both and set(m) != {"kreis_unna", "boenen"}) or neither:
-            kept.append(m)
-    return kept
+        m = set(m)
+        if m == {"kreis_unna", "boenen"} or "schwerte" in m:
+            continue
+        if "boenen" in m and "kreis_unna" not in m:
+            continue
+        kept.append(m)
+    return [tuple(b for b in BODIES if b in m) for m in kept]
 
 
 # ================================ the family 'all' ================================
@@ -94,21 +105,24 @@ def test_all_up_to_three_gives_every_pair_and_triple(dataset):
 
 def test_all_up_to_three_options_after_blocking(dataset):
     opts = generate_options(_rules(dataset, partner_sets=("all",), max_size=3), REF)
-    # Förderschulen: every set of up to 3 splits the 11-body pool -> 0.
-    # IT: sets with neither the county nor Bönen: C(9,2) + C(9,3) = 36 + 84 = 120; with both:
-    # only the 9 triples (the pair itself is realised) -> 129 of 220 (91 blocked).
+    # Förderschulen: every set of up to 3 with the county is a part of the 11-body pool with
+    # its lead (realised), every set without the county splits it -> 0.
+    # IT: sets without Schwerte from the other 10 bodies: C(10,2) + C(10,3) = 45 + 120 = 165;
+    # less Bönen without the county (Bönen with 1 or 2 of the 8 others):
+    # 8 + C(8,2) = 8 + 28 = 36; less the pair county+Bönen itself: 1 -> 128 of 220 (92 blocked).
     counts = opts.groupby("field").size().to_dict()
     assert counts == {
         "epayment": 3 * 220,
         "evergabe": 4 * 220,
         "shared_services": 4 * 220,
-        "it": 5 * 129,
+        "it": 5 * 128,
         "abfall": 4 * 220,
     }
-    assert len(opts) == 660 + 880 + 880 + 645 + 880 == 3945
+    assert 165 - 36 - 1 == 128
+    assert len(opts) == 660 + 880 + 880 + 640 + 880 == 3940
     it_sets = set(opts.loc[opts["field"] == "it", "partners"])
     expected = _it_kept(c for k in (2, 3) for c in combinations(BODIES, k))
-    assert len(expected) == 129
+    assert len(expected) == 128
     assert it_sets == {PARTNER_SEP.join(m) for m in expected}
 
 
@@ -183,8 +197,9 @@ def test_first_family_keeps_its_id(dataset):
 
 def test_max_size_two_keeps_only_pairs(dataset):
     sets = partner_sets(_rules(dataset, max_size=2))
-    # 10 county pairs + 14 neighbour pairs; the two-member cooperations (it_boenen_zdv,
-    # rpa_schwerte, vhs_kamen_boenen) repeat pairs already there
+    # 10 county pairs + 14 neighbour pairs; the two-member aufgabe cooperations
+    # (it_boenen_zdv, rpa_schwerte, vhs_kamen_boenen, beitraege_unna_froendenberg,
+    # but_asylblg_bergkamen) repeat pairs already there
     assert len(sets) == 10 + 14
     assert all(len(m) == 2 for m in sets.values())
     assert not any(s.startswith("wie_") for s in sets)
@@ -192,10 +207,14 @@ def test_max_size_two_keeps_only_pairs(dataset):
 
 def test_max_size_five_keeps_small_existing_sets(dataset):
     sets = partner_sets(_rules(dataset, max_size=5))
-    # wie_dsb_gemeinsam (8), kreisweit (11), alle_staedte (10) go; wie_gsw (3),
-    # wie_gwa_sammlung (4), wie_sparkasse_unnakamen (5) stay
+    # kreisweit (11), alle_staedte (10), wie_dsb_gemeinsam (8) and wie_kreistierheim (10) go;
+    # wie_gwa_sammlung (4), wie_vergabestelle_unna (3) and
+    # wie_vhs_unna_froendenberg_holzwickede (3) stay (wie_gsw and wie_sparkasse_unnakamen of
+    # the old test are kind=beteiligung now and give no set)
     assert len(sets) == 10 + 14 + 3
-    assert {"wie_gsw", "wie_gwa_sammlung", "wie_sparkasse_unnakamen"} <= set(sets)
+    small = {"wie_gwa_sammlung", "wie_vergabestelle_unna", "wie_vhs_unna_froendenberg_holzwickede"}
+    assert small <= set(sets)
+    assert not {"wie_dsb_gemeinsam", "wie_kreistierheim", "wie_gsw"} & set(sets)
 
 
 # ================================ participants ================================
@@ -205,12 +224,13 @@ def test_stay_out(dataset):
     ds = _rules(dataset, stay_out=("selm",))
     assert [b.id for b in participants(ds)] == [b for b in BODIES if b != "selm"]
     sets = partner_sets(ds)
-    # of the 30 default sets 4 hold Selm: kreis_unna+selm, luenen+selm, selm+werne and
-    # wie_dsb_gemeinsam; kreisweit and alle_staedte become the sets of the participants
-    assert len(sets) == 30 - 4
+    # of the 31 default sets 5 hold Selm: kreis_unna+selm, luenen+selm, selm+werne,
+    # wie_dsb_gemeinsam and wie_kreistierheim; kreisweit and alle_staedte become the sets of
+    # the participants
+    assert len(sets) == 31 - 5
     assert list(sets)[:2] == ["alle_beteiligten", "alle_beteiligten_staedte"]
     assert sets["alle_beteiligten_staedte"] == tuple(t for t in TOWNS if t != "selm")
-    assert "wie_dsb_gemeinsam" not in sets
+    assert "wie_dsb_gemeinsam" not in sets and "wie_kreistierheim" not in sets
     opts = generate_options(ds, REF)
     assert not _members(opts).map(lambda m: "selm" in m).any()
 
@@ -266,14 +286,21 @@ def test_join_and_stay_out_together(dataset):
 
 def test_a_body_that_stays_out_keeps_its_existing_pool(dataset):
     # Bönen stays out, but its IT is still run by the county (it_boenen_zdv, full scope):
-    # the pool's baseline is unchanged, and every IT set with the county but without Bönen
-    # would split the pool, so the county has no IT option at all
+    # the pool's baseline is unchanged. The county is the pool's lead, so it may pool IT with
+    # other towns (the lead-aware rule of knockout.py; before it, every such set counted as a
+    # split and the county had no IT option). Its IT sets are the 9 county pairs of the
+    # participants less kreis_unna+schwerte (Schwerte's IT with SIT: austritt_unbekannt);
+    # alle_beteiligten holds Schwerte too, and every wie_ set with the county holds Bönen.
     ds = _rules(dataset, stay_out=("boenen",))
     assert existing_pools(ds, REF).equals(existing_pools(dataset, REF))
     opts = generate_options(ds, REF)
     it = opts[opts["field"] == "it"]
     assert len(it) > 0
-    assert not _members(it).map(lambda m: "kreis_unna" in m).any()
+    assert not _members(it).map(lambda m: "boenen" in m).any()
+    with_county = it[_members(it).map(lambda m: "kreis_unna" in m)]
+    towns = [t for t in TOWNS if t not in ("boenen", "schwerte")]
+    assert set(with_county["partner_set"]) == {f"kreis_unna+{t}" for t in towns}
+    assert len(with_county) == 8 * 5
     table = indicator_table(ds, opts, REF)
     assert "boenen" not in set(table["body"])
 
@@ -287,7 +314,8 @@ def test_default_rules_are_unchanged(dataset, default_analysis):
         stay_out=(),
     )
     assert generate_options(explicit, REF).equals(generate_options(dataset, REF))
-    assert len(generate_options(dataset, REF)) == 525
+    # 31 sets x 22 forms = 682 candidates; 62 Förderschulen and 8 x 5 = 40 IT options go
+    assert len(generate_options(dataset, REF)) == 31 * (3 + 4 + 4 + 5 + 4 + 2) - 62 - 40 == 580
     assert list(dict.fromkeys(default_analysis.ranking["body"])) == BODIES
 
 
@@ -299,18 +327,20 @@ def test_lead_county(dataset):
     assert (opts["lead"] == "kreis_unna").all()
     assert set(opts["legal_form"]) <= WITH_LEAD
     assert _members(opts).map(lambda m: "kreis_unna" in m).all()
-    # sets with the county: kreisweit, 10 county pairs, wie_dsb_gemeinsam,
-    # wie_sparkasse_unnakamen, wie_gwa_sammlung = 14. Forms with a lead per field:
+    # sets with the county: kreisweit, 10 county pairs, wie_dsb_gemeinsam, wie_gwa_sammlung,
+    # wie_kreistierheim = 14. Forms with a lead per field:
     # epayment 1, evergabe 2, shared_services 2, it 1, abfall 1 (foerderschulen blocked).
-    # IT keeps only the sets with Bönen but not the pair: kreisweit, dsb, gwa = 3.
+    # IT drops kreisweit and kreis_unna+schwerte (Schwerte: austritt_unbekannt) and
+    # kreis_unna+boenen (realised); the county as lead of it_boenen_zdv may pool with the
+    # others: 14 - 3 = 11.
     assert opts.groupby("field").size().to_dict() == {
         "epayment": 14,
         "evergabe": 28,
         "shared_services": 28,
-        "it": 3,
+        "it": 14 - 3,
         "abfall": 14,
     }
-    assert len(opts) == 87
+    assert len(opts) == 14 + 28 + 28 + 11 + 14 == 95
 
 
 def test_lead_town_that_is_not_the_largest(dataset):
@@ -320,26 +350,26 @@ def test_lead_town_that_is_not_the_largest(dataset):
     assert "epayment/oerv_mandat/luenen+selm" in set(opts["option"])
     assert set(opts["partner_set"]) == {
         "kreisweit", "alle_staedte", "kreis_unna+selm", "luenen+selm", "selm+werne",
-        "wie_dsb_gemeinsam",
+        "wie_dsb_gemeinsam", "wie_kreistierheim",
     }  # fmt: skip
 
 
 def test_fields(dataset):
     opts = generate_options(_rules(dataset, fields=("epayment",)), REF)
     assert set(opts["field"]) == {"epayment"}
-    assert len(opts) == 30 * 3
+    assert len(opts) == 31 * 3  # 31 partner sets x 3 forms (fields.csv), nothing blocked
 
 
 def test_legal_forms(dataset):
     opts = generate_options(_rules(dataset, legal_forms=("zweckverband", "gmbh")), REF)
     # zweckverband: epayment, shared_services, it, abfall (foerderschulen blocked);
-    # gmbh: evergabe, it, abfall; IT has 15 sets, the others 30
+    # gmbh: evergabe, it, abfall; IT has 23 sets, the others 31
     assert opts.groupby("field").size().to_dict() == {
-        "epayment": 30,
-        "evergabe": 30,
-        "shared_services": 30,
-        "it": 30,
-        "abfall": 60,
+        "epayment": 31,
+        "evergabe": 31,
+        "shared_services": 31,
+        "it": 2 * 23,
+        "abfall": 2 * 31,
     }
     assert set(opts["legal_form"]) == {"zweckverband", "gmbh"}
 
@@ -356,15 +386,16 @@ def test_all_restrictions_together(dataset):
     )
     opts = generate_options(ds, REF)
     # sets with Lünen among 4 participants, size 2-3: 3 pairs + 3 triples = 6
-    # evergabe: oerv_mandat (gmbh has no lead); it: oerv_mandat, and in IT every set with the
-    # county splits it_boenen_zdv: 3 sets remain (luenen+selm, luenen+werne, luenen+selm+werne)
-    assert sorted(opts["option"]) == sorted(
-        [f"evergabe/oerv_mandat/{s}" for s in (
-            "kreis_unna+luenen", "luenen+selm", "luenen+werne", "kreis_unna+luenen+selm",
-            "kreis_unna+luenen+werne", "luenen+selm+werne",
-        )]
-        + [f"it/oerv_mandat/{s}" for s in ("luenen+selm", "luenen+werne", "luenen+selm+werne")]
+    # evergabe: oerv_mandat (gmbh has no lead); it: oerv_mandat. In IT no set holds Bönen or
+    # Schwerte, and the county is the lead of it_boenen_zdv, so it may pool IT with others
+    # (lead-aware rule; before, every set with the county split it): all 6 sets stay
+    six = (
+        "kreis_unna+luenen", "luenen+selm", "luenen+werne", "kreis_unna+luenen+selm",
+        "kreis_unna+luenen+werne", "luenen+selm+werne",
     )  # fmt: skip
+    assert sorted(opts["option"]) == sorted(
+        [f"evergabe/oerv_mandat/{s}" for s in six] + [f"it/oerv_mandat/{s}" for s in six]
+    )
     assert (opts["lead"] == "luenen").all()
 
 

@@ -59,17 +59,29 @@ NEIGHBOUR_PAIRS = [
     ("luenen", "werne"),
     ("selm", "werne"),
 ]
-# cooperations.csv member sets not already produced by an earlier family
-#   foerderschulen_kreis = all 11 -> kreisweit; it_boenen_zdv -> kreis_unna+boenen;
-#   rpa_schwerte -> kreis_unna+schwerte; vhs_kamen_boenen -> boenen+kamen
+# cooperations.csv member sets of kind=aufgabe (rows with kind=beteiligung give no set: the
+# Sparkassen, gsw, wfg, vku, ukbs, stadtwerke) not already produced by an earlier family:
+#   foerderschulen_kreis and it_sicherheitsbeauftragter = all 11 -> kreisweit;
+#   it_boenen_zdv -> kreis_unna+boenen; rpa_schwerte -> kreis_unna+schwerte;
+#   but_asylblg_bergkamen -> kreis_unna+bergkamen; vhs_kamen_boenen -> boenen+kamen;
+#   beitraege_unna_froendenberg -> froendenberg+unna;
+#   ausgleichsflaechen_kreis has the same 8 members as dsb_gemeinsam (the earlier row);
+#   it_schwerte_sit and epr_unna_dortmund have one member of the dataset only -> no set.
+# New ones in cooperations.csv row order, members in bodies.csv order:
 EXISTING_NEW = {
     "wie_dsb_gemeinsam": (
         "kreis_unna", "boenen", "froendenberg", "holzwickede", "kamen", "selm", "unna", "werne",
     ),
-    "wie_sparkasse_unnakamen": ("kreis_unna", "froendenberg", "holzwickede", "kamen", "unna"),
-    "wie_gsw": ("bergkamen", "boenen", "kamen"),
     "wie_gwa_sammlung": ("kreis_unna", "boenen", "holzwickede", "kamen"),
+    "wie_vergabestelle_unna": ("boenen", "froendenberg", "unna"),
+    "wie_kreistierheim": (
+        "kreis_unna", "bergkamen", "boenen", "froendenberg", "holzwickede", "kamen", "luenen",
+        "selm", "unna", "werne",
+    ),  # all 11 but Schwerte
+    "wie_vhs_unna_froendenberg_holzwickede": ("froendenberg", "holzwickede", "unna"),
 }  # fmt: skip
+# 1 county + 1 towns + 10 county pairs + 14 neighbour pairs + 5 existing
+N_SETS = 1 + 1 + 10 + 14 + 5  # = 31
 # fields.csv: legal forms per field
 FORMS = {
     "epayment": 3,
@@ -105,7 +117,7 @@ def options(dataset):
 def test_partner_sets_are_exactly_the_hand_derived_ones(dataset):
     sets = partner_sets(dataset)
     expected = _expected_sets()
-    assert len(expected) == 1 + 1 + 10 + 14 + 4  # = 30
+    assert len(expected) == N_SETS == 31
     assert sets == expected
     # order: county, towns, county pairs, neighbour pairs, existing
     assert list(sets) == list(expected)
@@ -145,13 +157,29 @@ def test_duplicate_member_sets_keep_the_first_family_id(dataset):
         "wie_it_boenen_zdv",
         "wie_rpa_schwerte",
         "wie_vhs_kamen_boenen",
+        "wie_it_sicherheitsbeauftragter",
+        "wie_beitraege_unna_froendenberg",
+        "wie_ausgleichsflaechen_kreis",
+        "wie_but_asylblg_bergkamen",
     ):
         assert dropped not in sets
-    # with the existing family alone the duplicates carry the wie_ id
+    # beteiligung rows and cooperations with one member of the dataset give no set at all
+    for none in (
+        "wie_gsw",
+        "wie_sparkasse_unnakamen",
+        "wie_it_schwerte_sit",
+        "wie_wfg_kreis_unna",
+    ):
+        assert none not in sets
+    # with the existing family alone the duplicates of other families carry the wie_ id;
+    # 13 aufgabe rows with two or more members, of which it_sicherheitsbeauftragter repeats
+    # foerderschulen_kreis (all 11) and ausgleichsflaechen_kreis repeats dsb_gemeinsam
     only = partner_sets(_with_families(dataset, "existing"))
-    assert len(only) == 8  # all eight cooperations have distinct member sets
+    assert len(only) == 13 - 2
     assert only["wie_it_boenen_zdv"] == ("kreis_unna", "boenen")
     assert only["wie_foerderschulen_kreis"] == tuple(BODIES)
+    assert "wie_it_sicherheitsbeauftragter" not in only
+    assert "wie_ausgleichsflaechen_kreis" not in only
 
 
 # ================================= lead rule =================================
@@ -162,9 +190,10 @@ def test_duplicate_member_sets_keep_the_first_family_id(dataset):
     [
         ("froendenberg+holzwickede", "froendenberg"),  # 20,450 > 17,587
         ("holzwickede+schwerte", "schwerte"),  # 46,571 > 17,587
-        ("boenen+kamen", "kamen"),  # 43,001 > 18,171
+        ("boenen+kamen", "kamen"),  # 43,001 > 18,239
         ("alle_staedte", "luenen"),  # 87,266 is the largest town
-        ("wie_gsw", "bergkamen"),  # 49,475 > 43,001 > 18,171
+        # was wie_gsw (now kind=beteiligung, no set); a three-town set without the county:
+        ("wie_vhs_unna_froendenberg_holzwickede", "unna"),  # 60,223 > 20,450 > 17,587
         ("kreis_unna+luenen", "kreis_unna"),
         ("kreisweit", "kreis_unna"),
     ],
@@ -213,9 +242,9 @@ def test_no_foerderschulen_options_at_the_reference_date(options):
 @pytest.mark.parametrize(
     ("date", "count"),
     [
-        # before the county took over: 30 sets x 2 forms = 60
-        (dt.date(2016, 4, 1), 60),
-        (dt.date(2016, 7, 31), 60),
+        # before the county took over: 31 sets x 2 forms = 62
+        (dt.date(2016, 4, 1), 31 * 2),
+        (dt.date(2016, 7, 31), 31 * 2),
         # in force from its start date on
         (dt.date(2016, 8, 1), 0),
     ],
@@ -231,7 +260,12 @@ def test_boenen_appears_in_it_only_together_with_the_county(options):
     with_boenen = members.map(lambda m: "boenen" in m)
     with_county = members.map(lambda m: "kreis_unna" in m)
     assert with_boenen.any()
-    assert (with_boenen == with_county).all()
+    # it_boenen_zdv has the county as lead: a set with Bönen but without the county would
+    # split it, so every IT set with Bönen has the county
+    assert (~with_boenen | with_county).all()
+    # the lead may pool IT with other bodies (knockout.py, lead-aware rule): county pairs
+    # without Bönen stay, e.g. the county with Lünen
+    assert "it/oerv_mandat/kreis_unna+luenen" in set(it["option"])
     # the existing pair itself is already realised
     assert not (it["partner_set"] == "kreis_unna+boenen").any()
     # but Bönen is free in other fields
@@ -239,46 +273,74 @@ def test_boenen_appears_in_it_only_together_with_the_county(options):
     assert len(epay) == 3
 
 
+# IT at the reference date, by hand from cooperations.csv (two full-scope IT rows):
+#   it_boenen_zdv (kreis_unna lead, boenen; since 2013-01-01):
+#     kreis_unna+boenen is the group itself -> bereits_verwirklicht;
+#     sets with Bönen but not the county split it: alle_staedte, boenen+kamen, boenen+unna,
+#     wie_vergabestelle_unna -> bestehende_kooperation_teilen;
+#     sets with the county (the lead) and others are kept (the lead pools with others).
+#   it_schwerte_sit (schwerte with external partner SIT; since 2017-01-01):
+#     every set with Schwerte -> austritt_unbekannt: kreisweit, alle_staedte,
+#     kreis_unna+schwerte, holzwickede+schwerte.
+IT_DROPPED = {
+    "kreisweit",
+    "alle_staedte",
+    "kreis_unna+boenen",
+    "kreis_unna+schwerte",
+    "boenen+kamen",
+    "boenen+unna",
+    "holzwickede+schwerte",
+    "wie_vergabestelle_unna",
+}
+
+
 def test_it_partner_sets_by_hand(options):
-    # kept: supersets of {kreis_unna, boenen} (kreisweit, wie_dsb_gemeinsam, wie_gwa_sammlung)
-    # and the 12 neighbour pairs without Bönen -> 15 sets x 5 forms = 75
+    # kept: 8 county pairs (not Bönen, not Schwerte), 11 neighbour pairs (14 less boenen+kamen,
+    # boenen+unna, holzwickede+schwerte), wie_dsb_gemeinsam, wie_gwa_sammlung,
+    # wie_kreistierheim (county with Bönen, no Schwerte) and
+    # wie_vhs_unna_froendenberg_holzwickede (neither Bönen nor Schwerte) -> 23 sets x 5 forms
     it_sets = set(options.loc[options["field"] == "it", "partner_set"])
-    expected = {"kreisweit", "wie_dsb_gemeinsam", "wie_gwa_sammlung"} | {
-        f"{a}+{b}" for a, b in NEIGHBOUR_PAIRS if "boenen" not in (a, b)
-    }
+    expected = set(_expected_sets()) - IT_DROPPED
     assert it_sets == expected
-    assert len(expected) == 15
-    assert (options["field"] == "it").sum() == 75
+    assert len(IT_DROPPED) == 8
+    assert len(expected) == 8 + 11 + 4 == 31 - 8 == 23
+    assert (options["field"] == "it").sum() == 23 * 5
 
 
 def test_it_options_before_boenen_joined(dataset):
-    # it_boenen_zdv starts 2013-01-01; on 2012-12-31 all 30 sets x 5 forms are open
+    # it_boenen_zdv starts 2013-01-01 and it_schwerte_sit 2017-01-01; on 2012-12-31 all
+    # 31 sets x 5 forms are open
     opts = generate_options(dataset, dt.date(2012, 12, 31))
-    assert (opts["field"] == "it").sum() == 150
+    assert (opts["field"] == "it").sum() == 31 * 5
     assert "it/oerv_mandat/kreis_unna+boenen" in set(opts["option"])
+    assert "it/oerv_mandat/kreis_unna+schwerte" in set(opts["option"])
 
 
 def test_partial_cooperations_do_not_block(options):
-    # dsb_gemeinsam (shared_services) and gwa_sammlung (abfall) are partial: all 30 sets stay
-    assert (options["field"] == "shared_services").sum() == 30 * 4
-    assert (options["field"] == "abfall").sum() == 30 * 4
+    # dsb_gemeinsam and it_sicherheitsbeauftragter (shared_services), gwa_sammlung (abfall),
+    # vergabestelle_unna (evergabe) are partial: all 31 sets stay
+    assert (options["field"] == "shared_services").sum() == N_SETS * 4
+    assert (options["field"] == "abfall").sum() == N_SETS * 4
+    assert (options["field"] == "evergabe").sum() == N_SETS * 4
     assert "shared_services/oerv_mandat/wie_dsb_gemeinsam" in set(options["option"])
+    assert "evergabe/oerv_mandat/wie_vergabestelle_unna" in set(options["option"])
 
 
 def test_option_counts(options):
-    # 30 sets for every field but IT (15) and Förderschulen (0)
-    expected = {f: 30 * n for f, n in FORMS.items()}
-    expected["it"] = 15 * 5
+    # 31 sets for every field but IT (23) and Förderschulen (0)
+    expected = {f: N_SETS * n for f, n in FORMS.items()}
+    expected["it"] = 23 * 5
     expected["foerderschulen"] = 0
     counts = options["field"].value_counts().to_dict()
     assert {f: counts.get(f, 0) for f in FORMS} == expected
-    assert len(options) == 90 + 120 + 120 + 75 + 120 == 525
+    assert len(options) == 93 + 124 + 124 + 115 + 124 == 580
 
 
 def test_full_cooperation_without_start_date_blocks(tmp_path):
-    # a full-scope pool of stadt_a and stadt_b (no 'since') in the small dataset:
-    # equal set (stadt_a+stadt_b) and splitting sets (kreis_x+stadt_a, kreis_x+stadt_b) go,
-    # the superset kreisweit stays
+    # a full-scope pool of stadt_a and stadt_b (no 'since') in the small dataset, with
+    # stadt_a as lead: the equal set (stadt_a+stadt_b) is realised, kreis_x+stadt_b takes the
+    # served member without the lead (split); kreis_x+stadt_a has the lead pooling with
+    # another body and the superset kreisweit extends the pool, so both stay
     small = load_dataset(SMALL)
     coop = Cooperation(
         id="pool_ab",
@@ -292,6 +354,16 @@ def test_full_cooperation_without_start_date_blocks(tmp_path):
     )
     blocked = small.model_copy(update={"cooperations": (coop,)})
     opts = generate_options(blocked, dt.date(2027, 6, 1))
+    assert set(opts["option"]) == {
+        "epay/oerv_mandat/kreisweit",
+        "epay/gmbh/kreisweit",
+        "epay/oerv_mandat/kreis_x+stadt_a",
+        "epay/gmbh/kreis_x+stadt_a",
+    }
+    # without a lead every set that takes some members but not all splits it: both county
+    # pairs go, only the superset kreisweit stays
+    no_lead = small.model_copy(update={"cooperations": (coop.model_copy(update={"lead": None}),)})
+    opts = generate_options(no_lead, dt.date(2027, 6, 1))
     assert set(opts["option"]) == {"epay/oerv_mandat/kreisweit", "epay/gmbh/kreisweit"}
     # partial scope: nothing is blocked (4 sets x 2 forms)
     partial = small.model_copy(

@@ -38,7 +38,7 @@ DENIED_PATTERNS = (r"proxy", r"translate\.goog$", r"\.wiki$")
 #: Destatis GV-ISys and Geobasis NRW DVG2, issue 14): none may come back
 BODY_ROW = re.compile(r"^(pop-kreis|area-kreis|nb-.+|wiki-.+|rn-werne|holzwickede-de|coords-.+)$")
 #: sources that are documents, not web pages (their ``url`` names the document)
-OFFLINE = frozenset({"kreis-report-2016"})
+OFFLINE = frozenset({"kreis-report-2016", "kgst-kaa-2022"})
 
 #: columns of the dataset tables that hold source ids (``;``-separated lists allowed);
 #: ``body_fields.csv`` and ``fulfilment.csv`` name who reported a row in free text
@@ -243,7 +243,8 @@ def test_sources_table_grades_and_languages(dataset):
     table = sources_table(dataset, grades=True).set_index(["table", "item", "parameter"])
     assert table.loc[("parameters.csv", "", "vat_rate"), "grade"] == "V"
     assert table.loc[("parameters.csv", "", "discount_rate"), "grade"] == "S"
-    assert table.loc[("obligations.csv", "egovg_7", "in_force"), "grade"] == "U"
+    assert table.loc[("obligations.csv", "egovg_7", "in_force"), "grade"] == "U"  # egovg-7 is U
+    assert table.loc[("field_parameters.csv", "it", "cost_per_capita"), "grade"] == "S"
     assert (table.loc[table["status"] != "source", "grade"] == "").all()
     de = sources_table(dataset).set_index(["table", "item", "parameter"])
     en = sources_table(dataset, lang="en").set_index(["table", "item", "parameter"])

@@ -24,7 +24,9 @@ from potential.survey import (
 
 DATE = dt.date(2026, 12, 1)
 SOURCE = "Umfrage Bönen 2026-12-01"
-IT_ESTIMATE = 40 * 18239  # Bönen's IT cost per capita (docs/method.md 2.2): 729,560 €/yr
+# Bönen's IT cost per capita (docs/method.md 2.2): it cost_per_capita 24 €/inh.
+# (field_parameters.csv) × Bönen's population 18,239 (bodies.csv) = 437,736 €/yr
+IT_ESTIMATE = 24.0 * 18_239
 
 
 @pytest.fixture(scope="module")
@@ -59,16 +61,20 @@ WITH_MISTAKES = {
     "Handlungsfelder!A10": "boenen",  # a pasted row for a field that does not exist
     "Handlungsfelder!B10": "breitband",
     "Handlungsfelder!D10": 10_000,
+    # Pflichten: one row per duty in the order of obligations.csv from row 4: egovg_3 (4),
+    # egovg_7 (5), egovg_bund_4 (6), egovg_7a (7), ozg (8), vgv_evergabe (9)
     "Pflichten!H4": "vollständig",  # § 3 EGovG NRW
     "Pflichten!H5": "erledigt",  # not in the list
-    "Pflichten!H7": "teilweise",  # OZG
-    "Kooperationen!C10": "Gemeinsame eVergabe mit Kamen",
-    "Kooperationen!D10": "eVergabe (zentrale Vergabestelle)",
-    "Kooperationen!E10": "Öffentlich-rechtliche Vereinbarung (mandatierend)",
-    "Kooperationen!F10": "Kamen",
-    "Kooperationen!G10": dt.date(2025, 1, 1),
-    "Kooperationen!H10": "teilweise",
-    "Kooperationen!N10": "x",  # Kamen (Bönen is pre-marked)
+    "Pflichten!H8": "teilweise",  # OZG
+    # Kooperationen: Bönen's 14 known cooperations fill rows 4–17 (cooperations.csv rows
+    # with boenen among the members), so the first empty row is 4 + 14 = 18
+    "Kooperationen!C18": "Gemeinsame eVergabe mit Kamen",
+    "Kooperationen!D18": "eVergabe (zentrale Vergabestelle)",
+    "Kooperationen!E18": "Öffentlich-rechtliche Vereinbarung (mandatierend)",
+    "Kooperationen!F18": "Kamen",
+    "Kooperationen!G18": dt.date(2025, 1, 1),
+    "Kooperationen!H18": "teilweise",
+    "Kooperationen!N18": "x",  # Kamen (Bönen is pre-marked)
     "Gewichtung!F4": 40,
     "Gewichtung!F5": 30,
     "Gewichtung!F6": 10,
@@ -149,10 +155,11 @@ def test_a_file_with_errors_is_merged_only_with_partial(blank, tmp_path, dataset
         ("ozg", 0.33, SOURCE),
     }
     new = merged.cooperations[-1]
+    # a cooperation's source is now a list of ids (cooperations.csv "a;b"); the survey's one
     assert (new.id, new.members, new.source) == (
         "survey_boenen_1",
         ("boenen", "kamen"),
-        "survey-boenen-2026-12-01",
+        ("survey-boenen-2026-12-01",),
     )
     assert any(s.id == "survey-boenen-2026-12-01" for s in merged.sources)
     from potential.criteria import load_body_weights, load_criteria
@@ -175,7 +182,7 @@ def _rows(analysis, body="boenen"):
 
 
 def test_higher_it_cost_raises_boenens_it_savings(blank, tmp_path, default_analysis):
-    """Bönen reports 3,000,000 €/yr for IT, 4.13 times the per-capita estimate.
+    """Bönen reports 3,000,000 €/yr for IT, 6.85 times the per-capita estimate (437,736).
 
     Steady-state net savings N = C·(s − κ) − ρ(1 − ι)(φ − s)·C: where Bönen's savings share
     sits at the evidence cap (13 %) in both runs, N grows by exactly C_new/C_old (its VAT
@@ -196,7 +203,34 @@ def test_higher_it_cost_raises_boenens_it_savings(blank, tmp_path, default_analy
     assert (a.loc[it, "annual_cost"] == 3_000_000).all()
     capped = [o for o in it if a.loc[o, "savings_share"] == pytest.approx(0.13)
               and b.loc[o, "savings_share"] == pytest.approx(0.13)]  # fmt: skip
-    assert len(capped) >= 6
+    # By hand (docs/method.md 2.2, indicators.savings_share): s = phi · min(0.13, 1 − r^0.2)
+    # with r = C_m / C_P; it savings_cap 0.13, scale_exponent 0.2 (field_parameters.csv).
+    # The cap binds when r <= 0.87^5 = 0.498 and phi = 1 (every form but the
+    # arbeitsgemeinschaft, phi 0.25: s = 0.0325). Bönen's baseline C_m is its full-scope
+    # pool it_boenen_zdv with the county: 24 × 0.2 × 399,447 = 1,917,345.6 (it
+    # cost_per_capita × kreis_share × county population) plus Bönen's own cost. Bönen's IT
+    # options (Schwerte's IT options are knocked out, rule austritt_unbekannt) use three sets:
+    county = 24.0 * 0.2 * 399_447
+    others = {  # the other members' population (bodies.csv), each at 24 €/inh.
+        "wie_dsb_gemeinsam": 20_450 + 17_587 + 43_001 + 26_767 + 60_223 + 29_868,  # frö–wer
+        "wie_gwa_sammlung": 17_587 + 43_001,  # holzwickede, kamen
+        # bergkamen, froendenberg, holzwickede, kamen, luenen, selm, unna, werne
+        "wie_kreistierheim": 49_475 + 20_450 + 17_587 + 43_001 + 87_266 + 26_767 + 60_223
+        + 29_868,
+    }  # fmt: skip
+    ratio = {
+        (k, c): (county + c) / (county + c + 24.0 * n)
+        for k, n in others.items()
+        for c in (IT_ESTIMATE, 3_000_000)
+    }
+    assert {o.split("/")[2] for o in it} == set(others)
+    # before: 0.331 (dsb), 0.618 (gwa), 0.227 (tierheim); after: 0.509, 0.772, 0.380
+    # so only wie_kreistierheim stays at the cap in both runs, in its four forms with phi 1
+    assert {k for k in others if all(ratio[k, c] <= 0.87**5 for c in (IT_ESTIMATE, 3e6))} == {
+        "wie_kreistierheim"
+    }
+    assert capped == [f"it/{form}/wie_kreistierheim" for form in ("oerv_mandat", "zweckverband",
+                                                                   "gku", "gmbh")]  # fmt: skip
     assert (a.loc[capped, "vat_taxable"] == b.loc[capped, "vat_taxable"]).all()
     ratio = a.loc[capped, "net_savings"] / b.loc[capped, "net_savings"]
     assert ratio.to_numpy() == pytest.approx(3_000_000 / IT_ESTIMATE)
@@ -227,7 +261,8 @@ def test_duties_fully_met_by_boenen_lift_its_partners(blank, tmp_path, default_a
       and its score rises by the criterion's weight 0.20 × phi (fixed scales: worst 0,
       best 1);
     * options without Bönen do not move."""
-    cells = {f"Pflichten!H{row}": "vollständig" for row in range(4, 8)}
+    # all six duties of obligations.csv: rows 4 to 9 of Pflichten
+    cells = {f"Pflichten!H{row}": "vollständig" for row in range(4, 10)}
     path = fill(blank, tmp_path / "boenen-duties.xlsx", cells)
     into = tmp_path / "duties"
     import_files([path], into)
@@ -424,3 +459,20 @@ def test_a_workbook_for_all_bodies_sources_each_body(tmp_path, dataset):
         ("selm", 1_500_000, "Umfrage Selm 2026-12-02"),
         ("werne", 1_600_000, "Umfrage Werne 2026-12-03"),
     }
+
+
+def test_an_accepted_correction_keeps_the_earlier_sources(blank, tmp_path):
+    # Bönen's template lists its known cooperations from row 4 in cooperations.csv order:
+    # foerderschulen_kreis (row 4), it_boenen_zdv (row 5); column G is "seit"
+    wb = load_workbook(blank)
+    assert wb["Kooperationen"]["B5"].value == "it_boenen_zdv"
+    into = tmp_path / "umfrage"
+    answer = fill(blank, tmp_path / "b.xlsx", {"Kooperationen!G5": dt.date(2013, 2, 1)})
+    report = import_files([answer], into, accept=True)
+    assert [(c.key, c.column, c.status) for c in report.changes] == [
+        ("it_boenen_zdv", "since", "changed")
+    ]
+    (coop,) = [c for c in potential.load_dataset(into).cooperations if c.id == "it_boenen_zdv"]
+    assert coop.since == dt.date(2013, 2, 1)
+    # cooperations.csv cites boenen-it;boenen-it-2012; the survey is added, nothing dropped
+    assert coop.source == ("boenen-it", "boenen-it-2012", "survey-boenen-2026-12-01")

@@ -72,7 +72,9 @@ def test_prefilled_estimates_equal_body_field_inputs(wb, dataset):
         assert cells[3].font.italic  # estimates are shown in italics
         assert cells[3].number_format == '#,##0 "€"'
         assert cells[0].protection.locked and not cells[3].protection.locked
-    assert ws["D7"].value == pytest.approx(40 * 18239)  # Bönen's IT: 40 €/inh. × 18,239
+    # Bönen's IT: it cost_per_capita 24 €/inh. (field_parameters.csv) × Bönen's population
+    # 18,239 (bodies.csv) = 437,736 €/yr
+    assert ws["D7"].value == pytest.approx(24.0 * 18_239)
 
 
 def test_reported_values_are_prefilled_as_reported(dataset_copy):
@@ -83,8 +85,10 @@ def test_reported_values_are_prefilled_as_reported(dataset_copy):
     )
     ws = template(dataset_copy, body="boenen")["Handlungsfelder"]
     row = next(r for r in ws.iter_rows(min_row=L.FIRST_ROW, values_only=True) if r[1] == "it")
-    assert row[3:9] == (1000000, "gemeldet", pytest.approx(5.4717), "Schätzung (pro Kopf)",
-                        40, "gemeldet")  # fmt: skip
+    # the FTE is not reported, so it stays the estimate: it fte_per_10k 1.65
+    # (field_parameters.csv) × Bönen's population 18,239 (bodies.csv) / 10,000 = 3.009435
+    assert row[3:9] == (1000000, "gemeldet", pytest.approx(1.65 * 18_239 / 10_000),
+                        "Schätzung (pro Kopf)", 40, "gemeldet")  # fmt: skip
 
 
 def test_validations_sit_on_the_intended_cells(wb):
@@ -99,29 +103,47 @@ def test_validations_sit_on_the_intended_cells(wb):
         "Schätzung (pro Kopf)", "Schätzung (Durchschnitt)", "gemeldet", "eigene Angabe",
     ]  # fmt: skip
     duties = _validations(wb["Pflichten"])
-    assert duties["H4:H7"] == ("list", None, "Listen!$B$2:$B$5", None)
+    # one row per duty of obligations.csv (egovg_3, egovg_7, egovg_bund_4, egovg_7a, ozg,
+    # vgv_evergabe): six rows from row 4, so rows 4 to 4 + 6 - 1 = 9
+    assert duties["H4:H9"] == ("list", None, "Listen!$B$2:$B$5", None)
     assert [lists[f"B{i}"].value for i in range(2, 6)] == [
         "nicht erfüllt", "teilweise", "weitgehend", "vollständig",
     ]  # fmt: skip
     coops = _validations(wb["Kooperationen"])
-    assert coops["D4:D19"] == ("list", None, "Listen!$C$2:$C$8", None)  # six fields + other
-    assert coops["E4:E19"] == ("list", None, "Listen!$D$2:$D$8", None)  # seven legal forms
-    assert coops["F4:F19"] == ("list", None, "Listen!$E$2:$E$12", None)  # eleven bodies
-    assert coops["G4:G19"] == ("date", "between", "DATE(1950,1,1)", "DATE(2100,12,31)")
-    assert coops["I4:S19"] == ("list", None, "Listen!$G$2:$G$2", None)  # 'x' per partner
+    # rows from 4: Bönen's 14 known cooperations (cooperations.csv rows whose members contain
+    # boenen: foerderschulen_kreis, it_boenen_zdv, dsb_gemeinsam, vhs_kamen_boenen, gsw,
+    # gwa_sammlung, it_sicherheitsbeauftragter, vergabestelle_unna, ausgleichsflaechen_kreis,
+    # kreistierheim, sparkasse_bergkamen_boenen, wfg_kreis_unna, vku, ukbs) plus the 10 empty
+    # rows of a one-body workbook (layout.NEW_COOP_ROWS): the last row is 4 + 14 + 10 - 1 = 27
+    last = L.FIRST_ROW + 14 + L.NEW_COOP_ROWS[0] - 1
+    assert last == 27
+    assert coops["D4:D27"] == ("list", None, "Listen!$C$2:$C$8", None)  # six fields + other
+    assert coops["E4:E27"] == ("list", None, "Listen!$D$2:$D$8", None)  # seven legal forms
+    assert coops["F4:F27"] == ("list", None, "Listen!$E$2:$E$12", None)  # eleven bodies
+    assert coops["G4:G27"] == ("date", "between", "DATE(1950,1,1)", "DATE(2100,12,31)")
+    # 'x' per partner: 8 head columns A–H, then the 11 bodies in I–S
+    assert coops["I4:S27"] == ("list", None, "Listen!$G$2:$G$2", None)
     assert _validations(wb["Stammdaten"])["B8"][0] == "date"
     assert _validations(wb["Gewichtung"])["F4:F7"] == ("decimal", "between", "0", "100")
     for ws in wb:
         assert ws.protection.sheet, ws.title
 
 
-def test_known_cooperations_are_prefilled_with_their_source(wb):
+def test_known_cooperations_are_prefilled_with_their_source(wb, dataset):
     ws = wb["Kooperationen"]
     rows = {r[1]: r for r in ws.iter_rows(min_row=L.FIRST_ROW, values_only=True) if r[1]}
+    # every row of cooperations.csv whose members include boenen, aufgabe and beteiligung
     assert set(rows) == {
         "foerderschulen_kreis", "it_boenen_zdv", "dsb_gemeinsam", "vhs_kamen_boenen", "gsw",
-        "gwa_sammlung",
+        "gwa_sammlung", "it_sicherheitsbeauftragter", "vergabestelle_unna",
+        "ausgleichsflaechen_kreis", "kreistierheim", "sparkasse_bergkamen_boenen",
+        "wfg_kreis_unna", "vku", "ukbs",
     }  # fmt: skip
+    # in the order of cooperations.csv, from row 4, then the empty rows: Bönen pre-marked (K)
+    ids = [ws.cell(r, 2).value for r in range(L.FIRST_ROW, L.FIRST_ROW + 14)]
+    assert ids[:3] == ["foerderschulen_kreis", "it_boenen_zdv", "dsb_gemeinsam"]
+    assert ids[-1] == "ukbs"
+    assert ws["B18"].value is None and ws["A18"].value == "boenen" and ws["K18"].value == "x"
     it = rows["it_boenen_zdv"]
     assert it[3:8] == (
         "Informationstechnik",
@@ -132,7 +154,33 @@ def test_known_cooperations_are_prefilled_with_their_source(wb):
     )
     assert it[6].date().isoformat() == "2013-01-01"
     assert it[8] == "x" and it[10] == "x"  # Kreis Unna and Bönen
-    assert it[19].startswith("bekannt aus: ") and it[19].endswith("(boenen-it)")
+    assert [j for j in range(8, 19) if it[j]] == [8, 10]  # and no one else
+    # cooperations.csv: source "boenen-it;boenen-it-2012": both titles (sources.csv), each
+    # followed by its id, joined with " | " (as in the inventory; titles may hold "; ")
+    title = {s.id: s.title for s in dataset.sources}
+    assert it[19] == (
+        f"bekannt aus: {title['boenen-it']} (boenen-it) | {title['boenen-it-2012']} "
+        "(boenen-it-2012)"
+    )
+    assert title["boenen-it"].startswith("Pressemitteilung des Kreises Unna vom 08.04.2014")
+    assert title["boenen-it-2012"].startswith("WAZ (2012): Rat Bönen")
+    # dsb_gemeinsam: lead unna, since 2013-03-01, partial; members unna, kreis_unna, boenen,
+    # froendenberg, holzwickede, kamen, selm, werne → columns I, K, L, M, N, Q, R, S
+    dsb = rows["dsb_gemeinsam"]
+    assert (dsb[5], dsb[6].date().isoformat(), dsb[7]) == ("Unna", "2013-03-01", "teilweise")
+    assert [j for j in range(8, 19) if dsb[j]] == [8, 10, 11, 12, 13, 16, 17, 18]
+    assert dsb[19].endswith("(dsb-unna) | " + title["dsb-kamen-2019"] + " (dsb-kamen-2019)")
+    # a beteiligung without field or lead: ukbs (gmbh, partial); its members kreis_unna,
+    # bergkamen, boenen, froendenberg, holzwickede, kamen, selm, unna → I–N, Q, R; the
+    # external partner Stadt Hamm (cooperations.csv, external_partners) has no column and is
+    # named after the sources
+    ukbs = rows["ukbs"]
+    assert ukbs[3:8] == ("anderes Feld", "GmbH", None, None, "teilweise")
+    assert [j for j in range(8, 19) if ukbs[j]] == [8, 9, 10, 11, 12, 13, 16, 17]
+    assert ukbs[19] == (
+        f"bekannt aus: {title['ukbs-gesellschafter']} (ukbs-gesellschafter); "
+        "weitere Partner außerhalb des Kreises: Stadt Hamm"
+    )
 
 
 def test_same_inputs_give_the_same_bytes(tmp_path, boenen):

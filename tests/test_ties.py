@@ -7,16 +7,32 @@ term of the time to implement becomes nu * (n - 2) * (1 - theta_t * tau), the go
 share kappa_L * (1 - theta_g * tau). Expected values are worked out by hand from
 ``potential/data/kreis-unna/cooperations.csv`` and ``parameters.csv``.
 
-cooperations.csv (members; lead; since):
+cooperations.csv (members; lead; since; kind). Only kind = aufgabe ties (docs/method.md 4.9):
   foerderschulen_kreis  all 11 bodies; lead kreis_unna; 2016-08-01
   it_boenen_zdv         kreis_unna, boenen; lead kreis_unna; 2013-01-01
   dsb_gemeinsam         unna, kreis_unna, boenen, froendenberg, holzwickede, kamen, selm, werne;
-                        lead unna; 2013-01-01
+                        lead unna; 2013-03-01
   rpa_schwerte          kreis_unna, schwerte; lead kreis_unna; 2003-01-01
-  sparkasse_unnakamen   kreis_unna, unna, kamen, holzwickede, froendenberg; no lead; blank
+  sparkasse_unnakamen   kind beteiligung: no ties
   vhs_kamen_boenen      kamen, boenen; no lead; blank
-  gsw                   kamen, boenen, bergkamen; no lead; blank
+  gsw                   kind beteiligung: no ties
   gwa_sammlung          kreis_unna, boenen, holzwickede, kamen; lead kreis_unna; blank
+  it_sicherheitsbeauftragter  all 11 bodies; lead unna; 2019-12-11
+  vergabestelle_unna    unna, boenen, froendenberg; lead unna; 2015-04-21
+  beitraege_unna_froendenberg  unna, froendenberg; lead unna; 2014-03-14
+  ausgleichsflaechen_kreis  kreis_unna, boenen, froendenberg, holzwickede, kamen, selm, unna,
+                        werne; lead kreis_unna; 2003-01-01
+  kreistierheim         all but schwerte; lead kreis_unna; 1981-02-16
+  vhs_unna_froendenberg_holzwickede  unna, froendenberg, holzwickede; lead unna; blank
+  but_asylblg_bergkamen kreis_unna, bergkamen; lead kreis_unna; blank
+  it_schwerte_sit       schwerte only (+ Südwestfalen-IT): no pair; 2017-01-01
+  epr_unna_dortmund     unna only (+ Stadt Dortmund): no pair; 2011-01-09
+  sparkasse_an_der_lippe, sparkasse_bergkamen_boenen, wfg_kreis_unna, vku, ukbs,
+  stadtwerke_froendenberg_wickede: kind beteiligung, no ties
+
+So at the reference date the county (foerderschulen_kreis alone ties it to all ten towns) and
+Unna (it_sicherheitsbeauftragter alone ties it to all other ten bodies) are the two hubs; beyond
+them only Bönen-Kamen (vhs_kamen_boenen) is tied: 10 + 9 + 1 = 20 pairs.
 """
 
 from __future__ import annotations
@@ -24,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from itertools import combinations
+from math import comb
 from pathlib import Path
 
 import pandas as pd
@@ -127,22 +144,30 @@ def test_governance_share_formula():
 # ============================== ties of the embedded data ==============================
 
 
-def test_kamen_and_boenen_are_tied_by_the_vhs_and_the_gsw(dataset, tied):
-    # both also share dsb_gemeinsam (lead Unna) and gwa_sammlung (lead the county): those tie
-    # each of them to the lead, not to each other
-    assert tied[_pair("kamen", "boenen")] == ("vhs_kamen_boenen", "gsw")
+def test_kamen_and_boenen_are_tied_by_the_vhs_only(dataset, tied):
+    # vhs_kamen_boenen (no lead) ties them; gsw (Kamen, Bönen, Bergkamen) is kind=beteiligung
+    # now and ties nobody. Both also share dsb_gemeinsam, it_sicherheitsbeauftragter (lead
+    # Unna) and gwa_sammlung, ausgleichsflaechen_kreis, kreistierheim (lead the county):
+    # those tie each of them to the lead, not to each other
+    assert tied[_pair("kamen", "boenen")] == ("vhs_kamen_boenen",)
+    # gsw's other pairs stay untied
+    assert _pair("bergkamen", "boenen") not in tied
+    assert _pair("bergkamen", "kamen") not in tied
     options = generate_options(dataset, REF)
     members = options.loc[options["partner_set"] == "boenen+kamen", "partners"].iloc[0]
     assert ind.tie_share(members.split(";"), tied) == 1.0
 
 
 def test_luenen_and_selm_are_not_tied(tied):
-    # both are only in foerderschulen_kreis (lead the county) and Selm in dsb_gemeinsam (lead
-    # Unna): each is tied to the leads, not to the other
+    # both are only in cooperations with a lead: foerderschulen_kreis, kreistierheim (lead the
+    # county), it_sicherheitsbeauftragter (lead Unna), and Selm also in dsb_gemeinsam (lead
+    # Unna) and ausgleichsflaechen_kreis (lead the county); the Sparkasse an der Lippe
+    # (Lünen, Selm, Werne) is kind=beteiligung: each is tied to the leads, not to the other
     assert _pair("luenen", "selm") not in tied
     assert ind.tie_share(["luenen", "selm"], tied) == 0.0
-    assert tied[_pair("kreis_unna", "luenen")] == ("foerderschulen_kreis",)
-    assert tied[_pair("unna", "selm")] == ("dsb_gemeinsam",)
+    assert tied[_pair("kreis_unna", "luenen")] == ("foerderschulen_kreis", "kreistierheim")
+    assert tied[_pair("unna", "selm")] == ("dsb_gemeinsam", "it_sicherheitsbeauftragter")
+    assert tied[_pair("unna", "luenen")] == ("it_sicherheitsbeauftragter",)
 
 
 def test_bodies_that_share_only_a_third_party_lead_are_not_tied(tied):
@@ -153,51 +178,64 @@ def test_bodies_that_share_only_a_third_party_lead_are_not_tied(tied):
 
 def test_county_with_the_dsb_group(tied):
     # wie_dsb_gemeinsam: 8 members, C(8, 2) = 28 pairs. Tied:
-    #   the county with the 7 others (foerderschulen_kreis; with Unna also dsb, sparkasse)  7
-    #   Unna (dsb lead) with Bönen, Fröndenberg, Holzwickede, Kamen, Selm, Werne             6
-    #   sparkasse_unnakamen (no lead): Fröndenberg-Holzwickede, Fröndenberg-Kamen,
-    #     Holzwickede-Kamen (its pairs with the county and Unna are counted above)            3
-    #   vhs_kamen_boenen / gsw: Bönen-Kamen                                                   1
-    #   -> 17 of 28
+    #   the county with the 7 others (foerderschulen_kreis; with Unna also dsb and more)    7
+    #   Unna (lead of dsb, it_sicherheitsbeauftragter) with Bönen, Fröndenberg,
+    #     Holzwickede, Kamen, Selm, Werne                                                   6
+    #   vhs_kamen_boenen: Bönen-Kamen                                                       1
+    #   (sparkasse_unnakamen, which tied Fröndenberg, Holzwickede and Kamen before, is
+    #   kind=beteiligung now)
+    #   -> 14 of 28
     expected = {_pair("kreis_unna", m) for m in DSB if m != "kreis_unna"}
     expected |= {_pair("unna", m) for m in DSB if m not in ("unna", "kreis_unna")}
-    expected |= {
-        _pair("froendenberg", "holzwickede"),
-        _pair("froendenberg", "kamen"),
-        _pair("holzwickede", "kamen"),
-        _pair("boenen", "kamen"),
-    }
-    assert len(expected) == 17
+    expected |= {_pair("boenen", "kamen")}
+    assert len(expected) == 7 + 6 + 1 == 14
     got = {frozenset(p) for p in combinations(DSB, 2) if frozenset(p) in tied}
     assert got == expected
-    assert ind.tie_share(DSB, tied) == pytest.approx(17 / 28, rel=EXACT)
+    assert ind.tie_share(DSB, tied) == pytest.approx(14 / 28, rel=EXACT)
 
 
 def test_county_wide_and_all_towns(tied):
-    # 22 tied pairs: the county with the ten towns (10), Unna with its 6 DSB towns (6),
-    # the Sparkasse's 3 town pairs without Unna (3), Bergkamen-Bönen, Bergkamen-Kamen,
-    # Bönen-Kamen (gsw, vhs) (3)
-    assert len(tied) == 22
-    assert ind.tie_share(BODIES, tied) == pytest.approx(22 / 55, rel=EXACT)
-    # the ten towns: 22 - 10 = 12 of 45 pairs
-    assert ind.tie_share(BODIES[1:], tied) == pytest.approx(12 / 45, rel=EXACT)
+    # 20 tied pairs: the county with the ten towns (10), Unna with the nine other towns
+    # (it_sicherheitsbeauftragter, 9), Bönen-Kamen (vhs_kamen_boenen, 1)
+    expected = {_pair("kreis_unna", t) for t in BODIES[1:]}
+    expected |= {_pair("unna", t) for t in BODIES[1:] if t != "unna"}
+    expected |= {_pair("boenen", "kamen")}
+    assert len(expected) == 10 + 9 + 1 == 20
+    assert set(tied) == expected
+    assert ind.tie_share(BODIES, tied) == pytest.approx(20 / 55, rel=EXACT)
+    # the ten towns: 20 - 10 = 10 of 45 pairs
+    assert ind.tie_share(BODIES[1:], tied) == pytest.approx(10 / 45, rel=EXACT)
+    # the ten bodies without Schwerte (wie_kreistierheim): 55 - 10 = 45 pairs, of which
+    # 20 - 2 (county-Schwerte, Unna-Schwerte) = 18 tied
+    tierheim = [b for b in BODIES if b != "schwerte"]
+    assert ind.tie_share(tierheim, tied) == pytest.approx(18 / 45, rel=EXACT)
 
 
 def test_a_cooperation_that_starts_after_the_reference_date_does_not_count(dataset):
-    # 2016-01-01: the county is not yet Schulträger (2016-08-01). It keeps its ties with Bönen
-    # (it_boenen_zdv 2013, gwa_sammlung), Schwerte (rpa_schwerte 2003) and the Sparkasse
-    # members Unna, Kamen, Holzwickede, Fröndenberg; it loses Bergkamen, Lünen, Selm, Werne.
+    # 2016-01-01: the shared information-security officer (it_sicherheitsbeauftragter,
+    # 2019-12-11) is not yet in force, so Unna loses its only ties with Bergkamen, Lünen and
+    # Schwerte. The county keeps all ten towns without the Förderschulen (2016-08-01):
+    # kreistierheim (1981) ties it to nine, rpa_schwerte (2003) to Schwerte.
     early = inventory.ties(dataset, dt.date(2016, 1, 1))
-    assert len(early) == 22 - 4
-    for town in ("bergkamen", "luenen", "selm", "werne"):
-        assert _pair("kreis_unna", town) not in early
-    assert early[_pair("kreis_unna", "boenen")] == ("it_boenen_zdv", "gwa_sammlung")
-    # 2012-12-31: the DPO (2013-01-01) and Bönen's IT (2013-01-01) are not yet in force
+    assert len(early) == 20 - 3
+    for town in ("bergkamen", "luenen", "schwerte"):
+        assert _pair("unna", town) not in early
+    assert early[_pair("kreis_unna", "luenen")] == ("kreistierheim",)
+    assert early[_pair("kreis_unna", "boenen")] == (
+        "it_boenen_zdv", "gwa_sammlung", "ausgleichsflaechen_kreis", "kreistierheim",
+    )  # fmt: skip
+    # 2012-12-31: the DPO (2013-03-01), Bönen's IT (2013-01-01) and the Vergabestelle are not
+    # yet in force; Unna and Selm had no other aufgabe cooperation with a lead of either
     before_dsb = inventory.ties(dataset, dt.date(2012, 12, 31))
     assert _pair("unna", "selm") not in before_dsb
-    assert before_dsb[_pair("kreis_unna", "boenen")] == ("gwa_sammlung",)
-    # the day it starts, it counts
-    assert _pair("unna", "selm") in inventory.ties(dataset, dt.date(2013, 1, 1))
+    assert before_dsb[_pair("kreis_unna", "boenen")] == (
+        "gwa_sammlung", "ausgleichsflaechen_kreis", "kreistierheim",
+    )  # fmt: skip
+    # the day it starts, it counts, not the day before
+    assert _pair("unna", "selm") not in inventory.ties(dataset, dt.date(2013, 2, 28))
+    assert inventory.ties(dataset, dt.date(2013, 3, 1))[_pair("unna", "selm")] == (
+        "dsb_gemeinsam",
+    )
 
 
 def test_the_indicator_table_has_the_tie_share(table, tied):
@@ -211,8 +249,10 @@ def test_the_indicator_table_has_the_tie_share(table, tied):
     for partners, share in zip(first["partners"], first["tie_share"], strict=True):
         assert share == pytest.approx(ind.tie_share(partners.split(";"), tied), rel=EXACT)
     kreisweit = options[options["partner_set"] == "kreisweit"]["tie_share"]
-    assert len(kreisweit) == 11 * 20  # 20 county-wide options, 11 members each
-    assert ((kreisweit - 0.4).abs() < 1e-12).all()
+    # 15 county-wide options (epayment 3 + evergabe 4 + shared_services 4 + abfall 4 forms;
+    # IT's kreisweit holds Schwerte, Förderschulen is realised), 11 members each
+    assert len(kreisweit) == 11 * (3 + 4 + 4 + 4)
+    assert ((kreisweit - 20 / 55).abs() < 1e-12).all()
 
 
 # ============================ effect on the two indicators ============================
@@ -221,31 +261,36 @@ def test_the_indicator_table_has_the_tie_share(table, tied):
 #   county volume 0.2 * 399,447 = 79,889.4; the seven DSB towns 216,135 inhabitants
 #   (Unna 60,223, Bönen 18,239, Fröndenberg 20,450, Holzwickede 17,587, Kamen 43,001,
 #   Selm 26,767, Werne 29,868); pool volume 296,024.4; ePayment 2 EUR per head
-#   C_selm = 53,534; s = 1 - (26,767/296,024.4)^0.2 = 1 - 0.618 = 0.382 (< cap 0.4)
-#   tau = 17/28: kappa = 0.01 * (1 - 0.25 * 17/28) = 0.0084821
-#   T = 6 + 4 * 7/30.4375 + 1 * 6 * (1 - 0.5 * 17/28) + 3 = 6.919918 + 4.178571 + 3
-#     = 14.098490 (the 3 months of ePayment migration, field_parameters.csv, are not
+#   C_selm = 53,534; scale term 1 - (26,767/296,024.4)^0.2 = 1 - 0.618 = 0.382, above the
+#   ePayment savings_cap 0.10 (field_parameters.csv), so s = 0.10 (pooling factor 1)
+#   tau = 14/28: kappa = 0.01 * (1 - 0.25 * 14/28) = 0.00875
+#   T = 6 + 4 * 7/30.4375 + 1 * 6 * (1 - 0.5 * 14/28) + 3 = 6.919918 + 4.5 + 3
+#     = 14.419918 (the 3 months of ePayment migration, field_parameters.csv, are not
 #     shortened by ties)
 #   without ties: kappa 0.01, T = 15.919918
 #   VAT, the same with or without ties: epayment x oerv_mandat is taxable (vat_rules.csv),
-#   Selm pays the lead Unna 53,534 * (1 - 0.382) a year, of which 0.19 * (1 - 0.4) is VAT
+#   Selm pays the lead Unna 53,534 * (1 - 0.10) a year, of which 0.19 * (1 - 0.4) is VAT
+#   (epayment input_tax_share 0.4)
 DSB_OPTION = "epayment/oerv_mandat/wie_dsb_gemeinsam"
-S_SELM = 1 - (26767 / (216135 + 0.2 * 399447)) ** 0.2
-TAU_DSB = 17 / 28
+SCALE_SELM = 1 - (26767 / (216135 + 0.2 * 399447)) ** 0.2
+CAP_EPAY = 0.10  # field_parameters.csv: epayment savings_cap
+S_SELM = min(CAP_EPAY, SCALE_SELM)
+TAU_DSB = 14 / 28
 MIGRATION_EPAY = 3.0  # field_parameters.csv: epayment migration_months
 VAT_SELM = 0.19 * (1 - 0.4) * 53534 * (1 - S_SELM)
 
 
 def test_dsb_option_with_ties_by_hand(table):
     row = _row(table, "selm", DSB_OPTION)
-    assert S_SELM == pytest.approx(0.382, abs=1e-3)
+    assert SCALE_SELM == pytest.approx(0.382, abs=1e-3)
+    assert S_SELM == 0.10  # the cap binds
     assert row["savings_share"] == pytest.approx(S_SELM, rel=EXACT)
     assert row["tie_share"] == pytest.approx(TAU_DSB, rel=EXACT)
     kappa = 0.01 * (1 - THETA_G * TAU_DSB)
-    assert kappa == pytest.approx(0.0084821, abs=1e-7)
+    assert kappa == pytest.approx(0.00875, abs=1e-12)
     assert row["net_savings"] == pytest.approx(53534 * (S_SELM - kappa) - VAT_SELM, rel=EXACT)
     months = 6 + 28 / MONTH + 6 * (1 - THETA_T * TAU_DSB) + MIGRATION_EPAY
-    assert months == pytest.approx(14.098490, abs=1e-6)
+    assert months == pytest.approx(14.419918, abs=1e-6)
     assert row["time_to_implement"] == pytest.approx(months, rel=EXACT)
 
 
@@ -467,15 +512,62 @@ def test_the_reductions_are_assumptions_with_ranges(dataset):
 # ================================ inventory tables ================================
 
 
+COOPERATION_IDS = [
+    "foerderschulen_kreis",
+    "it_boenen_zdv",
+    "dsb_gemeinsam",
+    "rpa_schwerte",
+    "sparkasse_unnakamen",
+    "vhs_kamen_boenen",
+    "gsw",
+    "gwa_sammlung",
+    "it_sicherheitsbeauftragter",
+    "vergabestelle_unna",
+    "beitraege_unna_froendenberg",
+    "ausgleichsflaechen_kreis",
+    "kreistierheim",
+    "vhs_unna_froendenberg_holzwickede",
+    "but_asylblg_bergkamen",
+    "it_schwerte_sit",
+    "epr_unna_dortmund",
+    "sparkasse_an_der_lippe",
+    "sparkasse_bergkamen_boenen",
+    "wfg_kreis_unna",
+    "vku",
+    "ukbs",
+    "stadtwerke_froendenberg_wickede",
+]  # fmt: skip  cooperations.csv, row order
+BETEILIGUNG = {
+    "sparkasse_unnakamen",
+    "gsw",
+    "sparkasse_an_der_lippe",
+    "sparkasse_bergkamen_boenen",
+    "wfg_kreis_unna",
+    "vku",
+    "ukbs",
+    "stadtwerke_froendenberg_wickede",
+}  # fmt: skip  cooperations.csv rows with kind = beteiligung
+CSV = Path(__file__).parents[1] / "potential" / "data" / "kreis-unna" / "cooperations.csv"
+
+
+def _csv_rows():
+    import csv
+
+    with CSV.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 def test_cooperation_table(dataset):
     coops = inventory.cooperation_table(dataset)
     assert list(coops.columns) == inventory.COOPERATION_COLUMNS
-    assert list(coops["id"]) == [
-        "foerderschulen_kreis", "it_boenen_zdv", "dsb_gemeinsam", "rpa_schwerte",
-        "sparkasse_unnakamen", "vhs_kamen_boenen", "gsw", "gwa_sammlung",
-    ]  # fmt: skip
+    for column in ("kind", "external_partners", "verified", "note"):
+        assert column in coops.columns
+    assert list(coops["id"]) == COOPERATION_IDS
+    assert len(coops) == 23
+    # every since in cooperations.csv is on or before 2026-11-25 (latest: stadtwerke 2020)
     assert coops["in_force"].all()
-    dsb = coops.set_index("id").loc["dsb_gemeinsam"]
+    by_id = coops.set_index("id")
+    dsb = by_id.loc["dsb_gemeinsam"]
     assert dsb["field"] == "shared_services"
     assert dsb["field_label"] == "Shared Services (Querschnittsdienste)"
     assert dsb["legal_form"] == "oerv_mandat"
@@ -484,49 +576,153 @@ def test_cooperation_table(dataset):
     assert dsb["member_names"].startswith("Unna, Kreis Unna, Bönen, Fröndenberg/Ruhr")
     assert dsb["n_members"] == 8
     assert (dsb["lead"], dsb["lead_name"]) == ("unna", "Unna")
-    assert dsb["since"] == dt.date(2013, 1, 1)
+    assert dsb["since"] == dt.date(2013, 3, 1)
     assert dsb["scope"] == "partial"
-    assert (dsb["source"], dsb["source_grade"]) == ("dsb-unna", "V")
-    assert dsb["source_url"] == "http://presse-service.de/data.aspx/static/842218.html"
-    assert "Datenschutzbeauftragter" in dsb["source_title"]
-    gsw = coops.set_index("id").loc["gsw"]
+    assert (dsb["kind"], dsb["external_partners"], dsb["verified"]) == ("aufgabe", "", True)
+    assert dsb["note"].startswith("in Kraft seit März 2013")
+    # two sources, both grade V in sources.csv: the weakest is V; titles joined with " | ",
+    # URLs with a space
+    assert (dsb["source"], dsb["source_grade"]) == ("dsb-unna;dsb-kamen-2019", "V")
+    assert dsb["source_url"] == (
+        "http://presse-service.de/data.aspx/static/842218.html "
+        "https://ratsportal.kamen.de/bi/vo0050.asp?__kvonr=3912&voselect=2792"
+    )
+    first, second = dsb["source_title"].split(" | ")
+    assert first.startswith("Pressemitteilung des Kreises Unna: gemeinsamer Datenschutzb")
+    assert second.startswith("Stadt Kamen, Beschlussvorlage 096/2019")
+    gsw = by_id.loc["gsw"]
     assert (gsw["field"], gsw["field_label"], gsw["lead"], gsw["lead_name"]) == ("", "", "", "")
     assert gsw["since"] is None
+    assert gsw["kind"] == "beteiligung"
+    # Schwerte's IT: one member of the dataset and an external partner, unverified; sources
+    # schwerte-citkomm-2017 (S) and sit-fusion-2017 (V): the weakest is S
+    sit = by_id.loc["it_schwerte_sit"]
+    assert (sit["members"], sit["n_members"], sit["lead"]) == ("schwerte", 1, "")
+    assert (sit["scope"], sit["since"]) == ("full", dt.date(2017, 1, 1))
+    assert sit["external_partners"] == "Südwestfalen-IT (SIT)"
+    assert bool(sit["verified"]) is False
+    assert (sit["source"], sit["source_grade"]) == ("schwerte-citkomm-2017;sit-fusion-2017", "S")
+    assert sit["note"].endswith("Kündigungsfrist und Austrittskosten unbekannt")
+    ukbs = by_id.loc["ukbs"]
+    assert (ukbs["kind"], ukbs["external_partners"]) == ("beteiligung", "Stadt Hamm")
+    # kinds: 15 aufgabe, 8 beteiligung
+    assert coops["kind"].value_counts().to_dict() == {"aufgabe": 15, "beteiligung": 8}
+    assert set(coops.loc[coops["kind"] == "beteiligung", "id"]) == BETEILIGUNG
+
+
+def test_the_new_columns_match_the_csv(dataset):
+    # read cooperations.csv directly (csv module, not the loader) and compare column by
+    # column: verified yes/no -> True/False, blank external_partners/note -> ""
+    rows = _csv_rows()
+    coops = inventory.cooperation_table(dataset).set_index("id")
+    assert [r["id"] for r in rows] == list(coops.index)
+    for r in rows:
+        got = coops.loc[r["id"]]
+        assert got["kind"] == r["kind"], r["id"]
+        assert got["external_partners"] == "; ".join(
+            x for x in r["external_partners"].split(";") if x
+        ), r["id"]
+        assert bool(got["verified"]) == {"yes": True, "no": False}[r["verified"]], r["id"]
+        assert got["note"] == r["note"], r["id"]
+        assert got["source"] == r["source"], r["id"]
+    # counted by hand in the file: unverified rows
+    unverified = {
+        "vergabestelle_unna", "beitraege_unna_froendenberg", "ausgleichsflaechen_kreis",
+        "vhs_unna_froendenberg_holzwickede", "it_schwerte_sit", "epr_unna_dortmund",
+        "sparkasse_bergkamen_boenen", "vku",
+    }  # fmt: skip
+    assert set(coops.index[~coops["verified"].astype(bool)]) == unverified
+    external = {"it_schwerte_sit", "epr_unna_dortmund", "ukbs", "stadtwerke_froendenberg_wickede"}
+    assert set(coops.index[coops["external_partners"] != ""]) == external
+
+
+def test_beteiligung_rows_give_no_ties(dataset, tied):
+    # no beteiligung id appears among the cooperations of any tie
+    tt = inventory.tie_table(dataset, REF)
+    used = {c for cs in tt["cooperations"] for c in cs.split(";")}
+    assert not used & BETEILIGUNG
+    # pairs that only a beteiligung joins are untied (cooperations.csv by hand):
+    #   Lünen-Werne, Selm-Werne (sparkasse_an_der_lippe), Bergkamen-Bönen
+    #   (sparkasse_bergkamen_boenen, gsw), Bergkamen-Kamen (gsw), Fröndenberg-Holzwickede,
+    #   Holzwickede-Kamen (sparkasse_unnakamen), Schwerte-Selm (wfg, vku)
+    for a, b in (
+        ("luenen", "werne"), ("selm", "werne"), ("bergkamen", "boenen"),
+        ("bergkamen", "kamen"), ("froendenberg", "holzwickede"), ("holzwickede", "kamen"),
+        ("schwerte", "selm"),
+    ):  # fmt: skip
+        assert _pair(a, b) not in tied, (a, b)
+    # the kind is the cause: the same rows as aufgabe would tie them (wfg and vku have no
+    # lead: every two of the 11 bodies)
+    as_task = tuple(
+        c.model_copy(update={"kind": "aufgabe"}) if c.id in BETEILIGUNG else c
+        for c in dataset.cooperations
+    )
+    all_tasks = inventory.ties(dataset.model_copy(update={"cooperations": as_task}), REF)
+    assert len(all_tasks) == comb(11, 2)
+    assert all_tasks[_pair("bergkamen", "boenen")] == (
+        "gsw", "sparkasse_bergkamen_boenen", "wfg_kreis_unna", "vku", "ukbs",
+    )  # fmt: skip
+    # one-member rows (an external partner only) tie nobody
+    assert not any("it_schwerte_sit" in ids or "epr_unna_dortmund" in ids for ids in tied.values())
 
 
 def test_cooperation_table_at_an_earlier_date_and_in_english(dataset):
     coops = inventory.cooperation_table(dataset, "2016-01-01", lang="en").set_index("id")
-    assert not coops.loc["foerderschulen_kreis", "in_force"]  # since 2016-08-01
-    assert coops.drop(index="foerderschulen_kreis")["in_force"].all()
+    # since after 2016-01-01: foerderschulen_kreis 2016-08-01, it_sicherheitsbeauftragter
+    # 2019-12-11, it_schwerte_sit 2017-01-01, stadtwerke_froendenberg_wickede 2020-01-01;
+    # sparkasse_an_der_lippe starts on that very day and counts
+    later = [
+        "foerderschulen_kreis", "it_sicherheitsbeauftragter", "it_schwerte_sit",
+        "stadtwerke_froendenberg_wickede",
+    ]  # fmt: skip
+    assert not coops.loc[later, "in_force"].any()
+    assert coops.drop(index=later)["in_force"].all()
+    assert coops.loc["sparkasse_an_der_lippe", "in_force"]
     assert coops.loc["it_boenen_zdv", "field_label"] == dataset.field("it").label_en
     assert coops.loc["gsw", "legal_form_label"] == dataset.legal_form("gmbh").label_en
     assert "data-protection officer" in coops.loc["dsb_gemeinsam", "source_title"]
+    # both English titles (sources.csv title_en), joined with " | "
+    assert (
+        coops.loc["dsb_gemeinsam", "source_title"]
+        .split(" | ")[1]
+        .startswith("Kamen council paper 096/2019")
+    )
 
 
 def test_tie_table(dataset):
     tt = inventory.tie_table(dataset, REF)
     assert list(tt.columns) == inventory.TIE_COLUMNS
-    assert len(tt) == 22
+    assert len(tt) == 10 + 9 + 1 == 20  # county hub, Unna hub, Bönen-Kamen
     # a before b in dataset order, rows sorted that way
     order = {b: i for i, b in enumerate(BODIES)}
     assert (tt["a"].map(order) < tt["b"].map(order)).all()
     keys = list(zip(tt["a"].map(order), tt["b"].map(order), strict=True))
     assert keys == sorted(keys)
     row = tt[(tt["a"] == "boenen") & (tt["b"] == "kamen")].iloc[0]
-    assert row["cooperations"] == "vhs_kamen_boenen;gsw"
-    assert row["n_cooperations"] == 2
+    assert row["cooperations"] == "vhs_kamen_boenen"  # gsw is a beteiligung
+    assert row["n_cooperations"] == 1
     assert (row["a_name"], row["b_name"]) == ("Bönen", "Kamen")
     county = tt[tt["a"] == "kreis_unna"].set_index("b")["cooperations"]
     assert len(county) == 10
-    assert county["unna"] == "foerderschulen_kreis;dsb_gemeinsam;sparkasse_unnakamen"
-    assert county["luenen"] == "foerderschulen_kreis"
-    # Lünen's only tie is the county (Förderschulen)
+    # county-Unna, in cooperations.csv order: foerderschulen_kreis (county lead),
+    # dsb_gemeinsam and it_sicherheitsbeauftragter (Unna lead), ausgleichsflaechen_kreis and
+    # kreistierheim (county lead); sparkasse_unnakamen is a beteiligung
+    assert county["unna"] == (
+        "foerderschulen_kreis;dsb_gemeinsam;it_sicherheitsbeauftragter;"
+        "ausgleichsflaechen_kreis;kreistierheim"
+    )
+    assert county["luenen"] == "foerderschulen_kreis;kreistierheim"
+    # Lünen's ties are the two hubs: the county and Unna (information-security officer)
     luenen = tt[(tt["a"] == "luenen") | (tt["b"] == "luenen")]
-    assert list(zip(luenen["a"], luenen["b"], strict=True)) == [("kreis_unna", "luenen")]
+    assert list(zip(luenen["a"], luenen["b"], strict=True)) == [
+        ("kreis_unna", "luenen"),
+        ("luenen", "unna"),
+    ]
+    assert luenen["cooperations"].iloc[1] == "it_sicherheitsbeauftragter"
     # default date: the dataset's reference date
     pd.testing.assert_frame_equal(inventory.tie_table(dataset), tt)
-    # earlier: fewer ties
-    assert len(inventory.tie_table(dataset, dt.date(2016, 1, 1))) == 18
+    # earlier: fewer ties (Unna without Bergkamen, Lünen, Schwerte before 2019-12-11)
+    assert len(inventory.tie_table(dataset, dt.date(2016, 1, 1))) == 20 - 3
 
 
 def test_cooperation_pairs_follow_the_lead():

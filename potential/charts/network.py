@@ -381,7 +381,8 @@ def cooperation_frames(dataset, analysis=None, top: int = 1, lang: str = "de"):
     bodies : pandas.DataFrame
         ``body``, ``name``, ``kind``, ``lon``, ``lat``, ``population``, in dataset order.
     cooperations : pandas.DataFrame
-        Every existing cooperation (``dataset.cooperations``, partial ones included):
+        Every existing cooperation that ties bodies (``dataset.cooperations`` of kind
+        ``aufgabe`` with two or more members, partial ones included):
         ``id``, ``label``, ``members`` (``;``-joined), ``field`` (empty outside the six
         fields), ``legal_form``, ``scope``.
     recommended : pandas.DataFrame
@@ -423,7 +424,10 @@ def cooperation_frames(dataset, analysis=None, top: int = 1, lang: str = "de"):
     bodies = pd.DataFrame(rows, columns=[*BODY_COLUMNS, "population"])
     from potential.inventory import cooperation_table
 
-    cooperations = cooperation_table(dataset, lang=lang)[[*COOPERATION_COLUMNS, "scope", "lead"]]
+    table = cooperation_table(dataset, lang=lang)
+    # the map draws ties: task cooperations of two or more bodies, not joint shareholdings
+    table = table[(table["kind"] == "aufgabe") & (table["n_members"] >= 2)]
+    cooperations = table[[*COOPERATION_COLUMNS, "scope", "lead"]].reset_index(drop=True)
     columns = [
         *RECOMMENDED_COLUMNS, "field_label", "label", "consensus_rank", "min_benefit", "lead",
     ]  # fmt: skip

@@ -109,7 +109,7 @@ TEXT = {
     ),
     "payback_year": ("Jahr {t} ({date})", "year {t} ({date})"),
     "payback_now": ("sofort (Jahr 0)", "at once (year 0)"),
-    "payback_never": ("nicht innerhalb von {horizon}", "not within {horizon}"),
+    "payback_never": ("nicht innerhalb von {n} Jahren", "not within {n} years"),
     "cost_info": (
         "nachrichtlich: Kosten im Status quo ({field})",
         "for information: cost in the status quo ({field})",
@@ -249,7 +249,7 @@ def grant_text(settings, lang: str = "de") -> str:
 def payback_text(value, settings, lang: str = "de") -> str:
     """The dynamic payback year in words: ``Jahr 5 (25.11.2031)``, or not within H years."""
     if value is None or pd.isna(value):
-        return text("payback_never", lang, horizon=horizon_text(settings, lang))
+        return text("payback_never", lang, n=settings.horizon_years)
     t = int(value)
     if t == 0:
         return text("payback_now", lang)

@@ -447,7 +447,7 @@ def _apply_obligations(ds: Dataset, ctx: _Context, table: str):
             old = getattr(o, attr)
             new = _new_value(ctx, old, f"{ctx.o.parameter} of {o.id!r}", attr)
             if ctx.o.source is not None:
-                update = {attr: new, "source": ctx.o.source, "assumption": None}
+                update = {attr: new, "source": (ctx.o.source,), "assumption": None}
             else:
                 update = {attr: new, "assumption": assumption}
             rows.append(_row(ctx, "obligations.csv", o.id, old, new))

@@ -210,7 +210,9 @@ class _State:
                 )
             if accept:
                 row.update({k: values[k] for k in diffs})
-                row["source"] = source_id
+                # the survey answer is added to the row's sources; the earlier ones stay
+                sources = [i for i in row.get("source", "").split(";") if i]
+                row["source"] = ";".join([*(i for i in sources if i != source_id), source_id])
                 table.touch(row)
                 self._source(a, c.respondent)
 

@@ -120,13 +120,17 @@ class _CooperationsSheet:
         order = list(self.bodies)
         members.sort(key=order.index)
         first_partner = ws.cell(row, cols[next(iter(body_cols))]).coordinate
-        if len(members) < 2:
+        # a known cooperation with partners outside the dataset needs one marked member only
+        outside = known is not None and bool(known.external_partners)
+        if len(members) < (1 if outside else 2):
             self.problem(
                 title,
                 first_partner,
                 None,
-                f"mindestens zwei Partner (mit „{L.PARTNER_MARK}“ markiert)",
-                f"at least two partners (marked '{L.PARTNER_MARK}')",
+                f"mindestens {'einen' if outside else 'zwei'} Partner (mit „{L.PARTNER_MARK}“ "
+                "markiert)",
+                f"at least {'one partner' if outside else 'two partners'} (marked "
+                f"'{L.PARTNER_MARK}')",
             )
         dcoord, dvalue = self._cell(ws, row, cols["lead"])
         lead = known.lead if known is not None and known.lead in members else None

@@ -234,7 +234,7 @@ class _Book(_Validation, _Styling):
         body_col = {b.id: len(head) + 1 + i for i, b in enumerate(self.ds.bodies)}
         for coop in existing:
             respondent = self.bodies[0].id if self.single else (coop.lead or coop.members[0])
-            source = sources.get(coop.source)
+            known = [sources[i] for i in coop.source if i in sources]
             values = {
                 "respondent": respondent,
                 "id": coop.id,
@@ -248,7 +248,13 @@ class _Book(_Validation, _Styling):
                 "scope": L.pick(L.SCOPES[coop.scope], self.lang),
                 "source": self.t(
                     "known_from",
-                    source=f"{source.title} ({source.id})" if source else coop.source,
+                    source=" | ".join(f"{src.label(self.lang)} ({src.id})" for src in known)
+                    or ";".join(coop.source),
+                )
+                + (
+                    self.t("outside_partners", partners=", ".join(coop.external_partners))
+                    if coop.external_partners
+                    else ""
                 ),
             }
             self._coop_row(ws, row, head, tail, values, coop.members, body_col, existing=True)

@@ -52,6 +52,10 @@ _T = {
         "unknown – counted as {share} (default)",
     ),
     "known_from": ("bekannt aus: {source}", "known from: {source}"),
+    "outside_partners": (
+        "; weitere Partner außerhalb des Kreises: {partners}",
+        "; further partners outside the county: {partners}",
+    ),
     "number_error": (
         "Bitte eine Zahl ≥ 0 eingeben, ohne Text oder Einheit.",
         "Please enter a number ≥ 0, without text or unit.",
