@@ -260,11 +260,13 @@ def analyse(
     reference_date : str or datetime.date, optional
         Date at which duties and tax rules are judged; default the dataset's
         ``reference_date`` (so the same inputs always give the same result).
-    body_weights : str, Path or mapping, optional
+    body_weights : str, Path, mapping or False, optional
         Per-body weights merged into the criteria model: a CSV file
         (:func:`potential.criteria.load_body_weights`) or a mapping of body id to weights
         (:meth:`potential.criteria.CriteriaModel.with_body_weights`). A body with weights,
         here or in the model, is ranked with its own weights; the others with the model's.
+        Default: the dataset folder's ``body_weights.csv`` (the survey's weights,
+        :func:`dataset_body_weights`) if it has one; ``False``: the model's weights only.
     economics : EconomicSettings or mapping, optional
         Overrides of the Wirtschaftlichkeitsvergleich's settings: ``horizon_years``,
         ``discount_rate``, ``ramp_up`` (a profile such as ``(0.5, 0.8, 1)``) and ``grant``
@@ -400,8 +402,26 @@ def prepare(dataset=None, criteria="ikz-egov-nrw", reference_date=None, body_wei
     return ds, model, date, options, indicator_parts(ds, options, date)[0]
 
 
+#: the survey's weights in a dataset folder (``potential survey import`` writes them)
+BODY_WEIGHTS_FILE = "body_weights.csv"
+
+
+def dataset_body_weights(dataset: Dataset) -> Path | None:
+    """The per-body weights file of a dataset folder, if the folder has one.
+
+    A survey merged with ``potential survey import`` writes the bodies' weights there, so
+    that they travel with the data: :func:`analyse` uses them unless told otherwise.
+    """
+    path = Path(dataset.path) / BODY_WEIGHTS_FILE if dataset.path else None
+    return path if path is not None and path.is_file() else None
+
+
 def _load(dataset, criteria, reference_date, body_weights):
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
+    if body_weights is None:
+        body_weights = dataset_body_weights(ds)
+    elif body_weights is False:
+        body_weights = None  # the criteria model's weights only
     model = with_body_weights(load_criteria(criteria), ds, body_weights)
     date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
     return ds, model, date, *screen_options(ds, date)

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
@@ -52,7 +53,7 @@ def fill(blank, path, cells: dict, date=DATE):
 
 #: Bönen's answers, with the mistakes towns make.
 WITH_MISTAKES = {
-    "Handlungsfelder!D4": "ca. 50.000",  # text in the ePayment cost cell
+    "Handlungsfelder!D4": "45,000",  # ePayment cost: 45 (German) or 45000 (English)?
     "Handlungsfelder!H5": 120,  # 120 % leaving in eVergabe
     "Handlungsfelder!D7": 2_500_000,  # IT cost, marked as own figure
     "Handlungsfelder!E7": "eigene Angabe",
@@ -90,7 +91,7 @@ def test_every_mistake_is_reported_with_sheet_cell_and_value(blank, tmp_path, da
     path = fill(blank, tmp_path / "boenen-filled.xlsx", WITH_MISTAKES)
     answers, problems = read_answers(path, dataset)
     assert _errors(problems) == {
-        ("Handlungsfelder", "D4", "ca. 50.000"),
+        ("Handlungsfelder", "D4", "45,000"),
         ("Handlungsfelder", "H5", 120),
         ("Handlungsfelder", "B10", "breitband"),
         ("Pflichten", "H5", "erledigt"),
@@ -99,12 +100,14 @@ def test_every_mistake_is_reported_with_sheet_cell_and_value(blank, tmp_path, da
     assert notes == {("Handlungsfelder", "F7")}  # changed value counted as own figure
     text = format_problem(next(p for p in problems if p.cell == "D4"))
     assert text == (
-        f"{path}, Handlungsfelder!D4: Fehler: 'ca. 50.000' – erwartet: eine Zahl ≥ 0 in "
-        "EUR/Jahr, ohne Text oder Einheit (z. B. 50000)"
+        f"{path}, Handlungsfelder!D4: Fehler: '45,000' – erwartet: eine eindeutige Zahl: bei "
+        "einem Komma vor genau drei Ziffern ist unklar, ob es das Dezimalzeichen (deutsch) oder "
+        "das Tausendertrennzeichen (englisch) ist; bitte ohne Tausendertrennzeichen schreiben "
+        "(z. B. 45000 oder 45,5); eine Zahl ≥ 0 in EUR/Jahr (z. B. 50000 oder 50.000 €)"
     )
     english = format_problem(next(p for p in problems if p.cell == "H5"), "en")
     assert english.endswith("Handlungsfelder!H5: error: 120 – expected: a share from 0 to 100 "
-                            "(%), without text")  # fmt: skip
+                            "% (e.g. 30 or 30 %)")  # fmt: skip
     assert "breitband" in format_problem(next(p for p in problems if p.cell == "B10"))
     # the valid cells are there; the bad ones and unchanged estimates are not
     values = {(v.field, v.column): v.value for v in answers.values}
@@ -131,9 +134,8 @@ def test_a_file_with_errors_is_merged_only_with_partial(blank, tmp_path, dataset
     into = tmp_path / "umfrage"
     report = import_files([path], into)
     assert report.skipped == [str(path)] and report.written == [] and not report.complete
-    assert (into / "body_fields.csv").read_text() == (
-        "body,field,annual_cost_eur,fte,leaving_share,source\n"
-    )
+    assert not into.exists() and not report.created  # nothing imported: no folder made
+    assert list(tmp_path.glob(".umfrage.*")) == []  # and no scratch copy left behind
     report = import_files([path], into, partial=True)
     assert report.merged == [str(path)]
     assert report.written == [
@@ -476,3 +478,56 @@ def test_an_accepted_correction_keeps_the_earlier_sources(blank, tmp_path):
     assert coop.since == dt.date(2013, 2, 1)
     # cooperations.csv cites boenen-it;boenen-it-2012; the survey is added, nothing dropped
     assert coop.source == ("boenen-it", "boenen-it-2012", "survey-boenen-2026-12-01")
+
+
+def test_each_weight_change_names_its_own_cell(blank, tmp_path):
+    # Gewichtung: one row per criteria group of the model from row 4, points in column F:
+    # wirtschaftlichkeit F4, personal F5, rechtsform_steuerung F6, egov_pflichten F7
+    cells = {f"Gewichtung!F{r}": p for r, p in zip(range(4, 8), (40, 30, 10, 20), strict=True)}
+    path = fill(blank, tmp_path / "weights.xlsx", cells)
+    report = import_files([path], tmp_path / "umfrage")
+    origins = {c.key: c.origin for c in report.changes if c.file == "body_weights.csv"}
+    assert origins == {
+        "boenen/group/wirtschaftlichkeit": f"{path}, Gewichtung!F4",
+        "boenen/group/personal": f"{path}, Gewichtung!F5",
+        "boenen/group/rechtsform_steuerung": f"{path}, Gewichtung!F6",
+        "boenen/group/egov_pflichten": f"{path}, Gewichtung!F7",
+    }
+
+
+def test_a_template_returned_unchanged_says_no_answers_and_makes_nothing(blank, tmp_path):
+    path = fill(blank, tmp_path / "unchanged.xlsx", {})  # contact and date only
+    into = tmp_path / "umfrage"
+    report = import_files([path], into)
+    assert report.merged == [str(path)] and report.written == [] and not report.answered
+    assert report.lines()[-1].startswith("keine Antworten gefunden")
+    assert not into.exists()
+
+
+def test_survey_weights_travel_with_the_data(blank, tmp_path):
+    from click.testing import CliRunner
+
+    from potential.cli import main
+
+    cells = {f"Gewichtung!F{r}": p for r, p in zip(range(4, 8), (40, 30, 10, 20), strict=True)}
+    into = tmp_path / "umfrage"
+    import_files([fill(blank, tmp_path / "w.xlsx", cells)], into)
+    assert (into / "body_weights.csv").is_file()
+    by_default = potential.analyse(into)
+    assert set(by_default.criteria.body_weights) == {"boenen"}  # taken from the folder
+    # 40/30/10/20 points are the group weights of Bönen (method.md 6, survey.md)
+    assert by_default.criteria.body_weights["boenen"].groups == {
+        "wirtschaftlichkeit": 0.4, "personal": 0.3, "rechtsform_steuerung": 0.1,
+        "egov_pflichten": 0.2,
+    }  # fmt: skip
+    model_only = potential.analyse(into, body_weights=False)
+    assert model_only.criteria.body_weights == {}
+    boenen = lambda a: a.ranking.query("body == 'boenen'")["score"].to_numpy()  # noqa: E731
+    assert not np.allclose(boenen(by_default), boenen(model_only))
+    out = CliRunner().invoke(main, ["analyse", "--data", str(into), "--out", str(tmp_path / "o")])
+    assert out.exit_code == 0, out.output
+    assert f"Gewichte: eigene für Bönen ({into / 'body_weights.csv'})" in out.output
+    out = CliRunner().invoke(
+        main, ["analyse", "--data", str(into), "--model-weights", "--out", str(tmp_path / "m")]
+    )
+    assert "Gewichte: die des Kriterienmodells für alle Körperschaften" in out.output

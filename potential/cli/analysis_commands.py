@@ -43,7 +43,14 @@ from potential.cli._common import (
     default=None,
     type=click.Path(dir_okay=False),
     help="CSV of each body's own weights (body,level,id,weight,source); each body is then "
-    "ranked with its own weights and a group view is written.",
+    "ranked with its own weights and a group view is written. Default: the data folder's "
+    "body_weights.csv (the survey's weights) if there is one.",
+)
+@click.option(
+    "--model-weights",
+    is_flag=True,
+    help="Rank every body with the criteria model's weights, even where the data folder "
+    "holds the survey's body_weights.csv.",
 )
 @out_option
 @lang_option
@@ -68,8 +75,8 @@ from potential.cli._common import (
 @economics_options
 @reports_input_errors
 def analyse(
-    data, criteria, method, reference_date, scenario, body_weights, out, lang, top, samples,
-    seed, risk_samples, csv_dialect, economics, scales,
+    data, criteria, method, reference_date, scenario, body_weights, model_weights, out, lang,
+    top, samples, seed, risk_samples, csv_dialect, economics, scales,
 ):  # fmt: skip
     """Rank every body's cooperation options and write ranking.csv, cashflows.csv (the
     Wirtschaftlichkeitsvergleich), excluded.csv (options the knock-out stage removed, with
@@ -80,6 +87,14 @@ def analyse(
     from potential.criteria import resolve_criteria_path
 
     economics = _checked_economics(economics)
+    if model_weights and (body_weights or scenario):
+        raise click.UsageError(
+            "--model-weights passt nicht zu --body-weights oder --scenario (im Szenario: "
+            "Schlüssel body_weights)"
+            if lang == "de"
+            else "--model-weights does not go with --body-weights or --scenario (in a "
+            "scenario: key body_weights)"
+        )
 
     given = {
         "data": data,
@@ -115,7 +130,7 @@ def analyse(
             criteria=criteria or "ikz-egov-nrw",
             method=method or "wsm",
             reference_date=reference_date,
-            body_weights=body_weights,
+            body_weights=False if model_weights else body_weights,
             economics=economics,
             scales=scales,
         )
@@ -151,7 +166,13 @@ def analyse(
             csv_dialect=csv_dialect,
             extra_tables=tables,
         )
-    _print_top(result, lang, top)
+    if scenario:
+        weights_from = run.scenario.body_weights if hasattr(run, "scenario") else None
+    else:
+        weights_from = body_weights or (
+            None if model_weights else analysis.dataset_body_weights(result.dataset)
+        )
+    _print_top(result, lang, top, weights_from)
     click.echo("")
     for path in written:
         click.echo(f"{'geschrieben' if lang == 'de' else 'written'}: {path}")
@@ -176,7 +197,31 @@ def _protected(*paths) -> list[Path]:
     return [Path(p) for p in paths if p]
 
 
-def _print_top(result, lang: str, top: int) -> None:
+def _print_weights(result, lang: str, source=None) -> None:
+    """Say whose weights ranked each body: its own (and from where) or the model's."""
+    from potential.options import participants
+
+    de = lang == "de"
+    own = [b for b in participants(result.dataset) if b.id in result.criteria.body_weights]
+    if not own:
+        click.echo(
+            "\nGewichte: die des Kriterienmodells für alle Körperschaften"
+            if de
+            else "\nWeights: the criteria model's for every body"
+        )
+        return
+    where = str(source) if source else ""
+    names = ", ".join(b.name for b in own)
+    click.echo(
+        f"\nGewichte: eigene für {names}{' (' + where + ')' if where else ''}; übrige: die "
+        "des Kriterienmodells (--model-weights: alle mit denen des Modells)"
+        if de
+        else f"\nWeights: own for {names}{' (' + where + ')' if where else ''}; others: the "
+        "criteria model's (--model-weights: all with the model's)"
+    )
+
+
+def _print_top(result, lang: str, top: int, weights_from=None) -> None:
     """Print each body's best options with the two criteria that carry them most."""
     from potential import labels
     from potential.options import STAND_ALONE, participants
@@ -222,6 +267,7 @@ def _print_top(result, lang: str, top: int) -> None:
                 if de
                 else f"  → For {body.name}, none of the cooperations examined pays."
             )
+    _print_weights(result, lang, weights_from)
     if result.criteria.body_weights:
         group = result.group_view()
         departing = group.departures[group.departures["departs"]]

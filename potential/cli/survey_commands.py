@@ -78,7 +78,9 @@ def survey_template(data, criteria, body, return_to, lang, out):
 @reports_input_errors
 def survey_import(files, into, data, criteria, accept, partial, lang):
     """Read returned workbooks, check every cell and merge the valid answers into a dataset
-    folder. Every problem is listed with file, sheet, cell, value and what was expected.
+    folder. FILES may be workbooks, folders (every *.xlsx in them) or patterns such as
+    'umfrage-*.xlsx', which the tool expands itself. Every problem is listed with file,
+    sheet, cell, value and what was expected.
     A changed value is shown as a diff and written only with --accept; the previous files
     stay recoverable in the folder's .history. Exit code 1 if anything was held back."""
     from potential.survey import import_files

@@ -80,6 +80,8 @@ class WeightAnswer:
     body: str
     points: dict
     cell: str
+    #: group id → where its points were typed (``Gewichtung!F5``); default: ``cell``
+    cells: dict = field(default_factory=dict)
 
 
 @dataclass

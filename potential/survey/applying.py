@@ -280,7 +280,7 @@ class _State:
                         new[g],
                         source,
                         status,
-                        f"{a.file}, {w.cell}",
+                        f"{a.file}, {w.cells.get(g, w.cell)}",
                     )
                 )
             if held:

@@ -38,11 +38,12 @@ def import_files(
     Parameters
     ----------
     paths : iterable of str or Path
-        The filled workbooks, merged in this order.
+        The filled workbooks, merged in this order; folders and wildcard patterns are
+        expanded (:func:`answer_paths`).
     into : str or Path
         The dataset folder to merge into; made from a copy of ``dataset`` if it does not
-        exist. The answers are checked against ``into``'s data if it exists, else against
-        ``dataset``'s.
+        exist and something is written. The answers are checked against ``into``'s data if
+        it exists, else against ``dataset``'s.
     dataset, accept, partial, criteria
         As :func:`merge`.
 
@@ -55,8 +56,47 @@ def import_files(
     into = Path(into)
     target = into if (into / "dataset.yaml").is_file() else dataset
     ds = load_dataset(target) if not _is_dataset(target) else target
-    answers = [read_answers(p, ds, criteria)[0] for p in paths]
+    answers = [read_answers(p, ds, criteria)[0] for p in answer_paths(paths)]
     return merge(answers, into, dataset, accept=accept, partial=partial, criteria=criteria)
+
+
+def answer_paths(items) -> list[Path]:
+    """The answer files that ``items`` name: files, folders and wildcard patterns.
+
+    A folder stands for the workbooks in it (``*.xlsx``, sorted; Excel's lock files ``~$…``
+    left out). A name with ``*``, ``?`` or ``[`` that is not an existing file is expanded
+    here, sorted, so that ``umfrage-*.xlsx`` works where the shell does not expand it
+    (Windows). Anything else is taken as given.
+
+    Raises
+    ------
+    InputError
+        A folder without workbooks, or a pattern that matches no file.
+    """
+    import glob
+
+    out: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
+            if not found:
+                raise InputError(
+                    "holds no answer workbook (*.xlsx); expected a folder with the returned "
+                    "workbooks",
+                    str(path),
+                )
+            out.extend(found)
+        elif not path.exists() and any(c in str(item) for c in "*?["):
+            found = sorted(
+                Path(p) for p in glob.glob(str(item)) if not Path(p).name.startswith("~$")
+            )
+            if not found:
+                raise InputError("matches no file; expected the returned workbooks", str(item))
+            out.extend(found)
+        else:
+            out.append(path)
+    return list(dict.fromkeys(out))
 
 
 def _is_dataset(obj) -> bool:
@@ -134,6 +174,9 @@ def merge(
         current = load_dataset(work)
         state = _State(work, current)
         report = MergeReport(into=into, created=created)
+        report.answered = any(
+            a.values or a.fulfilment or a.cooperations or a.weights for a in answers
+        )
         for a in answers:
             report.problems.extend(a.problems)
             if a.errors and not partial:
@@ -151,8 +194,11 @@ def merge(
             report.written = sorted(outputs)
             if created:
                 report.history = into / report.history.relative_to(work)
-        if created:
+        if created and report.written:
             os.replace(work, into)
+        elif created:  # nothing imported: no folder is left behind
+            shutil.rmtree(work)
+            report.created = False
     except BaseException:
         if created and work.exists():
             shutil.rmtree(work)

@@ -11,6 +11,7 @@ import io
 import math
 
 from potential.survey import layout as L
+from potential.survey.numbers import english, german, read_number
 
 _BAD = object()  # a cell whose value was reported as a problem
 
@@ -18,19 +19,19 @@ _BAD = object()  # a cell whose value was reported as a problem
 #: (German, English) of what a number cell expects, by kind.
 _EXPECT = {
     "eur": (
-        "eine Zahl ≥ 0 in EUR/Jahr, ohne Text oder Einheit (z. B. 50000)",
-        "a number ≥ 0 in EUR/year, without text or unit (e.g. 50000)",
+        "eine Zahl ≥ 0 in EUR/Jahr (z. B. 50000 oder 50.000 €)",
+        "a number ≥ 0 in EUR/year (e.g. 50000 or 50.000 €)",
     ),
     "fte": (
-        "eine Zahl ≥ 0 in VZÄ, ohne Text (z. B. 2,5)",
-        "a number ≥ 0 in FTE, without text (e.g. 2.5)",
+        "eine Zahl ≥ 0 in VZÄ (z. B. 2,5)",
+        "a number ≥ 0 in FTE (e.g. 2.5)",
     ),
     "percent": (
-        "einen Anteil von 0 bis 100 (%), ohne Text",
-        "a share from 0 to 100 (%), without text",
+        "einen Anteil von 0 bis 100 % (z. B. 30 oder 30 %)",
+        "a share from 0 to 100 % (e.g. 30 or 30 %)",
     ),
-    "whole": ("eine ganze Zahl ≥ 0, ohne Text", "a whole number ≥ 0, without text"),
-    "points": ("Punkte von 0 bis 100, ohne Text", "points from 0 to 100, without text"),
+    "whole": ("eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
+    "points": ("Punkte von 0 bis 100", "points from 0 to 100"),
 }
 _KIND = {"annual_cost_eur": "eur", "fte": "fte", "leaving_share": "percent",
          "cases_per_year": "whole"}  # fmt: skip
@@ -86,13 +87,40 @@ class _CellReading:
         if value is None or value is _BAD:
             return coord, value
         de, en = _EXPECT[kind]
+        if isinstance(value, str):
+            reading = read_number(value, kind)
+            if reading.error_de:
+                why_de, why_en = f"{reading.error_de}; {de}", f"{reading.error_en}; {en}"
+                self.problem(ws.title, coord, value, why_de, why_en)
+                return coord, _BAD
+            if reading.note_de:
+                self.problem(
+                    ws.title, coord, value, reading.note_de, reading.note_en, severity="note"
+                )
+            if reading.value is None:
+                return coord, None
+            value, typed_as_text = reading.value, True
+        else:
+            typed_as_text = False
         ok = isinstance(value, int | float) and not isinstance(value, bool)
         if ok and not math.isfinite(value):
             ok = False
         if ok:
             number = float(value)
-            if kind in ("percent", "points") and "%" in (ws.cell(row, col).number_format or ""):
+            percent_cell = "%" in (ws.cell(row, col).number_format or "")
+            if kind in ("percent", "points") and percent_cell and not typed_as_text:
                 number = round(number * 100, 10)  # typed as '30 %' in a percent-formatted cell
+            elif kind == "percent" and not typed_as_text and 0 < number < 1:
+                number = round(number * 100, 10)
+                self.problem(
+                    ws.title,
+                    coord,
+                    value,
+                    f"gelesen als {german(number)} % (als Anteil, nicht als Prozentzahl; "
+                    "bitte prüfen)",
+                    f"read as {english(number)} % (as a share, not as a percentage; please check)",
+                    severity="note",
+                )
             if number < 0 or (kind in ("percent", "points") and number > 100):
                 ok = False
             elif kind == "whole" and not number.is_integer():

@@ -80,5 +80,10 @@ class _WeightsSheet:
                 continue
             first = mine[groups[0]][0]
             self.answers.weights.append(
-                WeightAnswer(body, {g: given[g] for g in groups}, f"{ws.title}!{first}")
+                WeightAnswer(
+                    body,
+                    {g: given[g] for g in groups},
+                    f"{ws.title}!{first}",
+                    {g: f"{ws.title}!{mine[g][0]}" for g in groups},
+                )
             )

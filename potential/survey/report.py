@@ -52,7 +52,8 @@ class MergeReport:
     ----------
     into : Path
     created : bool
-        The folder did not exist and was made from a copy of the dataset.
+        The folder did not exist and was made from a copy of the dataset. Nothing is made
+        when nothing is written.
     changes : list of Change
         Every value added or changed, and every diff held back (``status == "pending"``).
     problems : list of Problem
@@ -64,6 +65,9 @@ class MergeReport:
         The dataset files written.
     history : Path or None
         The folder with the previous versions of the files written.
+    answered : bool
+        Whether any file held an answer (a value, a duty, a cooperation or weights); a
+        template returned as it was sent holds none.
     """
 
     into: Path
@@ -74,6 +78,7 @@ class MergeReport:
     skipped: list = field(default_factory=list)
     written: list = field(default_factory=list)
     history: Path | None = None
+    answered: bool = True
 
     @property
     def pending(self) -> list[Change]:
@@ -135,6 +140,14 @@ class MergeReport:
                     if de
                     else f"previous version: {self.history}"
                 )
+        elif not self.answered:
+            out.append(
+                "keine Antworten gefunden: die Dateien enthalten nur die Vorgaben der Vorlage; "
+                f"{self.into} wurde nicht angelegt oder geändert"
+                if de
+                else "no answers found: the files hold only the template's defaults; "
+                f"{self.into} was not created or changed"
+            )
         else:
             out.append(f"{self.into}: keine Änderung" if de else f"{self.into}: nothing changed")
         return out

@@ -24,9 +24,11 @@ _T = {
         "Please enter the contact person and the date of the answers (date: DD.MM.YYYY).",
     ),
     "fields_hint": (
-        "Gelb: bitte prüfen und überschreiben. Zahlen ohne Text (kein „ca.“, keine Einheit). "
-        "Herkunft auf „eigene Angabe“ setzen, wenn der Wert von Ihnen stammt.",
-        "Yellow: please check and overwrite. Numbers without text (no 'approx.', no unit). "
+        "Gelb: bitte prüfen und überschreiben. Zahlen am besten ohne Tausenderpunkt (z. B. "
+        "50000 oder 2,5); „ca.“, „€“, „%“ und „k. A.“ werden erkannt und beim Einlesen "
+        "gemeldet. Herkunft auf „eigene Angabe“ setzen, wenn der Wert von Ihnen stammt.",
+        "Yellow: please check and overwrite. Numbers best without thousands separator (e.g. "
+        "50000 or 2.5); 'ca.', '€', '%' and 'k. A.' are recognised and reported on import. "
         "Set the origin to 'own figure' where the value is yours.",
     ),
     "duties_hint": (

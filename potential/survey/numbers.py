@@ -1,0 +1,180 @@
+"""Numbers as clerks type them into a survey cell: ``4,5``, ``45.000``, ``35 %``, ``k. A.``.
+
+:func:`read_number` turns the text of one cell into a number, or says why it cannot. It
+prefers the German reading (comma for decimals, dot for thousands), accepts a unit that
+matches the cell, and refuses only what stays ambiguous. Every reading that is not the
+obvious one comes with a note that names it, so that the person who typed it can check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: units a cell of each kind may carry after the number (compared in lower case)
+UNITS = {
+    "eur": ("€", "eur", "euro", "eur/jahr", "€/jahr", "eur/a", "€/a"),
+    "fte": ("vzä", "vza", "fte", "stellen"),
+    "percent": ("%", "prozent"),
+    "points": ("%", "punkte", "pkt.", "pkt"),
+    "whole": ("fälle", "fälle/jahr", "stück"),
+}
+#: words that mean "no answer" (compared in lower case, without dots and spaces)
+NO_ANSWER = ("ka", "keineangabe", "keineangaben", "na", "-", "–", "—", "?", "unbekannt")
+_APPROX = re.compile(r"^(ca\.?|circa|etwa|rund|ungefähr|~|≈)\s*", re.IGNORECASE)
+_NUMBER = re.compile(r"^[+-]?[0-9][0-9.,' \u00a0\u202f]*$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a cell's text was read as.
+
+    Attributes
+    ----------
+    value : float or None
+        The number; ``None`` if the cell means "no answer" or could not be read.
+    note_de, note_en : str or None
+        How it was read, where that is worth checking (a note, not an error).
+    error_de, error_en : str or None
+        Why it could not be read (then ``value`` is ``None``).
+    """
+
+    value: float | None
+    note_de: str | None = None
+    note_en: str | None = None
+    error_de: str | None = None
+    error_en: str | None = None
+
+
+def english(number: float) -> str:
+    """``1234.5`` as ``1234.5`` (no thousands separator, as it is to be typed)."""
+    return f"{number:.10f}".rstrip("0").rstrip(".")
+
+
+def german(number: float) -> str:
+    """``1234.5`` as ``1234,5`` (no thousands separator, as it is to be typed)."""
+    return english(number).replace(".", ",")
+
+
+def _grouped(parts: list[str]) -> bool:
+    """Whether ``parts`` (split at a thousands separator) are groups of three digits."""
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+
+
+def _parse(digits: str) -> tuple[float | None, str | None, str | None, str | None]:
+    """(value, reading note de, en, error) of a number without unit."""
+    digits = re.sub(r"[ '\u00a0\u202f]", "", digits)
+    sign = -1.0 if digits.startswith("-") else 1.0
+    digits = digits.lstrip("+-")
+    if "," in digits and "." in digits:
+        decimal = "," if digits.rfind(",") > digits.rfind(".") else "."
+        group = "." if decimal == "," else ","
+        whole, _, frac = digits.rpartition(decimal)
+        if decimal in whole or not _grouped(whole.split(group)) or not frac.isdigit():
+            return None, None, None, "ambiguous"
+        value = sign * float(whole.replace(group, "") + "." + frac)
+        if decimal == ".":
+            return value, "englische Schreibweise", "English notation", None
+        return value, None, None, None
+    if "," in digits:
+        parts = digits.split(",")
+        if len(parts) == 2 and len(parts[1]) != 3:
+            return sign * float(parts[0] + "." + parts[1]), None, None, None
+        if len(parts) > 2 and _grouped(parts):
+            value = sign * float("".join(parts))
+            return value, "Komma als Tausendertrennzeichen", "comma as thousands separator", None
+        return None, None, None, "ambiguous"
+    if "." in digits:
+        parts = digits.split(".")
+        if _grouped(parts) and parts[0] != "0":
+            value = sign * float("".join(parts))
+            return value, "Punkt als Tausendertrennzeichen", "dot as thousands separator", None
+        if len(parts) == 2:
+            value = sign * float(digits)
+            return value, "Punkt als Dezimalzeichen", "dot as decimal separator", None
+        return None, None, None, "ambiguous"
+    return sign * float(digits), None, None, None
+
+
+def read_number(text: str, kind: str) -> Reading:
+    """Read the text of a number cell.
+
+    Parameters
+    ----------
+    text : str
+        What the cell holds, e.g. ``"4,5"``, ``"45.000"``, ``"1.234,56"``, ``"175000"``,
+        ``"35 %"``, ``"ca. 50.000 €"`` or ``"k. A."``.
+    kind : {"eur", "fte", "percent", "points", "whole"}
+        What the cell asks for; a unit of another kind is refused.
+
+    Returns
+    -------
+    Reading
+        The value with a note where the reading should be checked, or an error.
+
+    Notes
+    -----
+    The German reading comes first: ``4,5`` is 4.5 and ``45.000`` is 45,000 (a note says
+    so). ``4.5`` is read as 4.5 with a note, ``1,234.56`` as 1,234.56 (English notation, with
+    a note). A single comma followed by exactly three digits (``45,000``) is refused: it is
+    45 in German and 45,000 in English. A share typed below 1 where percent is asked
+    (``0,35``) is read as 35 % with a note; ``ca.`` and similar words mark an estimate, which
+    is read with a note. ``k. A.`` and ``-`` mean no answer.
+
+    Examples
+    --------
+    >>> read_number("4,5", "fte").value
+    4.5
+    >>> read_number("1.234,56", "eur").value
+    1234.56
+    >>> read_number("35 %", "percent").value
+    35.0
+    """
+    raw = " ".join(str(text).split())
+    if re.sub(r"[.\s]", "", raw).lower() in NO_ANSWER:
+        return Reading(None, "als „keine Angabe“ gelesen", "read as 'no answer'")
+    notes_de, notes_en = [], []
+    body, approx = _APPROX.subn("", raw)
+    if approx:
+        notes_de.append("Schätzwert")
+        notes_en.append("an estimate")
+    match = re.match(r"^(.*?[0-9])\s*([^0-9]*)$", body)
+    unit = match.group(2).strip().lower() if match else ""
+    digits = match.group(1) if match else body
+    percent_sign = unit == "%"
+    if unit and unit not in UNITS.get(kind, ()):
+        return Reading(
+            None,
+            error_de=f"eine Zahl ohne die Einheit „{match.group(2).strip()}“",
+            error_en=f"a number without the unit '{match.group(2).strip()}'",
+        )
+    if not _NUMBER.match(digits):
+        return Reading(None, error_de="eine Zahl", error_en="a number")
+    value, how_de, how_en, error = _parse(digits)
+    if error:
+        return Reading(
+            None,
+            error_de="eine eindeutige Zahl: bei einem Komma vor genau drei Ziffern ist unklar, "
+            "ob es das Dezimalzeichen (deutsch) oder das Tausendertrennzeichen (englisch) ist; "
+            "bitte ohne Tausendertrennzeichen schreiben (z. B. 45000 oder 45,5)",
+            error_en="an unambiguous number: a comma before exactly three digits may be the "
+            "decimal separator (German) or a thousands separator (English); please write it "
+            "without thousands separator (e.g. 45000 or 45.5)",
+        )
+    if how_de:
+        notes_de.append(how_de)
+        notes_en.append(how_en)
+    unit_de = unit_en = ""
+    if kind == "percent" and not percent_sign and 0 < value < 1:
+        value = round(value * 100, 10)
+        notes_de.append("als Anteil, nicht als Prozentzahl; bitte prüfen")
+        notes_en.append("as a share, not as a percentage; please check")
+    if kind in ("percent",):
+        unit_de = unit_en = " %"
+    if not notes_de:
+        return Reading(value)
+    return Reading(
+        value,
+        f"gelesen als {german(value)}{unit_de} ({'; '.join(notes_de)})",
+        f"read as {english(value)}{unit_en} ({'; '.join(notes_en)})",
+    )
