@@ -153,6 +153,7 @@ def _format_sheet(ws, frame: pd.DataFrame) -> None:
 
     n_rows, n_cols = frame.shape
     ws.freeze_panes = "A2"
+    print_setup(ws, frame.attrs.get("title"), "1:1")
     if n_rows and n_cols:
         ws.auto_filter.ref = ws.dimensions
     for cell in ws[1]:
@@ -292,7 +293,6 @@ def _write_layout(ws, layout: Layout, styles: dict) -> None:
     """Fill a worksheet from a :class:`Layout`: cells, styles, widths, panes, printing."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.pagebreak import Break
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     for i, row in enumerate(layout.rows, start=1):
         for j, item in enumerate(row, start=1):
@@ -318,6 +318,26 @@ def _write_layout(ws, layout: Layout, styles: dict) -> None:
         ws.freeze_panes = layout.freeze
     if layout.filter:
         ws.auto_filter.ref = layout.filter
+    print_setup(ws, layout.title, layout.print_rows)
+    for r in layout.breaks:
+        ws.row_breaks.append(Break(id=r))
+
+
+def print_setup(ws, title: str | None = None, title_rows: str | None = None) -> None:
+    """Set a worksheet up to print as it is: A4 landscape, all columns on one page width,
+    the header rows repeated on every page, the title and print date in the page header
+    and the page number in the footer.
+
+    Parameters
+    ----------
+    ws : openpyxl worksheet
+    title : str, optional
+        Printed at the top left of every page; default the sheet's name.
+    title_rows : str, optional
+        Rows repeated on every page (``"1:1"``).
+    """
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -325,13 +345,11 @@ def _write_layout(ws, layout: Layout, styles: dict) -> None:
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    if layout.print_rows:
-        ws.print_title_rows = layout.print_rows
-    if layout.title:
-        ws.oddHeader.left.text = layout.title.replace("&", "&&")
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddHeader.left.text = (title or ws.title).replace("&", "&&")
+    ws.oddHeader.right.text = "&D"  # the date it is printed, filled in by Excel
     ws.oddFooter.right.text = "&P / &N"
-    for r in layout.breaks:
-        ws.row_breaks.append(Break(id=r))
 
 
 def _has_format(style: str) -> bool:

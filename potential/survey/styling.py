@@ -54,6 +54,9 @@ class _Styling:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             ws.column_dimensions[get_column_letter(j)].width = width
         ws.row_dimensions[L.HEADER_ROW].height = 45
+        from potential.workbook import print_setup
+
+        print_setup(ws, title, f"{L.HEADER_ROW}:{L.HEADER_ROW}")
         return ws
 
     def _protect(self, ws, insert_rows: bool = False):

@@ -38,6 +38,9 @@ class _Book(_Validation, _Styling):
         from openpyxl.styles import Alignment, Font
 
         ws = self.wb.create_sheet(self.name("instructions"))
+        from potential.workbook import print_setup
+
+        print_setup(ws)
         ws.column_dimensions["A"].width = 28
         ws.column_dimensions["B"].width = 100
         ws["A1"] = self.t("title")
