@@ -22,6 +22,7 @@ from potential.economics.flows import CashFlows, long_table
 from potential.economics.settings import EconomicSettings, economic_settings
 from potential.errors import InputError
 from potential.indicators import indicator_parts
+from potential.messages import message
 from potential.models import Dataset
 from potential.options import STAND_ALONE, participants, screen_options
 
@@ -115,6 +116,10 @@ class Analysis:
     scales : str
         ``"fixed"`` (the criteria model's anchored scales) or ``"minmax"`` (each body's
         range).
+    body_weights_file : Path or None
+        The per-body weights file the run used (given, or the dataset folder's
+        ``body_weights.csv`` from the survey); ``None``: none
+        (:mod:`potential.weight_sources` says per body whose weights ranked it).
     """
 
     ranking: pd.DataFrame
@@ -132,6 +137,7 @@ class Analysis:
     economics: EconomicSettings | None = None
     scales: str = "fixed"
     excluded: pd.DataFrame | None = None
+    body_weights_file: Path | None = None
 
     def top(self, n: int = 3, body: str | None = None) -> pd.DataFrame:
         """The ``n`` best options of every body, or of one body (rows of :attr:`ranking`).
@@ -146,7 +152,7 @@ class Analysis:
             return rows
         if body not in set(self.ranking["body"]):
             known = ", ".join(dict.fromkeys(self.ranking["body"]))
-            raise InputError(f"body {body!r} is not ranked; expected one of {known}")
+            raise InputError(message("analysis.not_ranked", body=body, known=known))
         return rows[rows["body"] == body]
 
     def explain(self, body: str, option: str | None = None) -> pd.DataFrame:
@@ -166,18 +172,15 @@ class Analysis:
         """
         if body not in set(self.ranking["body"]):
             if body in {b.id for b in self.dataset.bodies}:
-                raise InputError(
-                    f"body {body!r} takes no part under the option rules (options.join, "
-                    "options.stay_out), so it is not ranked"
-                )
-            raise InputError(f"unknown body {body!r}")
+                raise InputError(message("analysis.takes_no_part", body=body))
+            raise InputError(message("analysis.unknown_body", body=body))
         if option is None:
             rows = self.ranking[(self.ranking["body"] == body) & (self.ranking["rank"] == 1)]
             option = rows["option"].iloc[0]
         c = self.contributions
         out = c[(c["body"] == body) & (c["option"] == option)]
         if out.empty:
-            raise InputError(f"body {body!r} takes no part in option {option!r}")
+            raise InputError(message("analysis.not_in_option", body=body, option=option))
         return out.sort_values("contribution", ascending=False, kind="stable")
 
     def why(self, body: str, lang: str = "de") -> str:
@@ -224,16 +227,19 @@ class Analysis:
         return group_view(self)
 
 
-def parse_date(value, what: str = "reference date") -> dt.date:
+def parse_date(value, what: str | None = None) -> dt.date:
     """A date from a ``date`` or an ISO string (YYYY-MM-DD)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    from potential.dates import parse_date as read_date  # also TT.MM.JJJJ
+
     try:
-        return dt.date.fromisoformat(str(value))
+        return read_date(str(value))
     except ValueError:
-        raise InputError(f"{what}: got {value!r}; expected a date as YYYY-MM-DD") from None
+        what = what or message("analysis.what.reference_date")
+        raise InputError(message("analysis.bad_date", what=what, value=value)) from None
 
 
 def analyse(
@@ -320,13 +326,14 @@ def analyse(
         economics=settings,
         scales=scales,
         excluded=excluded,
+        body_weights_file=_weights_file(ds, body_weights),
     )
 
 
 def check_scales(scales: str) -> None:
     """Raise :class:`InputError` unless ``scales`` is one of :data:`SCALES`."""
     if scales not in SCALES:
-        raise InputError(f"scales: got {scales!r}; expected one of {', '.join(SCALES)}")
+        raise InputError(message("analysis.scales", scales=scales, known=", ".join(SCALES)))
 
 
 def missing_scales(model: CriteriaModel) -> None:
@@ -334,9 +341,7 @@ def missing_scales(model: CriteriaModel) -> None:
     missing = [c.id for c in model.criteria if c.scale is None]
     if missing:
         raise InputError(
-            f"criteria model {model.id!r}: criteria {', '.join(missing)} have no 'scale' "
-            "(worst, best, rationale); give one for every criterion, or rank with "
-            "scales='minmax' (--scales minmax)"
+            message("analysis.missing_scales", model=model.id, criteria=", ".join(missing))
         )
 
 
@@ -372,15 +377,17 @@ def with_body_weights(
     elif body_weights is not None:
         if not isinstance(body_weights, Mapping):
             raise InputError(
-                "body_weights: expected a CSV file or a mapping of body id to weights, got "
-                f"{type(body_weights).__name__}"
+                message("analysis.body_weights_type", type=type(body_weights).__name__)
             )
         model = model.with_body_weights(body_weights)
     unknown = [b for b in model.body_weights if b not in known]
     if unknown:
         raise InputError(
-            f"body weights for unknown bod{'ies' if len(unknown) > 1 else 'y'} "
-            f"{', '.join(map(repr, unknown))}; the dataset's bodies are {', '.join(known)}"
+            message(
+                f"analysis.body_weights_unknown.{'many' if len(unknown) > 1 else 'one'}",
+                unknown=", ".join(map(repr, unknown)),
+                known=", ".join(known),
+            )
         )
     return model
 
@@ -414,6 +421,13 @@ def dataset_body_weights(dataset: Dataset) -> Path | None:
     """
     path = Path(dataset.path) / BODY_WEIGHTS_FILE if dataset.path else None
     return path if path is not None and path.is_file() else None
+
+
+def _weights_file(ds: Dataset, body_weights) -> Path | None:
+    """The per-body weights file a run uses: given, else the folder's (``None``: none)."""
+    if body_weights is None:
+        return dataset_body_weights(ds)
+    return Path(body_weights) if isinstance(body_weights, str | Path) else None
 
 
 def _load(dataset, criteria, reference_date, body_weights):
@@ -616,6 +630,7 @@ def compare_methods(
     methods: list[str] | None = None,
     reference_date: str | dt.date | None = None,
     scales: str = "fixed",
+    body_weights: str | Path | Mapping | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rank every body's options by several methods and correlate the rankings.
 
@@ -630,6 +645,8 @@ def compare_methods(
     scales : {"fixed", "minmax"}
         As for :func:`analyse`: the matrix is clipped to the anchored scales, and ``wsm``
         and ``wpm`` score on them; the other methods keep their own normalisation.
+    body_weights : str, Path, mapping or False, optional
+        As for :func:`analyse` (default: the dataset folder's survey weights, if any).
 
     Returns
     -------
@@ -646,7 +663,7 @@ def compare_methods(
     for m in methods:
         mcda.check_method(m)
     check_scales(scales)
-    ds, model, date, _, table = prepare(dataset, criteria, reference_date)
+    ds, model, date, _, table = prepare(dataset, criteria, reference_date, body_weights)
     if scales == "fixed":
         missing_scales(model)
     objectives = [c.direction for c in model.criteria]
@@ -680,6 +697,7 @@ def rank_reversal_checks(
     reference_date: str | dt.date | None = None,
     repeat: int = 1,
     seed: int = 0,
+    body_weights: str | Path | Mapping | None = None,
 ) -> pd.DataFrame:
     """Rank-invariance check (:func:`potential.mcda.compare.rank_reversal`) for every body.
 
@@ -692,6 +710,8 @@ def rank_reversal_checks(
         model is checked with them.
     repeat, seed
         Worsenings per suboptimal option, and the seed of the random worsening.
+    body_weights : str, Path, mapping or False, optional
+        As for :func:`analyse` (default: the dataset folder's survey weights, if any).
 
     Returns
     -------
@@ -707,7 +727,7 @@ def rank_reversal_checks(
     methods = list(methods) if methods else ["wsm"]
     for m in methods:
         mcda.check_method(m)
-    ds, model, date, _, table = prepare(dataset, criteria, reference_date)
+    ds, model, date, _, table = prepare(dataset, criteria, reference_date, body_weights)
     objectives = [c.direction for c in model.criteria]
     rows = []
     for body in participants(ds):

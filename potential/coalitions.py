@@ -69,6 +69,7 @@ from potential.criteria import CriteriaModel
 from potential.economics import economic_settings
 from potential.errors import InputError
 from potential.indicators import indicator_table
+from potential.messages import message
 from potential.models import PARTNER_SEP, Dataset
 from potential.options import (
     STAND_ALONE,
@@ -288,10 +289,10 @@ def _ids(values, what: str) -> tuple[str, ...]:
     try:
         out = tuple(values)
     except TypeError:
-        raise InputError(f"{what}: expected an id or a list of ids, got {values!r}") from None
+        raise InputError(message("coalitions.not_ids", what=what, value=values)) from None
     for v in out:
         if not isinstance(v, str):
-            raise InputError(f"{what}: expected ids (text), got {v!r}")
+            raise InputError(message("coalitions.id_not_text", what=what, value=v))
     return tuple(dict.fromkeys(out))
 
 
@@ -300,17 +301,24 @@ def _check_method(method: str) -> None:
         return
     if method in mcda.METHODS:
         raise InputError(
-            f"method {method!r} scores an option relative to the other options (ratio "
-            "scaling, ideal points or pairwise comparisons), so a coalition's gain would "
-            "depend on which coalitions are enumerated; the coalition finder supports "
-            f"{' and '.join(METHODS)}"
+            message(
+                "coalitions.method_relative",
+                method=method,
+                methods=message("coalitions.and").join(METHODS),
+            )
         )
-    raise InputError(f"unknown method {method!r}; the coalition finder supports wsm and wpm")
+    raise InputError(
+        message(
+            "coalitions.method_unknown",
+            method=method,
+            methods=message("coalitions.and").join(METHODS),
+        )
+    )
 
 
 def _check_int(value, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise InputError(f"{what}: expected a whole number, got {value!r}")
+        raise InputError(message("coalitions.not_whole", what=what, value=value))
     return int(value)
 
 
@@ -322,28 +330,32 @@ def _field_forms(ds: Dataset, fields, legal_forms) -> dict[str, tuple[str, ...]]
     else:
         chosen = list(_ids(fields, "field"))
         if not chosen:
-            raise InputError("field: empty list; expected a field id")
+            raise InputError(message("coalitions.field_empty"))
         for f in chosen:
             if f not in known_fields:
-                raise InputError(f"unknown field {f!r}; expected one of {', '.join(known_fields)}")
+                raise InputError(
+                    message("coalitions.field_unknown", field=f, known=", ".join(known_fields))
+                )
     if legal_forms is not None:
         wanted = _ids(legal_forms, "legal_forms")
         known = [f.id for f in ds.legal_forms]
         for form in wanted:
             if form not in known:
                 raise InputError(
-                    f"unknown legal form {form!r}; expected one of {', '.join(known)}"
+                    message("coalitions.form_unknown", form=form, known=", ".join(known))
                 )
         rules = rules.model_copy(update={"legal_forms": wanted})
     offered = _offered_forms(ds, rules.model_copy(update={"fields": tuple(chosen)}))
     forms = {f: tuple(offered[f]) for f in chosen}
     if not any(forms.values()):
         fits = "; ".join(f"{f}: {', '.join(ds.field(f).legal_forms)}" for f in chosen)
-        need = " with a lead (the dataset requires one)" if rules.lead is not None else ""
-        given = f" among {', '.join(rules.legal_forms)}" if legal_forms is not None else ""
-        raise InputError(
-            f"no legal form{need}{given} fits the field(s); the fields' forms are {fits}"
+        need = message("coalitions.no_form_lead") if rules.lead is not None else ""
+        given = (
+            message("coalitions.no_form_among", forms=", ".join(rules.legal_forms))
+            if legal_forms is not None
+            else ""
         )
+        raise InputError(message("coalitions.no_form", need=need, given=given, fits=fits))
     return forms
 
 
@@ -466,14 +478,12 @@ def find(
     _check_method(method)
     if key not in PROPORTIONAL_KEYS:
         raise InputError(
-            f"key: {key!r} is not a cost key the coalition finder applies; expected one of "
-            f"{', '.join(PROPORTIONAL_KEYS)} (Shapley value, nucleolus and SCRB: potential "
-            "sharing --option ID)"
+            message("coalitions.key_not_proportional", key=key, known=", ".join(PROPORTIONAL_KEYS))
         )
     if not isinstance(connected, bool | np.bool_):
-        raise InputError(f"connected: expected true or false, got {connected!r}")
+        raise InputError(message("coalitions.connected", value=connected))
     if top is not None and _check_int(top, "top") < 1:
-        raise InputError(f"top: expected a whole number >= 1, got {top!r}")
+        raise InputError(message("coalitions.top", value=top))
     ds, model, date, _, standard = prepare(dataset, criteria, reference_date, body_weights)
     rules = ds.meta.options
     bodies = [b.id for b in participants(ds)]
@@ -481,26 +491,22 @@ def find(
     must = _ids(must_include, "must_include")
     for b in must:
         if b not in known:
-            raise InputError(
-                f"must_include: unknown body {b!r}; expected one of {', '.join(known)}"
-            )
+            raise InputError(message("coalitions.body_unknown", body=b, known=", ".join(known)))
         if b not in bodies:
-            raise InputError(
-                f"must_include: body {b!r} takes no part under the dataset's option rules "
-                f"(options.join, options.stay_out); the participants are {', '.join(bodies)}"
-            )
+            raise InputError(message("coalitions.body_outside", body=b, taking=", ".join(bodies)))
     n = len(bodies)
     size = n if max_size is None else _check_int(max_size, "max_size")
     if not 2 <= size <= n:
-        raise InputError(
-            f"max_size: got {size}; expected a whole number from 2 to {n} (the number of "
-            "participating bodies)"
-        )
+        raise InputError(message("coalitions.max_size_range", size=size, n=n))
     required = tuple(dict.fromkeys((*must, *((rules.lead,) if rules.lead else ()))))
     if len(required) > size:
         raise InputError(
-            f"max_size: got {size}, but every coalition must include {len(required)} bodies "
-            f"({', '.join(required)})"
+            message(
+                "coalitions.max_size_required",
+                size=size,
+                count=len(required),
+                bodies=", ".join(required),
+            )
         )
     forms = _field_forms(ds, field, legal_forms)
     order = {b: i for i, b in enumerate(bodies)}
@@ -641,9 +647,9 @@ def _key_npv(ds, rows, options, key, date, code, pool_npv) -> np.ndarray:
         missing = [b for b in table.index if not np.isfinite(table[b])]
         if missing:
             raise InputError(
-                f"key {key}: field {f} has no figure for {', '.join(missing)} "
-                "(body_fields.csv, column cases_per_year); expected a number >= 0 for every "
-                "member, or another key"
+                message(
+                    "coalitions.key_missing_figure", key=key, field=f, bodies=", ".join(missing)
+                )
             )
         quantity[mask] = members.map(table).to_numpy(float)
     k = code.max() + 1 if len(code) else 0

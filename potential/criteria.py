@@ -19,9 +19,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from potential import files
+from potential import files, workspace
 from potential.errors import InputError
 from potential.indicators import INDICATORS
+from potential.messages import message
 from potential.models import Id, Label, Model, _blank_to_none, parse
 from potential.resources import criteria_dir
 
@@ -41,7 +42,7 @@ class Scale(Model):
     @model_validator(mode="after")
     def _distinct(self):
         if self.worst == self.best:
-            raise ValueError("'worst' and 'best' must differ")
+            raise ValueError(message("criteria.scale_equal"))
         return self
 
 
@@ -65,17 +66,22 @@ class Criterion(Model):
     @classmethod
     def _known_indicator(cls, value):
         if value not in INDICATORS:
-            raise ValueError(f"one of {', '.join(INDICATORS)}")
+            raise ValueError(message("criteria.indicator", names=", ".join(INDICATORS)))
         return value
 
     @model_validator(mode="after")
     def _scale_direction(self):
         s = self.scale
         if s is not None and (s.worst < s.best) != (self.direction == "max"):
+            side = message("criteria.below" if self.direction == "max" else "criteria.above")
             raise ValueError(
-                f"scale: for a {self.direction!r} criterion 'worst' must be "
-                f"{'below' if self.direction == 'max' else 'above'} 'best', got worst "
-                f"{s.worst:g} and best {s.best:g}"
+                message(
+                    "criteria.scale_direction",
+                    direction=self.direction,
+                    side=side,
+                    worst=s.worst,
+                    best=s.best,
+                )
             )
         return self
 
@@ -129,9 +135,7 @@ class BodyWeights(Model):
     @model_validator(mode="after")
     def _provenance(self):
         if self.source is None and self.assumption is None:
-            raise ValueError(
-                "give 'source' (where the weights come from) or 'assumption' (its rationale)"
-            )
+            raise ValueError(message("criteria.body_provenance"))
         return self
 
 
@@ -163,19 +167,17 @@ class CriteriaModel(Model):
         ids = [c.id for g in self.groups for c in g.criteria]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
-            raise ValueError(f"criterion id(s) {', '.join(dupes)} appear more than once")
+            raise ValueError(message("criteria.duplicate_criteria", ids=", ".join(dupes)))
         gids = [g.id for g in self.groups]
         if len(set(gids)) != len(gids):
-            raise ValueError("group ids must be unique")
+            raise ValueError(message("criteria.duplicate_groups"))
         if sum(g.weight for g in self.groups) <= 0:
-            raise ValueError("all group weights are zero; at least one must be positive")
+            raise ValueError(message("criteria.all_zero"))
         for g in self.groups:
             if g.weight > 0 and sum(c.weight for c in g.criteria) <= 0:
-                raise ValueError(
-                    f"group {g.id!r} has weight {g.weight} but all its criteria weigh zero"
-                )
+                raise ValueError(message("criteria.group_zero", group=g.id, weight=g.weight))
         if (self.assumption is None) == (self.source is None):
-            raise ValueError("give exactly one of 'source' or 'assumption' for the weights")
+            raise ValueError(message("criteria.model_provenance"))
         for body, override in self.body_weights.items():
             problem = body_weights_problem(self, body, override)
             if problem:
@@ -231,9 +233,7 @@ class CriteriaModel(Model):
             body whose weights are all zero, a missing source or assumption.
         """
         if not isinstance(mapping, Mapping):
-            raise InputError(
-                f"expected a mapping of body id to weights, got {type(mapping).__name__}", where
-            )
+            raise InputError(message("criteria.not_a_mapping", type=type(mapping).__name__), where)
         merged = {b: w.model_dump() for b, w in self.body_weights.items()}
         for body, entry in mapping.items():
             merged[body] = entry.model_dump() if isinstance(entry, BodyWeights) else entry
@@ -274,25 +274,20 @@ def body_weights_problem(model: CriteriaModel, body: str, override: BodyWeights)
     cids = [c.id for c in model.criteria]
     for key in override.groups:
         if key not in gids:
-            return (
-                f"body_weights.{body}.groups: unknown group {key!r}; expected one of "
-                f"{', '.join(gids)}"
+            return message(
+                "criteria.body_unknown_group", body=body, key=key, known=", ".join(gids)
             )
     for key in override.criteria:
         if key not in cids:
-            return (
-                f"body_weights.{body}.criteria: unknown criterion {key!r}; expected one of "
-                f"{', '.join(cids)}"
+            return message(
+                "criteria.body_unknown_criterion", body=body, key=key, known=", ".join(cids)
             )
     groups, criteria = _raw_weights(model, override)
     if sum(groups.values()) <= 0:
-        return f"body_weights.{body}: all group weights are zero; at least one must be positive"
+        return message("criteria.body_all_zero", body=body)
     for gid, weight in groups.items():
         if weight > 0 and sum(criteria[gid].values()) <= 0:
-            return (
-                f"body_weights.{body}: group {gid!r} has weight {weight} but all its "
-                "criteria weigh zero"
-            )
+            return message("criteria.body_group_zero", body=body, group=gid, weight=weight)
     return None
 
 
@@ -311,10 +306,7 @@ class BodyWeightRow(Model):
     @model_validator(mode="after")
     def _provenance(self):
         if (self.source is None) == (self.assumption is None):
-            raise ValueError(
-                "give exactly one of 'source' (where the weight comes from) or 'assumption' "
-                "(its rationale)"
-            )
+            raise ValueError(message("criteria.row_provenance"))
         return self
 
 
@@ -360,25 +352,30 @@ def load_body_weights(
     path = Path(path)
     rows = files.read_csv_rows(path, BODY_WEIGHT_COLUMNS)
     if not rows:
-        raise InputError("no rows; expected one row per body and weight", str(path))
+        raise InputError(message("criteria.no_rows"), str(path))
     gids = [g.id for g in model.groups] if model is not None else None
     cids = [c.id for c in model.criteria] if model is not None else None
     entries: dict[str, dict] = {}
     lines: dict[str, list[int]] = {}
     first_line: dict[tuple, int] = {}
     for line, raw in rows:
-        where = f"{path}, line {line}"
+        where = message("datasets.where_line", path=path, line=line)
         row = parse(BodyWeightRow, raw, where, "column")
         if bodies is not None and row.body not in bodies:
             raise InputError(
-                f"column 'body': unknown body {row.body!r}; expected one of {', '.join(bodies)}",
+                message("criteria.row_unknown_body", body=row.body, known=", ".join(bodies)),
                 where,
             )
         known = gids if row.level == "group" else cids
         if known is not None and row.id not in known:
             raise InputError(
-                f"column 'id': unknown {row.level} {row.id!r} (body {row.body!r}); expected "
-                f"one of {', '.join(known)}",
+                message(
+                    "criteria.row_unknown_id",
+                    level=message(f"criteria.level.{row.level}"),
+                    id=row.id,
+                    body=row.body,
+                    known=", ".join(known),
+                ),
                 where,
             )
         entry = entries.setdefault(
@@ -388,8 +385,13 @@ def load_body_weights(
         key = (row.body, row.level, row.id)
         if key in first_line:
             raise InputError(
-                f"body {row.body!r}: {row.level} {row.id!r} is given twice (first on line "
-                f"{first_line[key]})",
+                message(
+                    "criteria.row_twice",
+                    body=row.body,
+                    level=message(f"criteria.level.{row.level}"),
+                    id=row.id,
+                    first=first_line[key],
+                ),
                 where,
             )
         first_line[key] = line
@@ -406,9 +408,9 @@ def load_body_weights(
             "source": "; ".join(entry["source"]) or None,
             "assumption": "; ".join(entry["assumption"]) or None,
         }
-        where = f"{path}, line{'s' if len(lines[body]) > 1 else ''} " + ", ".join(
-            str(n) for n in lines[body]
-        )
+        numbers = ", ".join(str(n) for n in lines[body])
+        key = "datasets.where_lines" if len(lines[body]) > 1 else "datasets.where_line"
+        where = message(key, path=path, line=numbers, lines=numbers)
         weights = parse(BodyWeights, entry, where)
         if model is not None:
             problem = body_weights_problem(model, body, weights)
@@ -424,15 +426,28 @@ def shipped_criteria() -> list[str]:
 
 
 def resolve_criteria_path(criteria: str | Path) -> Path:
-    """Path of a criteria model given by shipped name or file path."""
+    """Path of a criteria model given by name or file path.
+
+    A name is looked up in the workspace first (``./criteria/NAME.yaml``, see
+    :mod:`potential.workspace`), then among the shipped models. The file found is noted as
+    used (:func:`potential.workspace.note`).
+    """
+    path = _find_criteria(criteria)
+    if path.is_file():
+        workspace.note("criteria", path)
+    return path
+
+
+def _find_criteria(criteria: str | Path) -> Path:
+    local = workspace.local_criteria(criteria) if isinstance(criteria, str) else None
+    if local is not None:
+        return local
     if isinstance(criteria, str) and criteria in shipped_criteria():
         return criteria_dir() / f"{criteria}.yaml"
     path = Path(criteria)
     if not path.exists() and path.suffix not in (".yaml", ".yml"):
-        names = ", ".join(shipped_criteria())
-        raise InputError(
-            f"unknown criteria model {str(criteria)!r}; expected a YAML file or one of: {names}"
-        )
+        names = ", ".join(dict.fromkeys([*workspace.local_criteria_names(), *shipped_criteria()]))
+        raise InputError(message("criteria.unknown_model", name=str(criteria), names=names))
     return path
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from potential import files, models
+from potential import files, models, workspace
 from potential.errors import InputError
+from potential.messages import message
 from potential.options import check_option_rules
 from potential.resources import data_dir, embedded_datasets
 
@@ -86,7 +87,23 @@ OPTIONAL_PARAMETERS = {
 
 
 def resolve_dataset_path(dataset: str | Path | None) -> Path:
-    """Return the folder of a dataset given by embedded name, folder or ``dataset.yaml``."""
+    """Return the folder of a dataset given by embedded name, folder or ``dataset.yaml``.
+
+    In a workspace (:mod:`potential.workspace`) ``None`` means ``./daten`` if it holds a
+    dataset, and the embedded dataset's name its copy there. The folder found is noted as
+    used (:func:`potential.workspace.note`).
+    """
+    path = _find_dataset(dataset)
+    workspace.note("data", path)
+    return path
+
+
+def _find_dataset(dataset: str | Path | None) -> Path:
+    local = (
+        workspace.local_dataset(dataset) if dataset is None or isinstance(dataset, str) else None
+    )
+    if local is not None:
+        return local
     if dataset is None:
         dataset = "kreis-unna"
     if isinstance(dataset, str) and dataset in embedded_datasets():
@@ -96,12 +113,9 @@ def resolve_dataset_path(dataset: str | Path | None) -> Path:
         path = path.parent
     if not path.exists():
         names = ", ".join(embedded_datasets())
-        raise InputError(
-            f"no such dataset folder; expected a folder with dataset.yaml or one of: {names}",
-            str(path),
-        )
+        raise InputError(message("datasets.no_folder", names=names), str(path))
     if not (path / "dataset.yaml").is_file():
-        raise InputError("dataset.yaml is missing; expected a dataset folder", str(path))
+        raise InputError(message("datasets.no_meta"), str(path))
     return path
 
 
@@ -144,7 +158,8 @@ def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
             data = dict(row)
             if owner is not None:
                 data["owner"] = data.pop(owner) if owner else ""
-            parsed.append(models.parse(model, data, f"{path}, line {line}", "column"))
+            where = message("datasets.where_line", path=path, line=line)
+            parsed.append(models.parse(model, data, where, "column"))
         tables[name], lines[name] = parsed, [line for line, _ in rows]
     _check_unique(folder, tables, lines)
     _check_references(folder, tables, lines)
@@ -184,7 +199,9 @@ def _check_unique(folder, tables, lines):
         seen = set()
         for item, line in zip(tables[name], lines[name], strict=True):
             if item.id in seen:
-                raise InputError(f"id {item.id!r} appears twice", f"{folder / name}, line {line}")
+                raise InputError(
+                    message("datasets.duplicate_id", id=item.id), _at(folder / name, line)
+                )
             seen.add(item.id)
     for name in ("parameters.csv", "field_parameters.csv", "legal_form_parameters.csv"):
         seen = set()
@@ -192,18 +209,32 @@ def _check_unique(folder, tables, lines):
             key = (item.owner, item.parameter)
             if key in seen:
                 raise InputError(
-                    f"parameter {item.parameter!r} for {item.owner or 'the dataset'!r} "
-                    "appears twice",
-                    f"{folder / name}, line {line}",
+                    message(
+                        "datasets.duplicate_parameter",
+                        parameter=item.parameter,
+                        owner=item.owner or message("datasets.the_dataset"),
+                    ),
+                    _at(folder / name, line),
                 )
             seen.add(key)
 
 
+def _at(path, line) -> str:
+    """``path, Zeile 3`` (``line 3`` in English)."""
+    return message("datasets.where_line", path=path, line=line)
+
+
 def _ref(value, known, what, where, column):
     if value not in known:
+        kind = message(f"datasets.kind.{what.replace(' ', '_')}")
         raise InputError(
-            f"column {column!r}: unknown {what} {value!r}; expected one of "
-            f"{', '.join(sorted(known))}",
+            message(
+                "datasets.unknown_ref",
+                column=column,
+                kind=kind,
+                value=value,
+                known=", ".join(sorted(known)),
+            ),
             where,
         )
 
@@ -218,14 +249,14 @@ def _check_references(folder, tables, lines):
         return zip(tables[name], lines[name], strict=True)
 
     for body, line in rows("bodies.csv"):
-        where = f"{folder / 'bodies.csv'}, line {line}"
+        where = _at(folder / "bodies.csv", line)
         for col in ("population_source", "area_source", "neighbours_source", "coords_source"):
             if getattr(body, col) is not None:
                 _ref(getattr(body, col), ids["sources"], "source", where, col)
         for nb in body.neighbours:
             _ref(nb, ids["bodies"], "body", where, "neighbours")
     for field, line in rows("fields.csv"):
-        where = f"{folder / 'fields.csv'}, line {line}"
+        where = _at(folder / "fields.csv", line)
         for form in field.legal_forms:
             _ref(form, ids["legal_forms"], "legal form", where, "legal_forms")
         for ob in field.obligations:
@@ -237,7 +268,7 @@ def _check_references(folder, tables, lines):
             form.source,
             ids["sources"],
             "source",
-            f"{folder / 'legal_forms.csv'}, line {line}",
+            _at(folder / "legal_forms.csv", line),
             "source",
         )
     for ob, line in rows("obligations.csv"):
@@ -246,11 +277,11 @@ def _check_references(folder, tables, lines):
                 src,
                 ids["sources"],
                 "source",
-                f"{folder / 'obligations.csv'}, line {line}",
+                _at(folder / "obligations.csv", line),
                 "source",
             )
     for coop, line in rows("cooperations.csv"):
-        where = f"{folder / 'cooperations.csv'}, line {line}"
+        where = _at(folder / "cooperations.csv", line)
         if coop.field is not None:
             _ref(coop.field, ids["fields"], "field", where, "field")
         _ref(coop.legal_form, ids["legal_forms"], "legal form", where, "legal_form")
@@ -264,32 +295,33 @@ def _check_references(folder, tables, lines):
     }
     for name in ("parameters.csv", "field_parameters.csv", "legal_form_parameters.csv"):
         for p, line in rows(name):
-            where = f"{folder / name}, line {line}"
+            where = _at(folder / name, line)
             if name in owners:
                 column = "field" if name == "field_parameters.csv" else "legal_form"
                 _ref(p.owner, owners[name], column.replace("_", " "), where, column)
             for src in p.source:
                 _ref(src, ids["sources"], "source", where, "source")
     for bf, line in rows("body_fields.csv"):
-        where = f"{folder / 'body_fields.csv'}, line {line}"
+        where = _at(folder / "body_fields.csv", line)
         _ref(bf.body, ids["bodies"], "body", where, "body")
         _ref(bf.field, ids["fields"], "field", where, "field")
     seen_rules = set()
     for rule, line in rows("vat_rules.csv"):
-        where = f"{folder / 'vat_rules.csv'}, line {line}"
+        where = _at(folder / "vat_rules.csv", line)
         _ref(rule.field, ids["fields"], "field", where, "field")
         _ref(rule.legal_form, ids["legal_forms"], "legal form", where, "legal_form")
         for src in rule.source:
             _ref(src, ids["sources"], "source", where, "source")
         if (rule.field, rule.legal_form) in seen_rules:
             raise InputError(
-                f"a rule for field {rule.field!r} and legal form {rule.legal_form!r} appears "
-                "twice",
+                message(
+                    "datasets.duplicate_vat_rule", field=rule.field, legal_form=rule.legal_form
+                ),
                 where,
             )
         seen_rules.add((rule.field, rule.legal_form))
     for rule, line in rows("knockout_rules.csv"):
-        where = f"{folder / 'knockout_rules.csv'}, line {line}"
+        where = _at(folder / "knockout_rules.csv", line)
         if rule.field is not None:
             _ref(rule.field, ids["fields"], "field", where, "field")
         if rule.legal_form is not None:
@@ -297,7 +329,7 @@ def _check_references(folder, tables, lines):
         for src in rule.source:
             _ref(src, ids["sources"], "source", where, "source")
     for fu, line in rows("fulfilment.csv"):
-        where = f"{folder / 'fulfilment.csv'}, line {line}"
+        where = _at(folder / "fulfilment.csv", line)
         _ref(fu.body, ids["bodies"], "body", where, "body")
         _ref(fu.obligation, ids["obligations"], "obligation", where, "obligation")
 
@@ -307,8 +339,11 @@ def _check_parameters(folder, tables):
         have = {p.parameter for p in tables[name] if p.owner == owner}
         missing = [r for r in required if r not in have]
         if missing:
-            who = f" for {owner!r}" if owner else ""
-            raise InputError(f"parameter(s) {', '.join(missing)} missing{who}", str(folder / name))
+            who = message("datasets.missing_for", owner=owner) if owner else ""
+            raise InputError(
+                message("datasets.missing_parameters", names=", ".join(missing), who=who),
+                str(folder / name),
+            )
 
     need("parameters.csv", "", GLOBAL_PARAMETERS)
     for field in tables["fields.csv"]:
@@ -322,15 +357,19 @@ def _check_optional_parameters(folder, tables, lines):
     for p, line in zip(tables[name], lines[name], strict=True):
         if p.parameter not in OPTIONAL_PARAMETERS:
             continue
-        where = f"{folder / name}, line {line}"
+        where = _at(folder / name, line)
         for column in ("value", "low", "high"):
             value = getattr(p, column)
             if value is None:
                 continue
             if not isinstance(value, float) or not 0.0 <= value <= 1.0:
                 raise InputError(
-                    f"column {column!r}: parameter {p.parameter!r} is {value}; expected a "
-                    "share between 0 and 1",
+                    message(
+                        "datasets.optional_share",
+                        column=column,
+                        parameter=p.parameter,
+                        value=value,
+                    ),
                     where,
                 )
 
@@ -372,37 +411,37 @@ def consistency_problems(field_parameters) -> list[tuple[str, str, str]]:
             for column in ("value", "low", "high"):
                 v = getattr(p, column)
                 if v is not None and not 0.0 <= float(v) <= 1.0:
-                    out.append(
-                        (field, name, f"{name} ({column}) ist {v}; erwartet ein Anteil 0 bis 1")
-                    )
+                    text = message("datasets.share_range", name=name, column=column, value=v)
+                    out.append((field, name, text))
         need = ("cost_per_capita", "fte_per_10k", "personnel_share", "personnel_cost_per_fte")
         if all(n in ps for n in need):
             cost, fte, share, grade = (float(ps[n].value) for n in need)
             per_fte = cost * 10_000 * share / fte if fte > 0 else float("inf")
             if per_fte < grade:
-                out.append(
-                    (
-                        field,
-                        "fte_per_10k",
-                        f"Personalkosten je VZÄ {per_fte:,.0f} € (cost_per_capita {cost:g} × "
-                        f"10.000 × personnel_share {share:g} / fte_per_10k {fte:g}) liegen unter "
-                        f"personnel_cost_per_fte {grade:,.0f} €; höchstens "
-                        f"{cost * 10_000 * share / grade:.3f} VZÄ je 10.000 Einwohner passen "
-                        "zu diesen Kosten".replace(",", "."),
-                    )
+                text = message(
+                    "datasets.fte_cost",
+                    per_fte=_thousands(per_fte),
+                    cost=cost,
+                    share=share,
+                    fte=fte,
+                    grade=_thousands(grade),
+                    most=f"{cost * 10_000 * share / grade:.3f}",
                 )
+                out.append((field, "fte_per_10k", text))
         if "input_tax_share" in ps and "personnel_share" in ps:
             tax, share = float(ps["input_tax_share"].value), float(ps["personnel_share"].value)
             if tax > 1 - share + 1e-9:
-                out.append(
-                    (
-                        field,
-                        "input_tax_share",
-                        f"input_tax_share {tax:g} ist größer als der zugekaufte Anteil "
-                        f"1 − personnel_share = {1 - share:g}",
-                    )
-                )
+                text = message("datasets.input_tax", tax=tax, bought=1 - share)
+                out.append((field, "input_tax_share", text))
     return out
+
+
+def _thousands(value: float) -> str:
+    """``12.345`` (German) or ``12,345`` (English): a whole number with thousands marks."""
+    from potential.messages import get_lang
+
+    text = f"{value:,.0f}"
+    return text.replace(",", ".") if get_lang() == "de" else text
 
 
 def _check_consistency(folder, tables, lines):
@@ -412,11 +451,11 @@ def _check_consistency(folder, tables, lines):
         where = {
             (p.owner, p.parameter): line for p, line in zip(tables[name], lines[name], strict=True)
         }
-        field, parameter, message = problems[0]
+        field, parameter, problem = problems[0]
         line = where.get((field, parameter))
-        at = f", line {line}" if line else ""
         raise InputError(
-            f"Feld {field!r}, Parameter {parameter!r}: {message}", f"{folder / name}{at}"
+            message("datasets.consistency", field=field, parameter=parameter, problem=problem),
+            _at(folder / name, line) if line else str(folder / name),
         )
 
 
@@ -471,7 +510,9 @@ def table(dataset: models.Dataset, name: str = "bodies"):
     import pandas as pd
 
     if name not in TABLE_NAMES:
-        raise InputError(f"unknown table {name!r}; expected one of {', '.join(TABLE_NAMES)}")
+        raise InputError(
+            message("datasets.unknown_table", name=name, names=", ".join(TABLE_NAMES))
+        )
     items = getattr(dataset, name)
     model = type(items[0]) if items else None
     columns = list(model.model_fields) if model is not None else []

@@ -345,7 +345,9 @@ def workbook_sheets(
 ) -> dict[str, pd.DataFrame]:
     """Sheets of ``ranking.xlsx``, in this order.
 
-    ``Übersicht`` (each body's three best options), ``Beste je Handlungsfeld`` (each body's
+    ``Übersicht`` (each body's three best options, and in the column ``Gewichte`` whose
+    weights ranked the body: its own from the survey, with the file, or the criteria
+    model's), ``Beste je Handlungsfeld`` (each body's
     best option in each field), ``Punktwerte je Feld`` (bodies × fields, the best option's
     score), ``Gemeinsame Sicht`` (the joint view, by consensus rank), ``Kriterienmodell``
     (criteria and weights); with ``smaa`` ``Akzeptanz`` and ``Rangakzeptanz``
@@ -379,8 +381,11 @@ def workbook_sheets(
     def name(key: str) -> str:
         return _sheet_name(labels.text(key, lang), taken)
 
+    top = ranking[ranking["rank"] <= 3]
     sheets = {
-        name("overview"): _readable(ranking[ranking["rank"] <= 3], analysis, lang, _BODY_FIRST),
+        name("overview"): _with_weights(
+            _readable(top, analysis, lang, _BODY_FIRST), top["body"], analysis, lang
+        ),
         name("best_per_field"): best_per_field_frame(analysis, lang),
         name("field_scores"): field_scores_frame(analysis, lang),
         name("joint"): _readable(joint_frame(analysis, lang), analysis, lang, _JOINT_FIRST),
@@ -393,12 +398,31 @@ def workbook_sheets(
         sheets[name("rank_acceptability")] = acceptability
     for key, frame in (extra_sheets or {}).items():
         sheets[_sheet_name(key, taken)] = frame
+    # scores and benefits compare the options of one body: each body's rows its own scale
+    for key in ("overview", "best_per_field"):
+        sheets[labels.text(key, lang)].attrs["scale_by"] = labels.column("body_name", lang)
     for body in participants(analysis.dataset):
         rows = ranking[ranking["body"] == body.id].drop(columns=["body_name"])
         sheets[_sheet_name(body.name, taken)] = _readable(rows, analysis, lang, _BODY_FIRST)
     sheets.update(economics_sheets(analysis, lang, taken))
     sheets[name("sources")] = sources_frame(analysis, lang)
     return sheets
+
+
+def _with_weights(frame: pd.DataFrame, bodies, analysis: Analysis, lang: str) -> pd.DataFrame:
+    """``frame`` with the column *Gewichte* after its first five: whose weights ranked each
+    row's body (its own from the survey, with the file, or the criteria model's;
+    :mod:`potential.weight_sources`)."""
+    from potential.messages import message
+    from potential.weight_sources import weights_cells, weights_table
+
+    cells = weights_cells(weights_table(analysis), lang)
+    frame.insert(
+        min(len(_BODY_FIRST), len(frame.columns)),
+        message("weights_source.column", lang=lang),
+        [cells.get(b, "") for b in bodies],
+    )
+    return frame
 
 
 def sources_frame(analysis: Analysis, lang: str = "de") -> pd.DataFrame:
@@ -690,7 +714,7 @@ def export_analysis(
         "contributions.csv": csv(analysis.contributions),
         "cashflows.csv": csv(cashflows_frame(analysis)),
         "excluded.csv": csv(excluded_frame(analysis)),
-        "ranking.xlsx": lambda path: write_workbook(sheets, path),
+        "ranking.xlsx": lambda path: write_workbook(sheets, path, "ranking", lang),
     }
     if analysis.criteria.body_weights:
         group = analysis.group_view()

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from potential.errors import InputError
+from potential.messages import message
 
 Row = tuple[int, dict[str, str]]
 _DECIMAL_COMMA = re.compile(r"^(-?\d+),(\d+)$")
@@ -26,15 +27,30 @@ _DECIMAL_COMMA = re.compile(r"^(-?\d+),(\d+)$")
 def _read_text(path: Path) -> str:
     path = Path(path)
     if not path.exists():
-        raise InputError("file not found", str(path))
+        raise InputError(message("files.not_found"), str(path))
     if path.is_dir():
-        raise InputError("is a folder; expected a file", str(path))
+        raise InputError(message("files.is_folder"), str(path))
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", str(path)
-        ) from None
+        raise InputError(message("files.not_utf8", byte=exc.start), str(path)) from None
+
+
+def where_line(path, line: int, column: int | None = None) -> str:
+    """The ``where`` of an :class:`InputError` at a line (and column) of a file.
+
+    Examples
+    --------
+    >>> where_line("bodies.csv", 3)
+    'bodies.csv, Zeile 3'
+    >>> from potential.messages import use_lang
+    >>> with use_lang("en"):
+    ...     where_line("criteria.yaml", 4, 7)
+    'criteria.yaml, line 4, column 7'
+    """
+    if column is None:
+        return message("datasets.where_line", path=path, line=line)
+    return message("files.where_line_column", path=path, line=line, column=column)
 
 
 def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
@@ -71,19 +87,25 @@ def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError("empty file; expected a header row", str(path)) from None
+        raise InputError(message("files.csv_empty"), str(path)) from None
     except csv.Error as exc:
-        raise InputError(f"line 1: malformed CSV ({exc})", str(path)) from None
+        raise InputError(
+            message("files.csv_malformed", problem=exc), where_line(path, 1)
+        ) from None
     header = [h.strip() for h in header]
     missing = [c for c in required if c not in header]
     if missing:
         raise InputError(
-            f"line 1: missing column(s) {', '.join(missing)}; the header has {', '.join(header)}",
-            str(path),
+            message(
+                "files.csv_missing_columns", missing=", ".join(missing), header=", ".join(header)
+            ),
+            where_line(path, 1),
         )
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
-        raise InputError(f"line 1: column(s) {', '.join(dupes)} appear twice", str(path))
+        raise InputError(
+            message("files.csv_duplicate_columns", columns=", ".join(dupes)), where_line(path, 1)
+        )
     rows: list[Row] = []
     try:
         for fields in reader:
@@ -91,18 +113,24 @@ def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
             if not any(f.strip() for f in fields):
                 continue
             if len(fields) != len(header):
+                separator = message("files.semicolon" if german_excel else "files.comma")
                 raise InputError(
-                    f"line {line}: {len(fields)} fields, but the header has {len(header)} "
-                    f"(a {'semicolon' if german_excel else 'comma'} inside a value needs "
-                    "double quotes)",
-                    str(path),
+                    message(
+                        "files.csv_field_count",
+                        fields=len(fields),
+                        header=len(header),
+                        separator=separator,
+                    ),
+                    where_line(path, line),
                 )
             cells = [f.strip() for f in fields]
             if german_excel:
                 cells = [_DECIMAL_COMMA.sub(r"\1.\2", c) for c in cells]
             rows.append((line, dict(zip(header, cells, strict=True))))
     except csv.Error as exc:
-        raise InputError(f"line {reader.line_num}: malformed CSV ({exc})", str(path)) from None
+        raise InputError(
+            message("files.csv_malformed", problem=exc), where_line(path, reader.line_num)
+        ) from None
     return rows
 
 
@@ -139,11 +167,11 @@ def read_yaml(path: Path) -> object:
         data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        where = where_line(path, mark.line + 1, mark.column + 1) if mark else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(f"{where}malformed YAML ({problem})", str(path)) from None
+        raise InputError(message("files.yaml_malformed", problem=problem), where) from None
     if data is None:
-        raise InputError("empty file; expected a YAML mapping", str(path))
+        raise InputError(message("files.yaml_empty"), str(path))
     return data
 
 
@@ -159,13 +187,139 @@ def _umask() -> int:
 #: Name of the provenance sidecar written by :func:`write_outputs`.
 PROVENANCE_FILE = "provenance.json"
 
+#: Parent of the commands' default output folders (``out/analyse``, ``out/scenario-run`` ...;
+#: the command line's ``--out`` default follows the same rule).
+OUT_ROOT = "out"
+
+
+def default_folder(command: str) -> str:
+    """The default output folder of a command: ``out/analyse``, ``out/scenario-run`` ..."""
+    return f"{OUT_ROOT}/{command.replace(' ', '-')}"
+
+
+def running_command() -> str | None:
+    """The command line command now running (``"analyse"``, ``"scenario run"``), else ``None``.
+
+    Read from click's current context, so library calls from a script or notebook give
+    ``None``.
+    """
+    import sys
+
+    if "click" not in sys.modules:
+        return None
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return " ".join(reversed(names)) or None
+
+
+def read_own_provenance(out_dir: Path) -> dict | None:
+    """The ``provenance.json`` of an output folder if potential wrote it, else ``None``.
+
+    Returns ``None`` when there is none. A ``provenance.json`` that is not one of ours (not
+    JSON, or without a ``format`` and an ``outputs`` mapping) is a user's file: an
+    :class:`InputError`, so that nothing is written over it.
+    """
+    import json
+
+    path = Path(out_dir) / PROVENANCE_FILE
+    if not path.is_file():
+        return None
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        record = None
+    if not (
+        isinstance(record, dict)
+        and isinstance(record.get("format"), str)
+        and isinstance(record.get("outputs"), dict)
+    ):
+        raise InputError(message("files.foreign_provenance"), str(path))
+    return record
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _unchanged(path: Path, entry) -> bool:
+    return isinstance(entry, dict) and entry.get("sha256") == _digest(path)
+
+
+def _plan(out_dir: Path, names, command: str | None) -> tuple[list[Path], dict]:
+    """Check an output folder against its ``provenance.json`` before anything is written.
+
+    Returns the earlier outputs to remove after the new ones are in place (listed, not
+    rewritten now, unchanged since) and the files to list as ``user_changed`` (earlier
+    outputs changed after their run, kept). Raises :class:`InputError` for a folder of
+    another command, for a file of the user's by the name of an output, and for an output
+    changed by the user that this run would overwrite.
+    """
+    old = read_own_provenance(out_dir)
+    if old is None:
+        old = {"outputs": {}}
+    # a folder of one command's; a subfolder of another command's folder is in that folder
+    parent = out_dir.parent
+    try:
+        above = read_own_provenance(parent) if parent != out_dir else None
+    except InputError:  # a provenance.json of the user's above: not a folder of ours
+        above = None
+    for folder, record in ((out_dir, old), (parent, above)):
+        other = (record or {}).get("command")
+        if command and other and other != command:
+            raise InputError(
+                message(
+                    "files.other_command",
+                    other=other,
+                    command=command,
+                    folder=default_folder(command),
+                ),
+                str(folder),
+            )
+    listed = old["outputs"]
+    earlier_kept = old.get("user_changed") or {}
+    for name in names:
+        path = out_dir / name
+        if name == PROVENANCE_FILE or not path.is_file():
+            continue
+        if name in earlier_kept or (name in listed and not _unchanged(path, listed[name])):
+            raise InputError(message("files.changed_by_user"), str(path))
+        if name not in listed:
+            raise InputError(message("files.not_written_by_tool"), str(path))
+    stale, kept = [], {}
+    for name, entry in [*listed.items(), *earlier_kept.items()]:
+        path = out_dir / name
+        if name in names or name in kept or not path.is_file():
+            continue
+        if name in listed and _unchanged(path, entry):
+            stale.append(path)
+        else:
+            kept[name] = entry
+    return stale, kept
+
+
+def _check_name(name: str) -> None:
+    parts = Path(name).parts
+    if not parts or Path(name).is_absolute() or ".." in parts:
+        raise ValueError(f"output name {name!r}: expected a path inside the output folder")
+
 
 def write_outputs(
-    out_dir: Path, outputs: Mapping[str, Writer], protect=(), provenance: dict | None = None
+    out_dir: Path,
+    outputs: Mapping[str, Writer],
+    protect=(),
+    provenance: dict | None = None,
+    command: str | None = None,
 ) -> list[Path]:
     """Write several output files so that each appears complete or not at all.
 
-    Each writer writes into a temporary file inside ``out_dir``; only when all writers have
+    Each writer writes into a temporary file beside its target; only when all writers have
     succeeded are the temporary files moved onto their final names (``os.replace``, atomic on
     one file system). If any writer fails, the temporary files are removed and no output is
     touched.
@@ -175,47 +329,83 @@ def write_outputs(
     out_dir : Path
         Target folder, created if missing.
     outputs : mapping of str to callable
-        File name → function that writes the content to the path it is given.
+        File name → function that writes the content to the path it is given. A name may
+        lie in a subfolder (``report_files/heatmap.svg``).
     protect : iterable of Path
         Input files that must never be overwritten (an output with the same path is refused).
     provenance : dict, optional
-        A provenance record (:func:`potential.provenance.run_record`). If given, it is
-        written as :data:`PROVENANCE_FILE` beside the outputs, with ``outputs``: the SHA-256
-        and size of every other file written, so a table handed on can be checked against
-        its run.
+        A provenance record (:func:`potential.provenance.run_record`). If given, ``out_dir``
+        is an output folder of its own, and the set is written as one run of one command
+        (see Notes): :data:`PROVENANCE_FILE` is written beside the outputs, with ``command``,
+        ``outputs`` (the SHA-256 and size of every other file written) and ``user_changed``.
+    command : str, optional
+        The command writing the set (``"analyse"``, ``"scenario run"``); by default the
+        command line command now running (:func:`running_command`), ``None`` in a script.
 
     Returns
     -------
     list of Path
         The paths written.
+
+    Notes
+    -----
+    With a provenance record, the folder's ``provenance.json`` describes exactly the files
+    of the tool's own in it:
+
+    * Outputs listed in the earlier ``provenance.json`` that this run does not write (a
+      ``changes.csv`` of an earlier scenario run, the SMAA tables of an earlier
+      ``analyse --smaa``) are removed after the new files are in place, but only if their
+      SHA-256 is still the listed one. One changed since is the user's now: it is kept and
+      listed under ``user_changed`` (name → the SHA-256 and size potential wrote).
+    * Files the tool never wrote are never touched. If one has the name of an output (or an
+      output was changed since its run and would be overwritten), nothing is written and an
+      :class:`InputError` says which file to rename.
+    * A folder holds the outputs of one command: another command into it is refused
+      (:class:`InputError` naming the command's default folder); running the same command
+      again replaces its outputs. A ``provenance.json`` not written by potential is never
+      overwritten.
+
+    Without a record, files are written or replaced and nothing else happens (data folders,
+    survey workbooks).
     """
     out_dir = Path(out_dir)
+    for name in outputs:
+        _check_name(name)
     if provenance is not None:
         if PROVENANCE_FILE in outputs:
             raise ValueError(f"{PROVENANCE_FILE} is written from 'provenance', not as an output")
         outputs = {**outputs, PROVENANCE_FILE: None}
     if out_dir.exists() and not out_dir.is_dir():
-        raise InputError("exists and is not a folder; expected an output folder", str(out_dir))
+        raise InputError(message("files.out_not_folder"), str(out_dir))
     protected = {Path(p).resolve() for p in protect}
     targets = {name: out_dir / name for name in outputs}
     for path in targets.values():
         if path.resolve() in protected:
-            raise InputError("is an input file; choose another output folder", str(path))
+            raise InputError(message("files.is_input"), str(path))
         if path.exists() and not path.is_file():
-            raise InputError("exists and is not a file; cannot write output here", str(path))
-    out_dir.mkdir(parents=True, exist_ok=True)
+            raise InputError(message("files.target_not_file"), str(path))
+    stale: list[Path] = []
+    sidecar: dict = {}
+    if provenance is not None:
+        command = command or running_command()
+        stale, kept = _plan(out_dir, set(outputs), command)
+        sidecar = {**provenance, "command": command, "user_changed": kept}
+    folders = sorted({path.parent for path in targets.values()})
+    made = [f for f in folders if not f.exists()]
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
     temps: dict[str, Path] = {}
     backups: dict[Path, Path] = {}
     try:
         for name, writer in outputs.items():
-            temps[name] = _temp_file(out_dir, name)
+            temps[name] = _temp_file(targets[name].parent, targets[name].name)
             if writer is None:
-                _write_sidecar(temps[name], provenance, temps)
+                _write_sidecar(temps[name], sidecar, temps)
             else:
                 writer(temps[name])
         for path in targets.values():
             if path.exists():  # keep the old file until every new one is in place
-                backups[path] = _temp_file(out_dir, path.name + ".old")
+                backups[path] = _temp_file(path.parent, path.name + ".old")
                 os.replace(path, backups[path])
         done = []
         try:
@@ -228,11 +418,29 @@ def write_outputs(
             for path, old in backups.items():
                 os.replace(old, path)
             raise
+    except BaseException:
+        for folder in reversed(made):  # subfolders made for this set (out_dir stays)
+            _remove_if_empty(folder, out_dir)
+        raise
     finally:
         for tmp in [*temps.values(), *backups.values()]:
             if tmp.exists():
                 tmp.unlink()
+    for path in stale:
+        path.unlink(missing_ok=True)
+        _remove_if_empty(path.parent, out_dir)
     return list(targets.values())
+
+
+def _remove_if_empty(folder: Path, stop: Path) -> None:
+    """Remove ``folder`` and its parents up to (not including) ``stop`` while they are empty."""
+    folder, stop = Path(folder), Path(stop)
+    while folder != stop and stop in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or gone): leave it
+            return
+        folder = folder.parent
 
 
 #: CSV dialects of the output tables (:func:`write_csv`).

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from potential.errors import InputError
+from potential.messages import message
 
 if TYPE_CHECKING:
     from potential.analysis import Analysis
@@ -56,21 +57,27 @@ _DECIMALS = 12
 
 
 def _check_table(table, what: str) -> pd.DataFrame:
+    """The table as floats; ``what`` is ``"weights"`` or ``"rankings"`` (``group.what.*``)."""
+    what = message(f"group.what.{what}")
     if not isinstance(table, pd.DataFrame):
-        raise InputError(f"{what}: expected a pandas DataFrame, got {type(table).__name__}")
+        raise InputError(message("group.not_a_frame", what=what, type=type(table).__name__))
     if table.shape[0] == 0 or table.shape[1] == 0:
-        raise InputError(f"{what}: empty table ({table.shape[0]} rows, {table.shape[1]} columns)")
-    for axis, labels in (("row", table.index), ("column", table.columns)):
+        raise InputError(
+            message("group.empty", what=what, rows=table.shape[0], columns=table.shape[1])
+        )
+    for axis, labels in (("rows", table.index), ("columns", table.columns)):
         if not labels.is_unique:
             dupes = sorted({str(x) for x in labels[labels.duplicated()]})
-            raise InputError(f"{what}: {axis} label(s) {', '.join(dupes)} appear more than once")
+            raise InputError(
+                message(f"group.duplicate_{axis}", what=what, labels=", ".join(dupes))
+            )
     try:
         values = table.astype(float)
     except (TypeError, ValueError):
-        raise InputError(f"{what}: expected numbers in every cell") from None
+        raise InputError(message("group.not_numbers", what=what)) from None
     if np.isinf(values.to_numpy()).any():
         bad = values.columns[np.isinf(values.to_numpy()).any(axis=0)]
-        raise InputError(f"{what}: infinite value(s) in column(s) {', '.join(map(str, bad))}")
+        raise InputError(message("group.infinite", what=what, columns=", ".join(map(str, bad))))
     return values
 
 
@@ -137,14 +144,14 @@ def aggregate_weights(
     """
     w = _check_table(weights, "weights")
     if w.isna().any().any():
-        raise InputError("weights: missing value(s); every body needs a weight per criterion")
+        raise InputError(message("group.weights_missing"))
     if (w < 0).any().any():
         bodies = w.index[(w < 0).any(axis=1)]
-        raise InputError(f"weights: negative weight(s) for {', '.join(map(str, bodies))}")
+        raise InputError(message("group.weights_negative", bodies=", ".join(map(str, bodies))))
     totals = w.sum(axis=1)
     if (totals <= 0).any():
         bodies = totals.index[totals <= 0]
-        raise InputError(f"weights: all weights are zero for {', '.join(map(str, bodies))}")
+        raise InputError(message("group.weights_zero", bodies=", ".join(map(str, bodies))))
     w = w.div(totals, axis=0)
     if how == "arithmetic":
         group = w.mean(axis=0)
@@ -152,12 +159,9 @@ def aggregate_weights(
         positive = w.where(w > 0)
         group = np.exp(np.log(positive).mean(axis=0, skipna=False)).fillna(0.0)
         if group.sum() <= 0:
-            raise InputError(
-                "weights: the geometric mean is zero for every criterion (each criterion has "
-                "weight 0 from at least one body); use how='arithmetic'"
-            )
+            raise InputError(message("group.geometric_zero"))
     else:
-        raise InputError(f"how: {how!r}; expected 'arithmetic' or 'geometric'")
+        raise InputError(message("group.how", how=how))
     group = group / group.sum()
     return pd.Series(
         group.to_numpy(dtype=float),
@@ -349,10 +353,7 @@ def kendall_w(rankings: pd.DataFrame) -> float:
     ranks = _check_rankings(rankings)
     missing = ranks.columns[ranks.isna().any(axis=0)]
     if len(missing):
-        raise InputError(
-            "rankings: Kendall's W needs complete rankings; missing ranks from "
-            f"{', '.join(map(str, missing))}"
-        )
+        raise InputError(message("group.kendall_incomplete", voters=", ".join(map(str, missing))))
     n, m = ranks.shape
     if n < 2:
         return float("nan")
@@ -396,10 +397,10 @@ def departures(rankings: pd.DataFrame, consensus: pd.Series | None = None) -> pd
     if consensus is None:
         consensus = borda(ranks)["rank"]
     if not isinstance(consensus, pd.Series):
-        raise InputError(f"consensus: expected a pandas Series, got {type(consensus).__name__}")
+        raise InputError(message("group.consensus_type", type=type(consensus).__name__))
     absent = [str(i) for i in ranks.index if i not in consensus.index]
     if absent:
-        raise InputError(f"consensus: no rank for item(s) {', '.join(absent)}")
+        raise InputError(message("group.consensus_missing", items=", ".join(absent)))
     group = consensus.reindex(ranks.index).astype(float)
     rows = []
     for voter in ranks.columns:

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from potential.errors import InputError
+from potential.messages import message
 
 #: The assumption recorded with the slider weights (per-body weights need a source or one).
 SLIDER_ASSUMPTION = "Gewichte aus den Schiebereglern (potential.interactive.weight_sliders)"
@@ -73,12 +74,12 @@ class WeightSliders:
         from potential.labels import LANGS
 
         if lang not in LANGS:
-            raise InputError(f"lang: {lang!r}; expected one of {', '.join(LANGS)}")
+            raise InputError(message("interactive.lang", language=lang, known=", ".join(LANGS)))
         if int(n) < 1:
-            raise InputError(f"n: expected at least 1 option, got {n}")
+            raise InputError(message("interactive.n", n=n))
         if body not in set(base.ranking["body"]):
             known = ", ".join(dict.fromkeys(base.ranking["body"]))
-            raise InputError(f"body {body!r} is not ranked; expected one of {known}")
+            raise InputError(message("analysis.not_ranked", body=body, known=known))
         self.base, self.body, self.n, self.lang = base, body, int(n), lang
         self.result = None
         self.ranking = None
@@ -149,7 +150,7 @@ class WeightSliders:
             "criteria": dict(own.criteria) if own else {},
             "assumption": SLIDER_ASSUMPTION,
         }
-        return model.with_body_weights({self.body: entry}, where="weight sliders")
+        return model.with_body_weights({self.body: entry}, where=message("interactive.where"))
 
     def update(self) -> None:
         """Re-run the analysis with the sliders' weights and show the body's best options."""
@@ -269,10 +270,7 @@ def weight_sliders(analysis=None, body: str = "boenen", lang: str = "de", n: int
     try:
         import ipywidgets as widgets
     except ImportError:
-        raise InputError(
-            "the weight sliders need ipywidgets, which is not installed; "
-            'expected it installed: pip install ipywidgets (or pip install ".[notebooks]")'
-        ) from None
+        raise InputError(message("interactive.no_widgets")) from None
     from potential.analysis import Analysis, analyse
 
     if analysis is None:
@@ -280,8 +278,5 @@ def weight_sliders(analysis=None, body: str = "boenen", lang: str = "de", n: int
     elif isinstance(analysis, Mapping):
         analysis = analyse(**analysis)
     elif not isinstance(analysis, Analysis):
-        raise InputError(
-            "analysis: expected a potential.analyse() result or a mapping of its keyword "
-            f"arguments, got {type(analysis).__name__}"
-        )
+        raise InputError(message("interactive.analysis_type", type=type(analysis).__name__))
     return WeightSliders(analysis, body, n, lang, widgets).widget

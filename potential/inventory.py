@@ -56,7 +56,9 @@ def _date(value, dataset: Dataset) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value))
+    from potential.dates import parse_date  # TT.MM.JJJJ or ISO
+
+    return parse_date(str(value))
 
 
 def in_force(cooperation: Cooperation, reference_date: dt.date) -> bool:

@@ -6,6 +6,7 @@ stays keyed by stable ids; labels are applied only when a table is exported or p
 
 from __future__ import annotations
 
+from potential.messages import message
 from potential.models import Dataset
 from potential.options import STAND_ALONE
 
@@ -216,7 +217,7 @@ TEXT = {
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
     if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
+        raise ValueError(message("labels.unknown_lang", language=lang, known=", ".join(LANGS)))
     return pair[LANGS.index(lang)]
 
 

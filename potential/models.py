@@ -21,9 +21,13 @@ from pydantic import (
     model_validator,
 )
 
+from potential.dates import Date, maybe_date
 from potential.errors import InputError
+from potential.messages import catalogue, get_lang, message
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=64)]
+#: the pattern of an id (lower-case letters, digits, ``_`` and ``-``)
+ID_PATTERN = r"^[a-z0-9][a-z0-9_\-]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 IdList = tuple[Id, ...]
 Share = Annotated[float, Field(ge=0, le=1)]
 
@@ -68,7 +72,7 @@ class Source(Model):
     title: str = Field(min_length=1)
     url: str = Field(min_length=1)
     title_en: str | None = Field(None, min_length=1)
-    checked: dt.date | None = None
+    checked: Date | None = None
 
     _blank = field_validator("title_en", "checked", mode="before")(_blank_to_none)
 
@@ -94,7 +98,7 @@ class Body(Model):
     kind: Literal["kreis", "stadt", "gemeinde"]
     status: str
     population: int = Field(gt=0)
-    population_date: dt.date
+    population_date: Date
     population_source: Id
     area_km2: float = Field(gt=0)
     area_source: Id
@@ -103,7 +107,7 @@ class Body(Model):
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
     coords_source: Id | None = None
-    vat_2b_from: dt.date | None = None
+    vat_2b_from: Date | None = None
 
     _lists = field_validator("neighbours", mode="before")(_split_list)
     _blank = field_validator(
@@ -114,9 +118,9 @@ class Body(Model):
     def _coordinates(self):
         """``lat`` and ``lon`` (decimal degrees, WGS84) come together, with their source."""
         if (self.lat is None) != (self.lon is None):
-            raise ValueError("give both 'lat' and 'lon' (decimal degrees, WGS84) or neither")
+            raise ValueError(message("models.body.lat_lon"))
         if self.lat is not None and self.coords_source is None:
-            raise ValueError("'lat' and 'lon' need their source in 'coords_source' (a source id)")
+            raise ValueError(message("models.body.coords_source"))
         return self
 
 
@@ -154,7 +158,7 @@ class Obligation(Model):
     label_de: str
     label_en: str
     law: str
-    in_force: dt.date
+    in_force: Date
     binding: Literal["duty", "unverified", "option"]
     weight: float = Field(ge=0)
     source: IdList = Field(min_length=1)
@@ -193,35 +197,29 @@ class Parameter(Model):
             try:
                 return float(text)
             except ValueError:
-                try:
-                    return dt.date.fromisoformat(text)
-                except ValueError:
-                    raise ValueError(
-                        f"expected a number or a date (YYYY-MM-DD), got {text!r}"
-                    ) from None
+                day = maybe_date(text)
+            if day is None:
+                raise ValueError(message("models.parameter.value", text=text))
+            return day
         return value
 
     @model_validator(mode="after")
     def _provenance(self):
         if bool(self.source) == bool(self.assumption):
-            raise ValueError(
-                "give exactly one of 'source' (a source id) or 'assumption' (its rationale)"
-            )
+            raise ValueError(message("models.parameter.provenance"))
         if (self.low is None) != (self.high is None):
-            raise ValueError("give both 'low' and 'high' (a range) or neither")
+            raise ValueError(message("models.parameter.low_high"))
         if self.low is not None:
             if isinstance(self.value, dt.date):
-                raise ValueError("a date has no range; leave 'low' and 'high' blank")
+                raise ValueError(message("models.parameter.date_range"))
             if not self.low <= self.value <= self.high:
                 raise ValueError(
-                    f"expected low <= value <= high, got low {self.low:g}, value "
-                    f"{self.value:g}, high {self.high:g}"
+                    message(
+                        "models.parameter.order", low=self.low, value=self.value, high=self.high
+                    )
                 )
             if self.source and not self.note:
-                raise ValueError(
-                    "a sourced range needs its basis in 'note' (which figures of the source "
-                    "give low and high)"
-                )
+                raise ValueError(message("models.parameter.range_note"))
         return self
 
     @property
@@ -250,7 +248,7 @@ class Cooperation(Model):
     legal_form: Id
     members: IdList = Field(min_length=1)
     lead: Id | None = None
-    since: dt.date | None = None
+    since: Date | None = None
     scope: Literal["full", "partial"]
     source: IdList = Field(min_length=1)
     kind: Literal["aufgabe", "beteiligung"] = "aufgabe"
@@ -271,11 +269,9 @@ class Cooperation(Model):
     @model_validator(mode="after")
     def _lead_is_member(self):
         if self.lead is not None and self.lead not in self.members:
-            raise ValueError(f"lead {self.lead!r} is not among the members")
+            raise ValueError(message("models.cooperation.lead", lead=self.lead))
         if len(self.members) < 2 and not self.external_partners:
-            raise ValueError(
-                "a cooperation needs two members, or one member and external_partners"
-            )
+            raise ValueError(message("models.cooperation.members"))
         return self
 
 
@@ -294,9 +290,9 @@ class CooperationOption(Model):
     @model_validator(mode="after")
     def _lead_is_partner(self):
         if self.lead is not None and self.lead not in self.partners:
-            raise ValueError(f"lead {self.lead!r} is not among the partners")
+            raise ValueError(message("models.option.lead", lead=self.lead))
         if len(set(self.partners)) != len(self.partners):
-            raise ValueError("a partner appears twice")
+            raise ValueError(message("models.option.twice"))
         return self
 
 
@@ -464,7 +460,7 @@ class DatasetMeta(Model):
     id: Id
     title: Label
     description: str = ""
-    reference_date: dt.date
+    reference_date: Date
     options: OptionRules = OptionRules()
 
 
@@ -497,14 +493,16 @@ class Dataset(Model):
 
     def legal_form(self, form_id: str) -> LegalForm:
         """Return the legal form with this id."""
-        return _by_id(self.legal_forms, form_id, "legal form")
+        return _by_id(self.legal_forms, form_id, "legal_form")
 
     def parameter(self, name: str):
         """Return the value of a global parameter (``parameters.csv``)."""
         for p in self.parameters:
             if p.parameter == name:
                 return p.value
-        raise InputError(f"parameter {name!r} is missing", f"{self.path}/parameters.csv")
+        raise InputError(
+            message("models.parameter_missing", name=name), f"{self.path}/parameters.csv"
+        )
 
     def field_parameter(self, field_id: str, name: str) -> float:
         """Return a parameter of a field (``field_parameters.csv``)."""
@@ -526,7 +524,10 @@ def _by_id(items, key, what):
         if item.id == key:
             return item
     known = ", ".join(i.id for i in items)
-    raise InputError(f"unknown {what} {key!r}; expected one of {known}")
+    if what == "field":  # German: "unbekanntes Handlungsfeld"
+        raise InputError(message("models.unknown_id.field", key=key, known=known))
+    what = message(f"models.what.{what}")
+    raise InputError(message("models.unknown_id", what=what, key=key, known=known))
 
 
 def _owned(params, owner, name, where, default=None):
@@ -535,7 +536,7 @@ def _owned(params, owner, name, where, default=None):
             return p.value
     if default is not None:
         return default
-    raise InputError(f"no parameter {name!r} for {owner!r}", where)
+    raise InputError(message("models.owned_missing", name=name, owner=owner), where)
 
 
 def _key_path(loc) -> str:
@@ -546,30 +547,82 @@ def _key_path(loc) -> str:
     return text
 
 
+def _ctx_value(value, lang: str) -> str:
+    """A value of a pydantic error's ``ctx`` as shown in a message (``1.0`` as ``1``)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    return text.replace(" or ", " oder ") if lang == "de" else text
+
+
+def expected_text(error: dict, lang: str | None = None) -> str:
+    """What a pydantic error expected, in words: German from the catalogue, else pydantic's.
+
+    Parameters
+    ----------
+    error : dict
+        One entry of ``ValidationError.errors()``.
+    lang : {"de", "en"}, optional
+        The language; by default the current one (:func:`potential.messages.get_lang`).
+
+    Returns
+    -------
+    str
+        E.g. ``"eine Zahl größer als 0"`` (German) or ``"input should be greater than 0"``
+        (English, pydantic's message with a lower-case first letter). The text of a
+        ``ValueError`` raised in a validator (type ``value_error``) is given as it is: the
+        validators take it from the catalogue already.
+    """
+    lang = lang or get_lang()
+    msg = error["msg"]
+    if error["type"] in ("value_error", "assertion_error"):
+        cause = (error.get("ctx") or {}).get("error")
+        text = str(cause) if cause is not None else msg.split(", ", 1)[-1]
+        return text
+    if lang == "en":
+        return msg[0].lower() + msg[1:] if msg else msg
+    ctx = dict(error.get("ctx") or {})
+    if error["type"] == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        return message("pydantic.id_pattern")
+    if "error" in ctx and error["type"].startswith(("date", "datetime")):
+        detail = str(ctx["error"])
+        key = f"pydantic.date_error.{detail}"
+        ctx["error"] = message(key) if key in catalogue() else detail
+    key = f"pydantic.{error['type']}"
+    if key in catalogue():
+        try:
+            return message(key, **{k: _ctx_value(v, lang) for k, v in ctx.items()})
+        except (KeyError, IndexError, ValueError):
+            pass  # a ctx without the values the template needs: say it generally
+    return message("pydantic.other", msg=msg)
+
+
 def describe_validation_error(exc: ValidationError, key_word: str = "key") -> str:
     """Turn a pydantic error into one line: key, bad value, what was expected.
+
+    The line is German by default, English on request (:mod:`potential.messages`).
 
     Parameters
     ----------
     exc : pydantic.ValidationError
         The error to describe.
     key_word : str
-        How to call a location: ``"key"`` for YAML, ``"column"`` for CSV rows.
+        How to call a location: ``"key"`` for YAML (German "Schlüssel"), ``"column"`` for
+        CSV rows ("Spalte").
 
     Returns
     -------
     str
-        ``"key 'a.b': got 'x'; expected ..."`` for the first problem, with a count of the
-        others.
+        ``"Schlüssel 'a.b': 'x' gefunden; erwartet: ..."`` (``"key 'a.b': got 'x'; expected:
+        ..."``) for the first problem, with a count of the others.
     """
     errors = exc.errors(include_url=False)
     # A misspelt key shows up twice: as unknown and as missing. Report the typo first.
     errors.sort(key=lambda e: e["type"] != "extra_forbidden")
     first = errors[0]
     loc = _key_path(first["loc"])
-    msg = first["msg"]
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
+    kind = key_word if key_word in ("key", "column") else "key"
+    word = message(f"models.word.{kind}")
     if first["type"] == "extra_forbidden":
         missing = [
             str(e["loc"][-1])
@@ -577,16 +630,42 @@ def describe_validation_error(exc: ValidationError, key_word: str = "key") -> st
             if e["type"] == "missing" and e["loc"][:-1] == first["loc"][:-1]
         ]
         close = difflib.get_close_matches(str(first["loc"][-1]), missing, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "a typo?"
-        text = f"unknown {key_word} {loc!r} ({hint})"
+        hint = (
+            message("models.did_you_mean", name=repr(close[0]))
+            if close
+            else message("models.typo")
+        )
+        text = message(f"models.unknown.{kind}", loc=repr(loc), hint=hint)
     elif first["type"] == "missing":
-        text = f"{key_word} {loc!r} is missing"
+        text = message("models.missing", word=word, loc=repr(loc))
+    elif first["loc"] and first["type"] in ("value_error", "assertion_error"):
+        # the validator's own text says what was expected, often with the value
+        reason, got = expected_text(first), first["input"]
+        if not isinstance(got, str | int | float) or str(got) in reason:
+            # the text names the value itself, or the value is a whole mapping or list (a
+            # check of several keys together): the text alone says it
+            key = "models.reason"
+        elif reason.startswith(("erwartet", "expected")):
+            key = "models.bad_value_reason"  # "'x' gefunden; erwartet: ..."
+        else:
+            key = "models.bad_value"  # "'x' gefunden; erwartet: <the text>"
+        text = message(
+            key, word=word, loc=repr(loc), got=repr(got), reason=reason, expected=reason
+        )
     elif first["loc"]:
-        text = f"{key_word} {loc!r}: got {first['input']!r}; expected: {msg[0].lower() + msg[1:]}"
+        text = message(
+            "models.bad_value",
+            word=word,
+            loc=repr(loc),
+            got=repr(first["input"]),
+            expected=expected_text(first),
+        )
     else:
-        text = msg
-    if len(errors) > 1:
-        text += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+        text = expected_text(first)
+    if len(errors) == 2:
+        text += " " + message("models.more_one")
+    elif len(errors) > 2:
+        text += " " + message("models.more_many", n=len(errors) - 1)
     return text
 
 
@@ -605,7 +684,7 @@ def parse(model: type[Model], data, where: str, key_word: str = "key"):
         ``"key"`` or ``"column"``, see :func:`describe_validation_error`.
     """
     if not isinstance(data, dict):
-        raise InputError(f"expected a mapping of keys to values, got {type(data).__name__}", where)
+        raise InputError(message("models.not_mapping", type=type(data).__name__), where)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

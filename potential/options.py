@@ -67,6 +67,7 @@ import pandas as pd
 
 from potential.errors import InputError
 from potential.knockout import blocked, form_excluded, screen
+from potential.messages import message
 from potential.models import PARTNER_SEP, Body, CooperationOption, Dataset, OptionRules
 
 STAND_ALONE = "alleingang"
@@ -119,7 +120,7 @@ def _partner_sets(dataset: Dataset, rules: OptionRules) -> dict[str, tuple[str, 
     towns_id = TOWNS_ID[not every_town]
     max_size = rules.max_size
     if ("all" in rules.partner_sets) and max_size is None:
-        raise InputError("partner-set family 'all' needs 'max_size' (the largest set)")
+        raise InputError(message("options.all_needs_max_size"))
 
     def joined(members) -> str:
         return whole_id if frozenset(members) == taking_part else SET_SEP.join(members)
@@ -400,15 +401,26 @@ def check_option_rules(
     Raises
     ------
     InputError
-        ``key 'options.join[2]': unknown body 'xyz'; expected one of kreis_unna, ...``.
+        ``Schlüssel 'options.join[2]': unbekannte Körperschaft 'xyz'; erwartet: eine von
+        kreis_unna, ...`` (in English with ``--lang en``).
     """
 
-    def fail(path: str, message: str):
-        raise InputError(f"key {f'{key}.{path}'!r}: {message}", where)
+    def fail(path: str, problem: str):
+        raise InputError(message("options.at_key", key=f"{key}.{path}", problem=problem), where)
+
+    def unknown(what: str, value, ids) -> str:
+        if what == "field":  # German: "unbekanntes Handlungsfeld"
+            return message("options.unknown_id.field", value=value, known=", ".join(ids))
+        return message(
+            "options.unknown_id",
+            what=message(f"models.what.{what}"),
+            value=value,
+            known=", ".join(ids),
+        )
 
     known = {
         "fields": (dataset.fields, "field"),
-        "legal_forms": (dataset.legal_forms, "legal form"),
+        "legal_forms": (dataset.legal_forms, "legal_form"),
         "join": (dataset.bodies, "body"),
         "stay_out": (dataset.bodies, "body"),
     }
@@ -418,62 +430,64 @@ def check_option_rules(
         seen = set()
         for i, value in enumerate(values or (), start=1):
             if value not in ids:
-                fail(f"{name}[{i}]", f"unknown {what} {value!r}; expected one of {', '.join(ids)}")
+                fail(f"{name}[{i}]", unknown(what, value, ids))
             if value in seen:
-                fail(f"{name}[{i}]", f"{what} {value!r} appears twice")
+                what_text = message(f"models.what.{what}")
+                fail(f"{name}[{i}]", message("options.twice", what=what_text, value=value))
             seen.add(value)
     body_ids = [b.id for b in dataset.bodies]
     if rules.lead is not None and rules.lead not in body_ids:
-        fail("lead", f"unknown body {rules.lead!r}; expected one of {', '.join(body_ids)}")
+        fail("lead", unknown("body", rules.lead, body_ids))
     if "all" in rules.partner_sets and rules.max_size is None:
         i = rules.partner_sets.index("all") + 1
         raise InputError(
-            f"key {f'{key}.max_size'!r} is missing; the partner-set family 'all' "
-            f"({key}.partner_sets[{i}]) needs the largest partner set, e.g. max_size: 3",
+            message(
+                "options.max_size_missing", key=f"{key}.max_size", at=f"{key}.partner_sets[{i}]"
+            ),
             where,
         )
     taking_part = _participants(dataset.bodies, rules)
     if len(taking_part) < 2:
-        who = f" ({_ids_text(taking_part)})" if taking_part else ""
         fail(
             "join" if rules.join is not None else "stay_out",
-            f"{len(taking_part)} bod{'y takes' if len(taking_part) == 1 else 'ies take'} "
-            f"part{who}; expected at least 2",
+            message("options.too_few.one", who=_ids_text(taking_part))
+            if taking_part
+            else message("options.too_few.none"),
         )
     if rules.lead is not None and rules.lead not in {b.id for b in taking_part}:
         why = (
-            f"it is in {key}.stay_out[{rules.stay_out.index(rules.lead) + 1}]"
+            message(
+                "options.lead_in_stay_out",
+                at=f"{key}.stay_out[{rules.stay_out.index(rules.lead) + 1}]",
+            )
             if rules.lead in rules.stay_out
-            else f"it is not in {key}.join"
+            else message("options.lead_not_joined", at=f"{key}.join")
         )
-        fail("lead", f"body {rules.lead!r} takes no part ({why}); a lead must take part")
-    for name, what in (("fields", "field"), ("legal_forms", "legal form")):
+        fail("lead", message("options.lead_out", lead=rules.lead, why=why))
+    for name, what in (("fields", "field"), ("legal_forms", "legal_form")):
         if getattr(rules, name) == ():
-            fail(name, f"empty list; expected at least one {what} id (or leave the key out)")
+            fail(name, message(f"options.empty_list.{what}"))
     offered = _offered_forms(dataset, rules)
     if not any(offered.values()):
         fields = ", ".join(offered)
         if rules.lead is not None and any(
             _offered_forms(dataset, rules.model_copy(update={"lead": None})).values()
         ):
-            fail(
-                "lead",
-                f"no legal form with a lead is left in the fields ({fields}); a required lead "
-                "needs a form in which one body performs the task (has_lead)",
-            )
-        fail(
-            "legal_forms",
-            f"none of {', '.join(rules.legal_forms or ()) or 'the given forms'} fits the "
-            f"fields ({fields}); expected at least one legal form of these fields",
-        )
+            fail("lead", message("options.no_lead_form", fields=fields))
+        forms = ", ".join(rules.legal_forms or ()) or message("options.given_forms")
+        fail("legal_forms", message("options.no_form_fits", forms=forms, fields=fields))
     if not _partner_sets(dataset, rules):
+        extra = (f"; max_size {rules.max_size}" if rules.max_size is not None else "") + (
+            f"; lead {rules.lead}" if rules.lead is not None else ""
+        )
         fail(
             "partner_sets",
-            f"the rules leave no partner set (families {', '.join(rules.partner_sets) or 'none'}"
-            f"; participants {_ids_text(taking_part)}"
-            + (f"; max_size {rules.max_size}" if rules.max_size is not None else "")
-            + (f"; lead {rules.lead}" if rules.lead is not None else "")
-            + "); expected at least one set of two or more bodies",
+            message(
+                "options.no_partner_set",
+                families=", ".join(rules.partner_sets) or message("options.none"),
+                participants=_ids_text(taking_part),
+                extra=extra,
+            ),
         )
 
 

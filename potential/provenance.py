@@ -16,6 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from potential.criteria import CriteriaModel
+from potential.digests import dataset_digests, file_digest
+from potential.messages import message
 from potential.models import Dataset
 
 COLUMNS = ["table", "item", "parameter", "value", "unit", "status", "source", "reference"]
@@ -83,7 +85,7 @@ def sources_table(
             b.id,
             "population",
             b.population,
-            f"inhabitants at {b.population_date}",
+            message("provenance.population_unit", lang=lang, date=b.population_date),
             b.population_source,
         )
         add("bodies.csv", b.id, "area_km2", b.area_km2, "km²", b.area_source)
@@ -198,15 +200,6 @@ def weakest_grade(dataset: Dataset, ids) -> str:
 RECORD_FORMAT = "potential-provenance/1"
 
 
-def file_digest(path: str | Path) -> str:
-    """SHA-256 of a file's bytes (hex)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def shown_path(path: str | Path) -> str:
     """A path as recorded: ``shipped:...`` for shipped files, else relative to the working
     directory where possible (so records do not depend on where the project sits)."""
@@ -250,16 +243,12 @@ def dataset_record(dataset: Dataset) -> dict:
     ``effective_sha256`` fingerprints the dataset as used (after a scenario's overrides),
     ``sha256`` the files on disk.
     """
-    from potential.datasets import TABLES
-
     folder = Path(dataset.path)
-    names = ["dataset.yaml", *(n for n in TABLES if (folder / n).is_file())]
-    digests = {n: file_digest(folder / n) for n in names}
-    combined = hashlib.sha256("".join(f"{n}:{d}\n" for n, d in digests.items()).encode())
+    combined, digests = dataset_digests(folder)
     return {
         "id": dataset.meta.id,
         "path": shown_path(folder),
-        "sha256": combined.hexdigest(),
+        "sha256": combined,
         "files": digests,
         "effective_sha256": _model_digest(dataset),
     }
@@ -276,6 +265,12 @@ def _versions() -> dict:
         except PackageNotFoundError:  # pragma: no cover - all are dependencies
             out[name] = None
     return out
+
+
+def _weights_entry(weights) -> dict:
+    from potential.weight_sources import weights_record
+
+    return weights_record(weights)
 
 
 def _file_entry(path) -> dict | None:
@@ -297,6 +292,7 @@ def run_record(
     body_weights=None,
     seed: int | None = None,
     settings: dict | None = None,
+    weights=None,
 ) -> dict:
     """What it takes to reproduce a run exactly (written as ``provenance.json``).
 
@@ -313,18 +309,25 @@ def run_record(
     criteria : str or Path, optional
         The criteria model as given (shipped name or file), hashed if it is a file.
     body_weights : str or Path, optional
-        A per-body weights file, hashed.
+        A per-body weights file, hashed; default the one the ``analysis`` used (given, or
+        the dataset folder's survey weights).
     seed : int, optional
         The seed of any random draw (SMAA, rank-reversal checks).
     settings : dict, optional
         Further settings of the run (e.g. the SMAA settings).
+    weights : pandas.DataFrame, optional
+        Whose weights ranked each body (:func:`potential.weight_sources.weights_table`);
+        default: worked out from the ``analysis`` (or ``dataset``, ``model`` and
+        ``body_weights``).
 
     Returns
     -------
     dict
         JSON-serialisable; no clock time, so equal inputs give equal records. Keys:
         ``format``, ``potential_version``, ``scenario``, ``data`` (:func:`dataset_record`),
-        ``criteria``, ``body_weights``, ``method``, ``method_params``, ``reference_date``,
+        ``criteria``, ``body_weights``, ``weights`` (per body: its own weights with their
+        file and SHA-256, or the criteria model's, :func:`potential.weight_sources.
+        weights_record`), ``method``, ``method_params``, ``reference_date``,
         ``economics`` (the Wirtschaftlichkeitsvergleich's settings: ``discount_rate``,
         ``horizon_years``, ``ramp_up``, ``grant`` ...), ``scales``, ``seed``, ``settings``
         and ``environment`` (Python and library versions).
@@ -343,6 +346,14 @@ def run_record(
     criteria_file = None
     if criteria is not None and not hasattr(criteria, "groups"):
         criteria_file = resolve_criteria_path(criteria)
+    if body_weights is None and analysis is not None:
+        body_weights = getattr(analysis, "body_weights_file", None)
+    if weights is None and model is not None and dataset is not None:
+        from potential.weight_sources import weights_table
+
+        weights = weights_table(
+            dataset=dataset, model=model, file=body_weights, criteria_file=criteria_file
+        )
     scenario_entry = None
     if scenario is not None:
         scenario_entry = {
@@ -364,11 +375,64 @@ def run_record(
             "effective_sha256": _model_digest(model),
         },
         "body_weights": _file_entry(body_weights),
+        "weights": None if weights is None else _weights_entry(weights),
         "method": method,
         "method_params": dict(sorted((params or {}).items())),
         "reference_date": reference_date,
         "economics": economics,
         "scales": scales,
+        "seed": seed,
+        "settings": settings,
+        "environment": _versions(),
+    }
+
+
+def tool_record(
+    dataset: Dataset | None = None,
+    *,
+    criteria=None,
+    files=(),
+    reference_date=None,
+    seed: int | None = None,
+    settings: dict | None = None,
+) -> dict:
+    """The provenance record of a run that ranks nothing (cost sharing, partner sets, a
+    game file, a map of the dataset): the keys of :func:`run_record` that apply.
+
+    Parameters
+    ----------
+    dataset : potential.models.Dataset, optional
+        The dataset used (:func:`dataset_record`).
+    criteria : str or Path, optional
+        The criteria model as given (shipped name or file), hashed if it is a file.
+    files : iterable of path
+        Further input files (a game file), each with its SHA-256 under ``inputs``.
+    reference_date, seed, settings
+        As used by the run.
+
+    Returns
+    -------
+    dict
+        ``format``, ``potential_version``, ``data``, ``criteria``, ``inputs``,
+        ``reference_date``, ``seed``, ``settings`` and ``environment``; no clock time.
+    """
+    from potential import __version__
+
+    criteria_entry = None
+    if criteria is not None:
+        from potential.criteria import resolve_criteria_path
+
+        file = _file_entry(resolve_criteria_path(criteria))
+        criteria_entry = {"given": str(criteria), "file": file}
+    if reference_date is not None and hasattr(reference_date, "isoformat"):
+        reference_date = reference_date.isoformat()
+    return {
+        "format": RECORD_FORMAT,
+        "potential_version": __version__,
+        "data": None if dataset is None else dataset_record(dataset),
+        "criteria": criteria_entry,
+        "inputs": [_file_entry(p) for p in files],
+        "reference_date": reference_date,
         "seed": seed,
         "settings": settings,
         "environment": _versions(),

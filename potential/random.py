@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from potential.errors import InputError
+from potential.messages import message
 
 #: Samples per block of the chunk-invariant streams.
 BLOCK = 4096
@@ -41,11 +42,9 @@ __all__ = ["BLOCK", "BlockStream", "block_sequence", "blocks", "entropy", "gener
 
 def _check_int(seed) -> int:
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        raise InputError(
-            f"seed: expected an int >= 0, a numpy Generator or None, got {type(seed).__name__}"
-        )
+        raise InputError(message("uncertainty.seed_type", got=type(seed).__name__), "seed")
     if seed < 0:
-        raise InputError(f"seed: expected an int >= 0, got {seed}")
+        raise InputError(message("uncertainty.seed_negative", seed=seed), "seed")
     return int(seed)
 
 

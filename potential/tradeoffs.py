@@ -19,6 +19,7 @@ import pandas as pd
 
 from potential.criteria import CriteriaModel
 from potential.errors import InputError
+from potential.messages import message
 
 #: indicators that carry the Kapitalwert (per inhabitant or in EUR)
 NPV_INDICATORS = ("npv_per_capita", "npv")
@@ -69,12 +70,15 @@ def implied_tradeoffs(
     InputError
         The model has no weighted Kapitalwert criterion with a scale.
     """
+    if lang not in ("de", "en"):
+        raise InputError(message("charts.lang", value=lang, known="de, en"), "lang")
     weights = model.weights(body)
     money = [c for c in model.criteria if c.indicator in NPV_INDICATORS and weights[c.id] > 0]
     if not money or money[0].scale is None:
         raise InputError(
-            f"criteria model {model.id!r}: trade-off rates need a weighted Kapitalwert "
-            f"criterion ({' or '.join(NPV_INDICATORS)}) with a scale"
+            message(
+                "weights.tradeoff_no_npv", model=model.id, indicators=", ".join(NPV_INDICATORS)
+            )
         )
     k = money[0]
     per_capita = k.indicator == "npv_per_capita"

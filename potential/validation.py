@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from potential.errors import InputError
+from potential.messages import message
 
 
 def detect_kind(path: Path) -> str:
@@ -17,16 +18,13 @@ def detect_kind(path: Path) -> str:
     if path.is_dir() or path.name == "dataset.yaml":
         return "dataset"
     if path.suffix not in (".yaml", ".yml"):
-        raise InputError("expected a dataset folder or a .yaml file", str(path))
+        raise InputError(message("validation.not_dataset"), str(path))
     doc = files.read_yaml(path)
     if isinstance(doc, dict) and "groups" in doc:
         return "criteria"
     if isinstance(doc, dict) and "name" in doc:
         return "scenario"
-    raise InputError(
-        "cannot tell what this file is: a criteria model has 'groups', a scenario has 'name'",
-        str(path),
-    )
+    raise InputError(message("validation.unknown_kind"), str(path))
 
 
 def assert_valid(path: str | Path) -> str:
@@ -47,7 +45,7 @@ def assert_valid(path: str | Path) -> str:
 
     path = Path(path)
     if not path.exists():
-        raise InputError("file not found", str(path))
+        raise InputError(message("files.not_found"), str(path))
     kind = detect_kind(path)
     if kind == "dataset":
         load_dataset(path)
@@ -61,7 +59,7 @@ def assert_valid(path: str | Path) -> str:
         try:
             check_method(scenario.method, scenario.method_params)
         except InputError as exc:
-            raise InputError(f"key 'method': {exc}", str(path)) from None
+            raise InputError(message("validation.method", problem=exc), str(path)) from None
     return kind
 
 

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from potential.errors import InputError
+from potential.messages import message
 
 if TYPE_CHECKING:
     from potential.criteria import CriteriaModel
@@ -80,27 +81,24 @@ def _check_scores(scores, what: str) -> pd.Series:
     elif isinstance(scores, Mapping):
         series = pd.Series(dict(scores), dtype=object)
     else:
-        raise InputError(
-            f"{what}: expected a mapping or pandas Series of criterion → number, "
-            f"got {type(scores).__name__}"
-        )
+        raise InputError(message("weights.not_mapping", got=type(scores).__name__), what)
     if series.empty:
-        raise InputError(f"{what}: no criteria given")
+        raise InputError(message("weights.no_criteria"), what)
     if not series.index.is_unique:
         dupes = series.index[series.index.duplicated()].unique().tolist()
-        raise InputError(f"{what}: criteria named more than once: {dupes}")
+        raise InputError(message("weights.criteria_repeated", dupes=dupes), what)
     values = []
     for name, value in series.items():
         if isinstance(value, bool):
-            raise InputError(f"{what}: {name!r} is {value!r}; expected a number")
+            raise InputError(message("weights.not_number", name=name, value=value), what)
         try:
             number = float(value)
         except (TypeError, ValueError):
-            raise InputError(f"{what}: {name!r} is {value!r}; expected a number") from None
+            raise InputError(message("weights.not_number", name=name, value=value), what) from None
         if not math.isfinite(number):
-            raise InputError(f"{what}: {name!r} is {number}; expected a finite number")
+            raise InputError(message("weights.not_finite", name=name, value=number), what)
         if number < 0:
-            raise InputError(f"{what}: {name!r} is {number}; expected a number ≥ 0")
+            raise InputError(message("weights.negative", name=name, value=number), what)
         values.append(number)
     return pd.Series(values, index=series.index, dtype=float)
 
@@ -136,7 +134,7 @@ def direct(weights: Mapping[str, float] | pd.Series) -> pd.Series:
     scores = _check_scores(weights, "weights")
     total = scores.sum()
     if total <= 0:
-        raise InputError("weights: all weights are zero; at least one must be positive")
+        raise InputError(message("mcda.weights_all_zero"), "weights")
     return _series(scores.to_numpy() / total, scores.index)
 
 
@@ -144,11 +142,10 @@ def _ranking_groups(ranking) -> list[list[str]]:
     """Parse a ranking into tie groups (most important first); checks names."""
     if isinstance(ranking, str) or not isinstance(ranking, Sequence):
         raise InputError(
-            "ranking: expected a list of criterion names, most important first (a name or a "
-            f"list of tied names per position), got {type(ranking).__name__}"
+            message("weights.ranking_not_list", got=type(ranking).__name__), "ranking"
         )
     if len(ranking) == 0:
-        raise InputError("ranking: no criteria given")
+        raise InputError(message("weights.no_criteria"), "ranking")
     groups, seen = [], set()
     for pos, item in enumerate(ranking, start=1):
         if isinstance(item, str):
@@ -156,19 +153,16 @@ def _ranking_groups(ranking) -> list[list[str]]:
         elif isinstance(item, Sequence | set | frozenset):
             group = list(item)
             if not group:
-                raise InputError(f"ranking: position {pos} is an empty group")
+                raise InputError(message("weights.ranking_empty_group", pos=pos), "ranking")
         else:
-            raise InputError(
-                f"ranking: position {pos} is {item!r}; expected a criterion name or a list "
-                "of tied names"
-            )
+            raise InputError(message("weights.ranking_bad_item", pos=pos, item=item), "ranking")
         for name in group:
             if not isinstance(name, str):
                 raise InputError(
-                    f"ranking: position {pos} holds {name!r}; expected a criterion name"
+                    message("weights.ranking_bad_name", pos=pos, name=name), "ranking"
                 )
             if name in seen:
-                raise InputError(f"ranking: criterion {name!r} is named more than once")
+                raise InputError(message("weights.ranking_repeated", name=name), "ranking")
             seen.add(name)
         groups.append(group)
     return groups
@@ -327,13 +321,11 @@ def swing(points: Mapping[str, float] | pd.Series) -> pd.Series:
     above = scores[scores > 100]
     if not above.empty:
         name = above.index[0]
-        raise InputError(f"points: {name!r} has {above.iloc[0]}; expected points in [0, 100]")
-    if scores.max() != 100:
         raise InputError(
-            f"points: the largest is {scores.max()}; the most important swing must get "
-            "exactly 100 points and the others points relative to it (use direct() for "
-            "scores on another scale)"
+            message("weights.points_above_100", name=name, value=above.iloc[0]), "points"
         )
+    if scores.max() != 100:
+        raise InputError(message("weights.points_max_not_100", top=scores.max()), "points")
     return _series(scores.to_numpy() / scores.sum(), scores.index)
 
 
@@ -372,37 +364,38 @@ def _pairwise_matrix(matrix, criteria) -> tuple[np.ndarray, list]:
         same = len(matrix.index) == len(cols) and set(matrix.index) == set(cols)
         if not (matrix.columns.is_unique and same):
             raise InputError(
-                "matrix: a DataFrame needs the same unique criterion labels as rows and "
-                f"columns; rows {list(matrix.index)}, columns {cols}"
+                message("weights.pairwise_labels", rows=list(matrix.index), cols=cols), "matrix"
             )
         if criteria is not None and list(criteria) != cols:
             raise InputError(
-                f"criteria: {list(criteria)} given for a DataFrame with columns {cols}; "
-                "leave criteria out (the labels name the criteria)"
+                message("weights.pairwise_criteria_given", criteria=list(criteria), cols=cols),
+                "criteria",
             )
         names = cols
         raw = matrix.loc[cols, cols]
     else:
         if criteria is None:
-            raise InputError("criteria: give the criterion names for a matrix without labels")
+            raise InputError(message("weights.pairwise_criteria_missing"), "criteria")
         names = list(criteria)
         raw = matrix
     try:
         values = np.asarray(raw, dtype=float)
     except (TypeError, ValueError):
-        raise InputError("matrix: expected a square matrix of numbers") from None
+        raise InputError(message("weights.pairwise_not_numbers"), "matrix") from None
     if values.ndim != 2 or values.shape[0] != values.shape[1] or values.shape[0] == 0:
-        raise InputError(f"matrix: expected a non-empty square matrix, got shape {values.shape}")
+        raise InputError(message("weights.pairwise_not_square", shape=values.shape), "matrix")
     n = values.shape[0]
     if len(names) != n:
-        raise InputError(f"criteria: {len(names)} names given for a {n}×{n} matrix")
+        raise InputError(
+            message("weights.pairwise_names_count", count=len(names), n=n), "criteria"
+        )
     if len(set(names)) != n:
         dupes = sorted({str(c) for c in names if names.count(c) > 1})
-        raise InputError(f"criteria: named more than once: {dupes}")
+        raise InputError(message("weights.criteria_repeated", dupes=dupes), "criteria")
     if n > max(SAATY_1980_RANDOM_INDEX):
         raise InputError(
-            f"matrix: {n} criteria; Saaty's random index (and so the consistency ratio) is "
-            f"tabulated for at most {max(SAATY_1980_RANDOM_INDEX)}; group the criteria"
+            message("weights.pairwise_too_large", n=n, most=max(SAATY_1980_RANDOM_INDEX)),
+            "matrix",
         )
     return values, names
 
@@ -419,19 +412,30 @@ def _check_pairwise(values: np.ndarray, names: list, tol: float) -> None:
         for j in range(n):
             v = values[i, j]
             if not math.isfinite(v) or v <= 0:
-                raise InputError(f"{cell(i, j)} is {v}; expected a positive finite number")
+                raise InputError(
+                    message("weights.pairwise_not_positive", cell=cell(i, j), value=v)
+                )
             if not low <= v <= high:
-                raise InputError(f"{cell(i, j)} is {v}; expected a value on Saaty's 1/9..9 scale")
+                raise InputError(message("weights.pairwise_off_scale", cell=cell(i, j), value=v))
     for i in range(n):
         if abs(values[i, i] - 1) > tol:
-            raise InputError(f"{cell(i, i)} is {values[i, i]}; the diagonal must be 1")
+            raise InputError(
+                message("weights.pairwise_diagonal", cell=cell(i, i), value=values[i, i])
+            )
     for i in range(n):
         for j in range(i + 1, n):
             a, b = values[i, j], values[j, i]
             if abs(a * b - 1) > tol:
                 raise InputError(
-                    f"{cell(j, i)} is {b}; expected the reciprocal of {cell(i, j)} = {a}, "
-                    f"i.e. {1 / a:.6g} (a_ji = 1/a_ij within {tol:.0%})"
+                    message(
+                        "weights.pairwise_reciprocal",
+                        cell=cell(j, i),
+                        value=b,
+                        other=cell(i, j),
+                        a=a,
+                        inverse=f"{1 / a:.6g}",
+                        tol=f"{tol:.0%}",
+                    )
                 )
 
 
@@ -522,7 +526,7 @@ def ahp(
     ([0.5714, 0.2857, 0.1429], 0.0)
     """
     if not (isinstance(tol, int | float) and 0 <= tol < 1):
-        raise InputError(f"tol: {tol!r}; expected a number in [0, 1)")
+        raise InputError(message("weights.tol", tol=tol), "tol")
     values, names = _pairwise_matrix(matrix, criteria)
     _check_pairwise(values, names, tol)
     n = len(names)
@@ -539,8 +543,13 @@ def ahp(
         cr = ci / ri
     if cr > CR_THRESHOLD:
         warnings.warn(
-            f"AHP consistency ratio {cr:.3f} exceeds {CR_THRESHOLD} (lambda_max "
-            f"{lambda_max:.4f}, n = {n}); Saaty advises revising the pairwise judgements",
+            message(
+                "weights.ahp_inconsistent",
+                cr=f"{cr:.3f}",
+                threshold=CR_THRESHOLD,
+                lambda_max=f"{lambda_max:.4f}",
+                n=n,
+            ),
             UserWarning,
             stacklevel=2,
         )
@@ -559,7 +568,7 @@ def _check_data(matrix, objectives) -> tuple[pd.DataFrame, list[str]]:
     from potential.mcda._base import check_inputs
 
     if not isinstance(matrix, pd.DataFrame):
-        raise InputError(f"matrix: expected a pandas DataFrame, got {type(matrix).__name__}")
+        raise InputError(message("mcda.not_frame", got=type(matrix).__name__), "matrix")
     if objectives is None:
         objectives = ["max"] * matrix.shape[1]
     matrix, _, _, _ = check_inputs(matrix, objectives, np.ones(matrix.shape[1]))
@@ -637,15 +646,17 @@ def entropy(matrix: pd.DataFrame, objectives: Sequence[str] | None = None) -> pd
     if np.any(values < 0):
         i, j = np.argwhere(values < 0)[0]
         raise InputError(
-            f"matrix: row {matrix.index[i]!r}, column {matrix.columns[j]!r} is "
-            f"{values[i, j]}; entropy weights need values ≥ 0"
+            message(
+                "weights.entropy_negative",
+                row=matrix.index[i],
+                col=matrix.columns[j],
+                value=values[i, j],
+            ),
+            "matrix",
         )
     varies = _varying(values)
     if not varies.any():
-        raise InputError(
-            "matrix: no criterion varies across the alternatives; entropy weights are "
-            "undefined (every column has entropy 1)"
-        )
+        raise InputError(message("weights.entropy_constant"), "matrix")
     w = pd.Series(0.0, index=pd.Index(matrix.columns, name="criterion"), name="weight")
     w[matrix.columns[varies]] = entropy_weights(matrix.loc[:, varies]).to_numpy()
     return w
@@ -716,24 +727,21 @@ def critic(matrix: pd.DataFrame, objectives: Sequence[str]) -> pd.Series:
     from potential.mcda.objective_weights import critic_weights
 
     if objectives is None:
-        raise InputError("objectives: CRITIC needs 'max' or 'min' for every column")
+        raise InputError(message("weights.critic_objectives"), "objectives")
     matrix, objectives = _check_data(matrix, objectives)
     values = matrix.to_numpy(dtype=float)
     varies = _varying(values)
     if varies.sum() < 2:
         raise InputError(
-            f"matrix: only {int(varies.sum())} of {len(varies)} criteria vary across the "
-            "alternatives; CRITIC needs at least two (its conflict term compares criteria)"
+            message("weights.critic_too_few", varying=int(varies.sum()), total=len(varies)),
+            "matrix",
         )
     v = values[:, varies]
     lo, hi = v.min(axis=0), v.max(axis=0)
     is_max = np.array([o == "max" for o, keep in zip(objectives, varies, strict=True) if keep])
     scaled = np.where(is_max, (v - lo) / (hi - lo), (hi - v) / (hi - lo))
     if np.allclose(scaled, scaled[:, :1], rtol=0, atol=1e-12):
-        raise InputError(
-            "matrix: all varying criteria rank the alternatives identically (correlation 1 "
-            "after scaling to best = 1); CRITIC weights are undefined"
-        )
+        raise InputError(message("weights.critic_identical"), "matrix")
     kept = [o for o, keep in zip(objectives, varies, strict=True) if keep]
     w = pd.Series(0.0, index=pd.Index(matrix.columns, name="criterion"), name="weight")
     w[matrix.columns[varies]] = critic_weights(matrix.loc[:, varies], kept).to_numpy()

@@ -4,10 +4,12 @@ same data.
 :func:`write_workbook` takes sheet name → DataFrame and writes an ``.xlsx`` file with bold,
 wrapped and frozen header rows, filters, column widths that fit, a number format by the kind
 of value in each column (:func:`column_kinds`; Excel shows its own locale's separators), and
-colour scales on scores, benefits and acceptabilities. A sheet may instead be a
-:class:`Layout`, laid out cell by cell with named styles and set up for printing (the
-annexes of the Wirtschaftlichkeitsvergleich). File metadata and the zip members' timestamps
-are fixed, so equal sheets give equal bytes.
+colour scales on scores, benefits and acceptabilities (per body where a sheet compares the
+options of each body: :func:`_scale_ranges`). A sheet may instead be a :class:`Layout`, laid
+out cell by cell with named styles (the annexes of the Wirtschaftlichkeitsvergleich). Every
+sheet is set up for printing (:func:`print_setup`: A4 landscape on the page width, header
+rows on every page, title, date and page number). File metadata and the zip members'
+timestamps are fixed, so equal sheets give equal bytes.
 """
 
 from __future__ import annotations
@@ -142,9 +144,10 @@ def _width(header: str, data: int) -> int:
     return min(MAX_WIDTH + 3, max(data + 2, math.ceil(head * 1.1) + 3))
 
 
-def _format_sheet(ws, frame: pd.DataFrame) -> None:
-    """Header bold and wrapped, header row frozen, filter, widths, number formats, colour
-    scales on scores, benefits and acceptabilities, long text wrapped."""
+def _format_sheet(ws, frame: pd.DataFrame, book: str | None = None, lang: str = "de") -> None:
+    """Header bold and wrapped, header row frozen and printed on every page, filter, widths,
+    number formats, colour scales on scores, benefits and acceptabilities, long text
+    wrapped."""
     from copy import copy
 
     from openpyxl.formatting.rule import ColorScaleRule
@@ -153,7 +156,7 @@ def _format_sheet(ws, frame: pd.DataFrame) -> None:
 
     n_rows, n_cols = frame.shape
     ws.freeze_panes = "A2"
-    print_setup(ws, frame.attrs.get("title"), "1:1")
+    print_setup(ws, frame.attrs.get("title"), "1:1", book, lang)
     if n_rows and n_cols:
         ws.auto_filter.ref = ws.dimensions
     for cell in ws[1]:
@@ -190,18 +193,54 @@ def _format_sheet(ws, frame: pd.DataFrame) -> None:
             if isinstance(cell.value, dt.date):
                 is_datetime = isinstance(cell.value, dt.datetime)
                 cell.number_format = DATETIME_FORMAT if is_datetime else DATE_FORMAT
-    if frame.attrs.get("scale_by") == "row" and scaled:
+    for ranges, kind in _scale_ranges(frame, scaled):
+        ws.conditional_formatting.add(ranges, ColorScaleRule(**SCALES[kind]))
+
+
+def _scale_ranges(frame: pd.DataFrame, scaled: list[tuple[int, str]]) -> list[tuple[str, str]]:
+    """The cells of each colour scale of a sheet: (ranges, kind of value) per scale.
+
+    By ``frame.attrs["scale_by"]``: ``"row"``, each row's scaled cells one scale (a body's
+    scores by field); the header of a column, one scale per column and value of that
+    column (``"Körperschaft"``: each body's options on their own scale, so that each body's
+    best option has the top colour however it compares with other bodies' options); else
+    one scale per column. Excel takes min, median and max of a scale over all its ranges.
+    """
+    from openpyxl.utils import get_column_letter
+
+    n_rows = len(frame)
+    by = frame.attrs.get("scale_by")
+    if not scaled or not n_rows:
+        return []
+    if by == "row":
         first, last = get_column_letter(scaled[0][0]), get_column_letter(scaled[-1][0])
-        for i in range(2, n_rows + 2):
-            ws.conditional_formatting.add(
-                f"{first}{i}:{last}{i}", ColorScaleRule(**SCALES[scaled[0][1]])
-            )
-    else:
-        for j, kind in scaled:
-            letter = get_column_letter(j)
-            ws.conditional_formatting.add(
-                f"{letter}2:{letter}{n_rows + 1}", ColorScaleRule(**SCALES[kind])
-            )
+        return [(f"{first}{i}:{last}{i}", scaled[0][1]) for i in range(2, n_rows + 2)]
+    if by is None:
+        return [
+            (f"{get_column_letter(j)}2:{get_column_letter(j)}{n_rows + 1}", kind)
+            for j, kind in scaled
+        ]
+    if by not in frame.columns:
+        raise KeyError(f"scale_by: no column {by!r} in the sheet")
+    groups = pd.Series(range(2, n_rows + 2)).groupby(frame[by].to_numpy(), sort=False)
+    out = []
+    for j, kind in scaled:
+        letter = get_column_letter(j)
+        for _, rows in groups:
+            out.append((" ".join(f"{letter}{a}:{letter}{b}" for a, b in _runs(rows)), kind))
+    return out
+
+
+def _runs(rows) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted row numbers as (first, last): ``[2, 3, 4, 7]`` → ``[(2, 4),
+    (7, 7)]``."""
+    runs: list[list[int]] = []
+    for r in rows:
+        if runs and r == runs[-1][1] + 1:
+            runs[-1][1] = r
+        else:
+            runs.append([r, r])
+    return [(a, b) for a, b in runs]
 
 
 @dataclass(frozen=True)
@@ -289,7 +328,9 @@ def _styles() -> dict:
     return out
 
 
-def _write_layout(ws, layout: Layout, styles: dict) -> None:
+def _write_layout(
+    ws, layout: Layout, styles: dict, book: str | None = None, lang: str = "de"
+) -> None:
     """Fill a worksheet from a :class:`Layout`: cells, styles, widths, panes, printing."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.pagebreak import Break
@@ -318,15 +359,21 @@ def _write_layout(ws, layout: Layout, styles: dict) -> None:
         ws.freeze_panes = layout.freeze
     if layout.filter:
         ws.auto_filter.ref = layout.filter
-    print_setup(ws, layout.title, layout.print_rows)
+    print_setup(ws, layout.title, layout.print_rows, book, lang)
     for r in layout.breaks:
         ws.row_breaks.append(Break(id=r))
 
 
-def print_setup(ws, title: str | None = None, title_rows: str | None = None) -> None:
+def print_setup(
+    ws,
+    title: str | None = None,
+    title_rows: str | None = None,
+    book: str | None = None,
+    lang: str = "de",
+) -> None:
     """Set a worksheet up to print as it is: A4 landscape, all columns on one page width,
-    the header rows repeated on every page, the title and print date in the page header
-    and the page number in the footer.
+    the header rows repeated on every page, the title and print date in the page header,
+    the workbook's title and the page number in the footer.
 
     Parameters
     ----------
@@ -335,6 +382,10 @@ def print_setup(ws, title: str | None = None, title_rows: str | None = None) -> 
         Printed at the top left of every page; default the sheet's name.
     title_rows : str, optional
         Rows repeated on every page (``"1:1"``).
+    book : str, optional
+        The workbook's title, printed at the bottom left of every page.
+    lang : {"de", "en"}
+        Language of the page number (``Seite 2 von 5``).
     """
     from openpyxl.worksheet.properties import PageSetupProperties
 
@@ -347,9 +398,43 @@ def print_setup(ws, title: str | None = None, title_rows: str | None = None) -> 
     ws.page_margins.left = ws.page_margins.right = 0.4
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.oddHeader.left.text = (title or ws.title).replace("&", "&&")
+    ws.oddHeader.left.text = _header_text(title or ws.title)
     ws.oddHeader.right.text = "&D"  # the date it is printed, filled in by Excel
-    ws.oddFooter.right.text = "&P / &N"
+    if book:
+        ws.oddFooter.left.text = _header_text(book)
+    ws.oddFooter.right.text = PAGE[lang]
+
+
+#: Page number in the footer (``&P`` the page, ``&N`` the number of pages; Excel's codes).
+PAGE = {"de": "Seite &P von &N", "en": "Page &P of &N"}
+
+#: Titles of the workbooks the tool writes (:func:`write_workbook`'s ``book``), printed in
+#: the footer of every page: German, English.
+BOOKS = {
+    "ranking": (
+        "Potenzialanalyse IKZ: Rangfolge der Kooperationsoptionen",
+        "IKZ potential analysis: ranking of the cooperation options",
+    ),
+    "smaa": (
+        "Potenzialanalyse IKZ: Rangakzeptanz über alle plausiblen Gewichte (SMAA)",
+        "IKZ potential analysis: rank acceptability over all plausible weights (SMAA)",
+    ),
+    "sharing": (
+        "Potenzialanalyse IKZ: Aufteilung des Kapitalwerts (wer zahlt was)",
+        "IKZ potential analysis: sharing the net present value (who pays what)",
+    ),
+    "comparison": (
+        "Potenzialanalyse IKZ: Vergleich der Szenarien",
+        "IKZ potential analysis: comparison of scenarios",
+    ),
+}
+
+
+def _header_text(text: str) -> str:
+    """Text for a page header or footer: ``&`` doubled (a single one starts a code), at
+    most 250 characters (Excel refuses longer headers)."""
+    text = str(text).replace("&", "&&")
+    return text if len(text) <= 250 else text[:249] + "…"
 
 
 def _has_format(style: str) -> bool:
@@ -357,14 +442,37 @@ def _has_format(style: str) -> bool:
     return bool(style) and "format" in STYLES[style]
 
 
-def write_workbook(sheets: dict[str, pd.DataFrame | Layout], path: Path) -> None:
+def write_workbook(
+    sheets: dict[str, pd.DataFrame | Layout],
+    path: Path,
+    book: str | None = None,
+    lang: str = "de",
+) -> None:
     """Write sheets to an .xlsx file with fixed metadata, so equal data give equal bytes.
 
     A table (DataFrame) is formatted by :func:`_format_sheet`: number formats and colour
     scales by the kind of each column (:func:`column_kinds`). A :class:`Layout` is written
-    cell by cell with its styles and print setup.
+    cell by cell with its styles. Every sheet prints landscape on the page width
+    (:func:`print_setup`) with its header rows on every page.
+
+    Parameters
+    ----------
+    sheets : dict of str to DataFrame or Layout
+        Sheet name → content. A table's ``attrs["title"]`` is printed in the page header
+        (default the sheet name); ``attrs["scale_by"]`` sets how colour scales run
+        (:func:`_scale_ranges`).
+    path : Path
+    book : str, optional
+        Which workbook (a key of :data:`BOOKS`): its title is printed in the footer and
+        stored as the file's title.
+    lang : {"de", "en"}
+        Language of the workbook's title and the page numbers.
     """
     from openpyxl import Workbook
+
+    if lang not in PAGE:
+        raise ValueError(f"unknown language {lang!r}; expected one of de, en")
+    title = BOOKS[book][0 if lang == "de" else 1] if book else None
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -373,13 +481,15 @@ def write_workbook(sheets: dict[str, pd.DataFrame | Layout], path: Path) -> None
         ws = wb.create_sheet(name)
         if isinstance(frame, Layout):
             styles = styles or _styles()
-            _write_layout(ws, frame, styles)
+            _write_layout(ws, frame, styles, title, lang)
             continue
         ws.append([str(c) for c in frame.columns])
         for row in frame.itertuples(index=False):
             ws.append([_cell(v) for v in row])
-        _format_sheet(ws, frame)
+        _format_sheet(ws, frame, title, lang)
     stamp = dt.datetime(*FIXED_TIMESTAMP)
+    if title:
+        wb.properties.title = title
     wb.properties.created = stamp
     wb.properties.modified = stamp
     wb.properties.creator = "potential"

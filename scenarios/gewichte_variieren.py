@@ -47,8 +47,10 @@ def main(out: Path, gruppe: str) -> None:
         ps.export(run, out / run.scenario.name, lang="de")
     ps.export(vergleich, out / "vergleich", lang="de")
 
-    # Der Kapitalwert hängt nicht an den Gewichten: einer für alle Läufe.
+    # Der Kapitalwert hängt nicht an den Gewichten: einer für alle Läufe; ebenso die Namen
+    # der Optionen (Handlungsfeld – Rechtsform – Partner statt der Kennung).
     kapitalwert = runs[0].analysis.ranking.set_index(["body", "option"])["npv"]
+    namen = runs[0].option_labels()
 
     # Beste Option je Körperschaft und Faktor, in aufsteigender Reihenfolge der Faktoren.
     order = sorted(range(len(FAKTOREN)), key=FAKTOREN.__getitem__)
@@ -57,11 +59,14 @@ def main(out: Path, gruppe: str) -> None:
         best = group[group["rank"] == 1].set_index("scenario")["option"]
         tops = [best[runs[i].scenario.name] for i in order]
         if len(set(tops)) == 1:
-            print(f"  {name}: {tops[0]} ({euro(kapitalwert[(body, tops[0])])}, bei jedem Faktor)")
+            print(
+                f"  {name}: {namen[tops[0]]} ({euro(kapitalwert[(body, tops[0])])}, "
+                "bei jedem Faktor)"
+            )
             continue
         print(f"  {name}:")
         for i, top in zip(order, tops, strict=True):
-            print(f"    × {FAKTOREN[i]:<4g} {top} ({euro(kapitalwert[(body, top)])})")
+            print(f"    × {FAKTOREN[i]:<4g} {namen[top]} ({euro(kapitalwert[(body, top)])})")
     print(f"\nAusgabe: {out}")
 
 

@@ -44,6 +44,8 @@ def main(out: Path, body: str) -> None:
     basis, variante = (f"rank_{run.scenario.name}" for run in runs)
     # Kapitalwert je (Körperschaft, Option) in beiden Läufen
     kapitalwert = [run.analysis.ranking.set_index(["body", "option"])["npv"] for run in runs]
+    # Namen der Optionen (Handlungsfeld – Rechtsform – Partner) statt ihrer Kennungen
+    namen = {**runs[1].option_labels(), **runs[0].option_labels()}
     moves = vergleich.moves
     print(f"Ohne {body}: was ändert sich für die anderen? (Kapitalwert der besten Option)")
     for (key, name), group in moves.groupby(["body", "body_name"], sort=False):
@@ -56,12 +58,13 @@ def main(out: Path, body: str) -> None:
             same = f"unverändert ({euro(kapitalwert[1][(key, after[0])])})"
         else:
             same = (
-                f"{', '.join(before)} ({euro(kapitalwert[0][(key, before[0])])}) → "
-                f"{', '.join(after)} ({euro(kapitalwert[1][(key, after[0])])})"
+                f"{', '.join(namen[o] for o in before)} "
+                f"({euro(kapitalwert[0][(key, before[0])])}) → "
+                f"{', '.join(namen[o] for o in after)} ({euro(kapitalwert[1][(key, after[0])])})"
             )
         print(f"  {name}: beste Option {same}")
         for option in lost:
-            print(f"    entfällt aus den besten drei: {option}")
+            print(f"    entfällt aus den besten drei: {namen[option]}")
     print(f"\nAusgabe: {out}")
 
 

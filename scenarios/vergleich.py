@@ -40,11 +40,14 @@ def main(out: Path) -> None:
         run.scenario.name: run.analysis.ranking.set_index(["body", "option"])["npv"]
         for run in runs
     }
+    # Namen der Optionen (Handlungsfeld – Rechtsform – Partner) statt ihrer Kennungen
+    namen = {option: name for run in runs[::-1] for option, name in run.option_labels().items()}
 
     print("Übereinstimmung mit der Basis (Kendalls Tau, Mittel über die Körperschaften):")
     for row in vergleich.summary.itertuples():
+        tau = f"{row.mean_tau:.2f}".replace(".", ",")  # deutsches Komma
         print(
-            f"  {row.scenario_a} ↔ {row.scenario_b}: Tau {row.mean_tau:.2f}, "
+            f"  {row.scenario_a} ↔ {row.scenario_b}: Tau {tau}, "
             f"gleiche beste Option bei {row.bodies_same_top} von {row.bodies} Körperschaften"
         )
 
@@ -62,7 +65,7 @@ def main(out: Path) -> None:
             print("    keine – die Spitze hängt vom Szenario ab")
         for row in mine.itertuples():
             werte = " / ".join(euro(kapitalwert[s][(body, row.option)]) for s in SZENARIEN)
-            print(f"    {row.option}  (schlechtester Rang {row.worst_rank:.0f}; {werte})")
+            print(f"    {namen[row.option]}  (schlechtester Rang {row.worst_rank:.0f}; {werte})")
     print(f"\nAusgabe: {out}")
 
 

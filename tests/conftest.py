@@ -10,6 +10,17 @@ import pytest
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def _german_by_default(monkeypatch):
+    """Every test starts in the default language (German), whatever the shell has set."""
+    from potential import messages
+
+    monkeypatch.delenv(messages.ENV_VAR, raising=False)
+    messages.set_lang(None)
+    yield
+    messages.set_lang(None)
+
+
 @pytest.fixture(scope="session")
 def dataset():
     """The embedded ``kreis-unna`` dataset."""

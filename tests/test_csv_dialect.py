@@ -36,7 +36,7 @@ def no_workbooks(monkeypatch):
     """Workbooks are not written (tests/test_workbook.py covers them; this keeps it fast)."""
     import potential.exports
 
-    monkeypatch.setattr(potential.exports, "write_workbook", lambda sheets, path: None)
+    monkeypatch.setattr(potential.exports, "write_workbook", lambda sheets, path, *a: None)
 
 
 @pytest.fixture

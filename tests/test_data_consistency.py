@@ -102,7 +102,7 @@ def test_too_many_fte_for_the_cost_are_refused_with_file_line_and_reason(dataset
     with pytest.raises(InputError) as err:
         load_dataset(dataset_copy)
     text = str(err.value)
-    assert f"field_parameters.csv, line {line}" in text
+    assert f"field_parameters.csv, Zeile {line}" in text
     assert "'abfall'" in text and "Personalkosten je VZÄ 25.000 €" in text
     assert "personnel_cost_per_fte 69.081 €" in text
     result = CliRunner().invoke(main, ["validate", str(dataset_copy)])
@@ -119,6 +119,6 @@ def test_input_tax_above_the_bought_in_part_is_refused(dataset_copy):
 def test_a_share_above_one_is_refused(dataset_copy):
     _set(dataset_copy, "epayment", "kreis_share", "1.4")
     with pytest.raises(
-        InputError, match="kreis_share .value. ist 1.4; erwartet ein Anteil 0 bis 1"
+        InputError, match="kreis_share .value. ist 1.4; erwartet: ein Anteil von 0 bis 1"
     ):
         load_dataset(dataset_copy)

@@ -373,36 +373,36 @@ def test_largest_burden():
 
 @pytest.mark.parametrize("rate", [-0.01, -1, float("nan"), float("inf"), float("-inf")])
 def test_rate_negative_or_not_finite(rate):
-    with pytest.raises(InputError, match=r"expected a rate of 0 or more"):
+    with pytest.raises(InputError, match=r"erwartet: ein Zinssatz von 0 oder mehr"):
         check_rate(rate)
-    with pytest.raises(InputError, match=r"discount rate: expected a rate of 0 or more"):
+    with pytest.raises(InputError, match=r"Zinssatz: erwartet: ein Zinssatz von 0 oder mehr"):
         npv([-100, 50, 60], rate)
-    with pytest.raises(InputError, match=r"expected a rate of 0 or more"):
+    with pytest.raises(InputError, match=r"erwartet: ein Zinssatz von 0 oder mehr"):
         annuity(100, rate, 5)
-    with pytest.raises(InputError, match=r"expected a rate of 0 or more"):
+    with pytest.raises(InputError, match=r"erwartet: ein Zinssatz von 0 oder mehr"):
         payback_year([-100, 50, 60], rate)
 
 
 @pytest.mark.parametrize("rate", ["abc", "", None, [0.05]])
 def test_rate_not_a_number(rate):
-    with pytest.raises(InputError, match=r"discount rate: expected a number such as 0\.009"):
+    with pytest.raises(InputError, match=r"Zinssatz: erwartet: eine Zahl wie 0\.009"):
         npv([-100, 50], rate)
-    with pytest.raises(InputError, match=r"expected a number"):
+    with pytest.raises(InputError, match=r"erwartet: eine Zahl"):
         annuity(100, rate, 5)
 
 
 def test_rate_names_the_quantity():
-    with pytest.raises(InputError, match=r"^interest: expected a number"):
+    with pytest.raises(InputError, match=r"^interest: erwartet: eine Zahl"):
         check_rate("x", "interest")
 
 
 @pytest.mark.parametrize("years", [0, -3, 1.5, 0.5, True, float("nan"), float("inf")])
 def test_horizon_not_a_whole_number_of_at_least_one(years):
-    with pytest.raises(InputError, match=r"expected a whole number of years of at least 1"):
+    with pytest.raises(InputError, match=r"erwartet: eine ganze Zahl von Jahren, mindestens 1"):
         check_years(years)
-    with pytest.raises(InputError, match=r"^years: expected a whole number of years"):
+    with pytest.raises(InputError, match=r"^Jahre: erwartet: eine ganze Zahl von Jahren"):
         annuity(100, 0.05, years)
-    with pytest.raises(InputError, match=r"expected a whole number of years of at least 1"):
+    with pytest.raises(InputError, match=r"erwartet: eine ganze Zahl von Jahren, mindestens 1"):
         annuity_factor(0.0, years)
 
 
@@ -416,13 +416,15 @@ def test_horizon_accepts_whole_floats():
     "flows", [[1.0, float("nan")], [float("inf"), 2.0], [[1.0, 2.0], [3.0, float("-inf")]]]
 )
 def test_npv_flows_not_finite(flows):
-    with pytest.raises(InputError, match=r"flows: expected finite numbers"):
+    with pytest.raises(InputError, match=r"Zahlungsströme: erwartet: endliche Zahlen"):
         npv(flows, 0.05)
 
 
 @pytest.mark.parametrize("flows", [[], 5.0, np.zeros((2, 0))])
 def test_npv_flows_without_year_zero(flows):
-    with pytest.raises(InputError, match=r"flows: expected the flows of years 0\.\.T"):
+    with pytest.raises(
+        InputError, match=r"Zahlungsströme: erwartet: die Zahlungsströme der Jahre 0\.\.T"
+    ):
         npv(flows, 0.05)
 
 
@@ -431,21 +433,33 @@ def test_npv_flows_without_year_zero(flows):
 
 @pytest.mark.parametrize("years", ["abc", None])
 def test_horizon_text_or_none(years):
-    with pytest.raises(InputError, match=r"expected a whole number of years"):
+    with pytest.raises(InputError, match=r"erwartet: eine ganze Zahl von Jahren"):
         annuity(100, 0.05, years)
 
 
 def test_npv_text_flows():
-    with pytest.raises(InputError, match=r"flows: expected"):
+    with pytest.raises(InputError, match=r"Zahlungsströme: erwartet"):
         npv(["a", 1.0], 0.05)
 
 
 @pytest.mark.parametrize("flows", [[float("nan"), 1.0], [-1.0, float("nan")]])
 def test_payback_year_flows_not_finite(flows):
-    with pytest.raises(InputError, match=r"flows: expected finite numbers"):
+    with pytest.raises(InputError, match=r"Zahlungsströme: erwartet: endliche Zahlen"):
         payback_year(flows, 0.0)
 
 
 def test_largest_burden_flows_not_finite():
-    with pytest.raises(InputError, match=r"flows: expected finite numbers"):
+    with pytest.raises(InputError, match=r"Zahlungsströme: erwartet: endliche Zahlen"):
         largest_burden([float("nan"), -5.0])
+
+
+def test_messages_in_english_on_request():
+    from potential.messages import use_lang
+
+    with use_lang("en"):
+        with pytest.raises(InputError, match=r"^discount rate: expected a rate of 0 or more"):
+            npv([-100, 50, 60], -0.01)
+        with pytest.raises(InputError, match=r"^years: expected a whole number of years"):
+            annuity(100, 0.05, 0)
+        with pytest.raises(InputError, match=r"^flows: expected finite numbers"):
+            npv([1.0, float("nan")], 0.05)

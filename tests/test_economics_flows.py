@@ -352,10 +352,10 @@ def test_grant_switch_changes_the_ranking_money_and_is_recorded(tmp_path, result
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--discount-rate", "-0.01"], "--discount-rate: expected a rate of 0 or more"),
-        (["--horizon", "0"], "--horizon: expected a whole number of years of at least 1"),
-        (["--ramp-up", "0.5,0.8"], "--ramp-up: the profile must reach 1"),
-        (["--ramp-up", "0.8,0.5,1"], "--ramp-up: the shares must not decrease"),
+        (["--discount-rate", "-0.01"], "--discount-rate: erwartet: ein Zinssatz von 0 oder mehr"),
+        (["--horizon", "0"], "--horizon: erwartet: eine ganze Zahl von Jahren, mindestens 1"),
+        (["--ramp-up", "0.5,0.8"], "--ramp-up: das Profil muss im letzten Jahr 1 erreichen"),
+        (["--ramp-up", "0.8,0.5,1"], "--ramp-up: die Anteile dürfen nicht abnehmen"),
     ],
 )
 def test_bad_economics_input_exits_2_and_writes_nothing(tmp_path, args, message):
@@ -367,12 +367,18 @@ def test_bad_economics_input_exits_2_and_writes_nothing(tmp_path, args, message)
 
 
 def test_bad_economics_input_in_the_library():
-    with pytest.raises(InputError, match="horizon"):
+    with pytest.raises(InputError, match="Betrachtungszeitraum: erwartet"):
         potential.analyse(economics={"horizon_years": 0})
-    with pytest.raises(InputError, match="unknown setting"):
+    with pytest.raises(InputError, match="unbekannte Einstellung"):
         potential.analyse(economics={"rate": 0.01})
-    with pytest.raises(InputError, match="discount rate"):
+    with pytest.raises(InputError, match="Zinssatz"):
         npv([1, 2], -0.5)
+    from potential.messages import use_lang
+
+    with use_lang("en"), pytest.raises(InputError, match="economics: unknown setting.*rate"):
+        potential.analyse(economics={"rate": 0.01})
+    with use_lang("en"), pytest.raises(InputError, match="ramp-up: the shares must not decrease"):
+        potential.analyse(economics={"ramp_up": "0.8,0.5,1"})
 
 
 def test_a_company_charges_vat_from_the_start_a_public_body_from_2027():

@@ -63,3 +63,37 @@ def test_tradeoffs_by_hand(default_analysis):
     )
     assert "Steuerung behalten" in t.loc["control_kept", "statement"]
     assert t.attrs["eur_per_point_per_capita"] == pytest.approx(60 / 28)
+
+
+def _without_npv_scale(model):
+    groups = []
+    for g in model.groups:
+        kept = tuple(
+            c.model_copy(update={"scale": None}) if c.indicator == "npv_per_capita" else c
+            for c in g.criteria
+        )
+        groups.append(g.model_copy(update={"criteria": kept}))
+    return model.model_copy(update={"groups": tuple(groups)})
+
+
+def test_tradeoffs_refuse_a_model_without_a_kapitalwert_scale_and_a_bad_language():
+    from potential.criteria import load_criteria
+    from potential.errors import InputError
+    from potential.messages import use_lang
+    from potential.tradeoffs import implied_tradeoffs
+
+    model = load_criteria("ikz-egov-nrw")
+    with pytest.raises(InputError) as info:
+        implied_tradeoffs(_without_npv_scale(model))
+    assert str(info.value) == (
+        "Kriterienmodell 'ikz-egov-nrw': Austauschraten brauchen ein gewichtetes "
+        "Kapitalwert-Kriterium (npv_per_capita, npv) mit einer Skala"
+    )
+    with use_lang("en"), pytest.raises(InputError) as info:
+        implied_tradeoffs(_without_npv_scale(model))
+    assert str(info.value) == (
+        "criteria model 'ikz-egov-nrw': trade-off rates need a weighted Kapitalwert "
+        "criterion (npv_per_capita, npv) with a scale"
+    )
+    with pytest.raises(InputError, match="^lang: 'fr'; erwartet: eines von de, en$"):
+        implied_tradeoffs(model, lang="fr")

@@ -23,6 +23,7 @@ from potential.group import (
     kendall_w,
     weight_rankings,
 )
+from potential.messages import use_lang
 
 DATA = Path(__file__).parent / "data" / "body_weights"
 STAND_ALONE = "alleingang"
@@ -105,12 +106,26 @@ def test_kendall_w_only_uses_the_order_within_a_voter():
 def test_kendall_w_undefined_and_bad_input():
     assert np.isnan(kendall_w(profile({"v1": [1], "v2": [1]}, "a")))
     assert np.isnan(kendall_w(profile({"v1": [1, 1], "v2": [2, 2]}, "ab")))  # all tied
-    with pytest.raises(InputError, match="v2"):
+    with pytest.raises(InputError, match="Ränge fehlen bei v2"):
         kendall_w(profile({"v1": [1, 2], "v2": [1, NAN]}, "ab"))
-    with pytest.raises(InputError, match="DataFrame"):
+    with pytest.raises(InputError, match="list; erwartet: eine pandas-Tabelle"):
         kendall_w([[1, 2], [2, 1]])
-    with pytest.raises(InputError, match="empty"):
+    with pytest.raises(InputError, match=r"leere Tabelle \(0 Zeilen, 0 Spalten\)"):
         kendall_w(pd.DataFrame())
+
+
+def test_bad_input_in_english_on_request():
+    with use_lang("en"), pytest.raises(InputError) as info:
+        kendall_w(profile({"v1": [1, 2], "v2": [1, NAN]}, "ab"))
+    assert (
+        str(info.value) == "rankings: Kendall's W needs complete rankings; missing ranks from v2"
+    )
+    with use_lang("en"), pytest.raises(InputError) as info:
+        aggregate_weights(pd.DataFrame([[1.0, -0.1]], index=["a"]))
+    assert str(info.value) == "weights: negative weight(s) for a; expected weights >= 0"
+    with pytest.raises(InputError) as info:
+        aggregate_weights(pd.DataFrame([[1.0, -0.1]], index=["a"]))
+    assert str(info.value) == "Gewichte (weights): negative Gewichte bei a; erwartet: Gewichte ≥ 0"
 
 
 # --- Borda and Copeland ----------------------------------------------------------------------
@@ -211,11 +226,11 @@ def test_copeland_condorcet_winner_first():
 
 
 def test_rankings_bad_input():
-    with pytest.raises(InputError, match="numbers"):
+    with pytest.raises(InputError, match="nicht jede Zelle ist eine Zahl"):
         borda(pd.DataFrame({"v1": ["x", "y"]}))
-    with pytest.raises(InputError, match="infinite"):
+    with pytest.raises(InputError, match=r"unendliche Werte in Spalte\(n\) v1"):
         copeland(profile({"v1": [1, np.inf]}, "ab"))
-    with pytest.raises(InputError, match="more than once"):
+    with pytest.raises(InputError, match=r"Zeilenbezeichnung\(en\) a kommen mehrfach vor"):
         borda(pd.DataFrame([[1, 2], [2, 1]], index=["a", "a"]))
 
 
@@ -256,7 +271,7 @@ def test_departures_against_a_given_consensus_and_missing_ranks():
     assert list(out.index) == ["v1", "v2", "v3"]
     np.testing.assert_allclose(out["kendall_tau"], [-1, -1, 1], atol=1e-12)
     assert out["items"].tolist() == [4, 2, 3]
-    with pytest.raises(InputError, match="d"):
+    with pytest.raises(InputError, match="consensus: kein Rang für d;"):
         departures(ranks, consensus.drop("d"))
 
 
@@ -284,15 +299,15 @@ def test_aggregate_weights_by_hand():
 def test_aggregate_weights_errors():
     veto = pd.DataFrame([[1.0, 0.0], [0.0, 1.0]], index=["a", "b"], columns=["x", "y"])
     np.testing.assert_allclose(aggregate_weights(veto).to_numpy(), [0.5, 0.5])
-    with pytest.raises(InputError, match="geometric mean is zero"):
+    with pytest.raises(InputError, match="das geometrische Mittel ist für jedes Kriterium 0"):
         aggregate_weights(veto, "geometric")
-    with pytest.raises(InputError, match="b"):
+    with pytest.raises(InputError, match="alle Gewichte sind 0 bei b;"):
         aggregate_weights(pd.DataFrame([[1.0, 0.0], [0.0, 0.0]], index=["a", "b"]))
-    with pytest.raises(InputError, match="negative"):
+    with pytest.raises(InputError, match="negative Gewichte bei a"):
         aggregate_weights(pd.DataFrame([[1.0, -0.1]], index=["a"]))
-    with pytest.raises(InputError, match="harmonic"):
+    with pytest.raises(InputError, match="how: 'harmonic'; erwartet: 'arithmetic' oder"):
         aggregate_weights(veto, "harmonic")
-    with pytest.raises(InputError, match="missing"):
+    with pytest.raises(InputError, match="fehlende Werte"):
         aggregate_weights(pd.DataFrame([[1.0, NAN]], index=["a"]))
 
 

@@ -178,7 +178,7 @@ def test_installed_scenarios_run_and_compare(venv, tmp_path):
 def test_installed_python_m_version(venv, tmp_path):
     bindir, _, env = venv
     proc = run([bindir / "python", "-m", "potential", "--version"], tmp_path, env)
-    assert proc.stdout.strip() == f"potential, version {version('potential')}"
+    assert proc.stdout.strip() == f"potential, Version {version('potential')}"
 
 
 def test_installed_cli_uses_shipped_scenario_and_criteria(venv, tmp_path):
@@ -186,7 +186,7 @@ def test_installed_cli_uses_shipped_scenario_and_criteria(venv, tmp_path):
     scenario = site / "potential" / "_scenarios" / "heute.yaml"
     criteria = site / "potential" / "_criteria" / "ikz-egov-nrw.yaml"
     proc = run([bindir / "potential", "validate", scenario, criteria], tmp_path, env)
-    assert "(scenario)" in proc.stdout and "(criteria)" in proc.stdout
+    assert "(Szenario)" in proc.stdout and "(Kriterienmodell)" in proc.stdout
     proc = run(
         [bindir / "potential", "analyse", "--scenario", "heute", "--out", "o"], tmp_path, env
     )
@@ -205,5 +205,5 @@ def test_installed_cli_bad_input_exits_2(venv, tmp_path):
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    assert proc.stderr.strip().startswith("Error: nirgendwo: ")
+    assert proc.stderr.strip().startswith("Fehler: nirgendwo: ")
     assert not (tmp_path / "out").exists()

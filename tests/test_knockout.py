@@ -204,7 +204,9 @@ def test_bad_rule_is_reported_with_file_and_line(dataset_copy):
         dataset_copy / "knockout_rules.csv",
         ["x", "nofield", "", "", "Grund", "reason", "law", "gkg-nrw"],
     )
-    with pytest.raises(InputError, match=r"knockout_rules\.csv, line 4.*unknown field"):
+    with pytest.raises(
+        InputError, match=r"knockout_rules\.csv, Zeile 4.*Handlungsfeld 'nofield' unbekannt"
+    ):
         load_dataset(dataset_copy)
 
 

@@ -556,7 +556,7 @@ def test_matrix_must_be_a_non_empty_unique_numeric_dataframe():
         rank(POSITIVE.to_numpy(), POS_OBJ, POS_W)
     with pytest.raises(InputError):
         rank(POSITIVE.iloc[:0], POS_OBJ, POS_W)
-    with pytest.raises(InputError, match="unique"):
+    with pytest.raises(InputError, match="Zeilenbeschriftungen müssen eindeutig sein"):
         rank(POSITIVE.rename(index={"w": "v"}), POS_OBJ, POS_W)
     with pytest.raises(InputError, match="q"):
         rank(POSITIVE.assign(q=["a", "b", "c", "d", "e"]), POS_OBJ, POS_W)

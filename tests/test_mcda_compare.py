@@ -69,7 +69,7 @@ def test_compare_methods_matches_single_rankings(problem):
 
 
 def test_compare_methods_rejects_unknown_method(problem):
-    with pytest.raises(InputError, match="unknown method 'saw'"):
+    with pytest.raises(InputError, match="unbekanntes Verfahren 'saw'; erwartet: eines von"):
         compare_methods(*problem, methods=["wsm", "saw"])
 
 
@@ -96,7 +96,7 @@ def test_rank_reversal_is_reproducible_and_complete(problem):
 
 def test_rank_reversal_needs_two_alternatives(problem):
     matrix, objectives, weights = problem
-    with pytest.raises(InputError, match="at least two"):
+    with pytest.raises(InputError, match="mindestens zwei verschiedene Alternativen"):
         rank_reversal(matrix.iloc[:1], objectives, weights)
 
 
@@ -161,9 +161,19 @@ def test_compare_methods_command_unknown_method(tmp_path):
         main, ["compare-methods", "--methods", "wsm,nope", "--out", str(tmp_path / "o")]
     )
     assert result.exit_code == 2
-    assert result.output.strip().splitlines() == [
-        "Error: unknown method 'nope'; expected one of " + ", ".join(METHODS)
-    ]
+    # the last line is the error (a progress line may come before it)
+    last = result.output.strip().splitlines()[-1]
+    assert last.endswith(
+        ": unbekanntes Verfahren 'nope'; erwartet: eines von " + ", ".join(METHODS)
+    )
+    assert not (tmp_path / "o").exists()
+    result = CliRunner().invoke(
+        main,
+        ["compare-methods", "--methods", "wsm,nope", "--out", str(tmp_path / "o"), "--lang", "en"],
+    )
+    assert result.exit_code == 2
+    last = result.output.strip().splitlines()[-1]
+    assert last == "Error: unknown method 'nope'; expected one of " + ", ".join(METHODS)
     assert not (tmp_path / "o").exists()
 
 

@@ -69,8 +69,20 @@ def test_all_equal_rows_keep_row_order(method):
 def test_missing_or_infinite_value_is_an_error(method, bad):
     broken = MATRIX.copy()
     broken.loc["y", "b"] = bad
-    with pytest.raises(InputError, match=r"row 'y', column 'b'"):
+    with pytest.raises(
+        InputError, match=r"^matrix: Zeile 'y', Spalte 'b' ist .*; erwartet: eine endliche"
+    ):
         rank(broken, OBJECTIVES, WEIGHTS, method)
+
+
+def test_missing_value_error_in_english():
+    from potential.messages import use_lang
+
+    broken = MATRIX.copy()
+    broken.loc["y", "b"] = np.nan
+    with use_lang("en"), pytest.raises(InputError) as info:
+        rank(broken, OBJECTIVES, WEIGHTS, "wsm")
+    assert str(info.value) == "matrix: row 'y', column 'b' is nan; expected a finite number"
 
 
 def test_constant_column_counts_as_agreement_in_electre1():
@@ -97,14 +109,16 @@ def test_topsis_with_weight_only_on_constant_columns_scores_one_half():
 def test_unknown_or_misplaced_parameters_are_errors():
     with pytest.raises(InputError, match="metric: 'manhatan'"):
         rank(MATRIX, OBJECTIVES, WEIGHTS, "topsis", metric="manhatan")
-    with pytest.raises(InputError, match=r"bounds: criteria \['q'\]"):
+    with pytest.raises(InputError, match=r"bounds: die Kriterien \['q'\] sind keine Spalten"):
         rank(MATRIX, OBJECTIVES, WEIGHTS, "wsm", bounds={"q": (0, 1)})
-    with pytest.raises(InputError, match="only for value_function 'minmax'"):
+    with pytest.raises(InputError, match="nur für value_function 'minmax', nicht für 'ratio'"):
         rank(MATRIX, OBJECTIVES, WEIGHTS, "wsm", value_function="ratio", bounds={"a": (0, 9)})
-    with pytest.raises(InputError, match=r"breakpoints: criteria \['q'\]"):
+    with pytest.raises(InputError, match=r"breakpoints: die Kriterien \['q'\]"):
         rank(MATRIX, OBJECTIVES, WEIGHTS, "wsm", breakpoints={"q": [(0, 0), (1, 1)]})
-    with pytest.raises(InputError, match=r"weights: criteria \['q'\]"):
+    with pytest.raises(InputError, match=r"weights: die Kriterien \['q'\]"):
         rank(MATRIX, OBJECTIVES, {"a": 1, "b": 1, "c": 1, "q": 1}, "wsm")
     negative = MATRIX.assign(a=[-1.0, 1.0, 2.0, 3.0])
-    with pytest.raises(InputError, match=r"row 'w', column 'a' is -1.0; the 'vector'"):
+    with pytest.raises(
+        InputError, match=r"Zeile 'w', Spalte 'a' ist -1.0; die Normierung 'vector'"
+    ):
         rank(negative, OBJECTIVES, WEIGHTS, "wsm", value_function="vector")

@@ -535,44 +535,66 @@ def test_rank_with_integer_matrix():
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"preference": "triangle"}, r"preference: criterion 'cost' has 'triangle'"),
-        ({"preference": ["usual", "vshape", "usual"]}, r"criterion 'time' has 'vshape'"),
-        ({"preference": {"cost": "usual", "time": "usual"}}, r"preference: .*'score'"),
+        ({"preference": "triangle"}, r"preference: Kriterium 'cost' hat 'triangle'; erwartet"),
+        ({"preference": ["usual", "vshape", "usual"]}, r"Kriterium 'time' hat 'vshape'"),
+        (
+            {"preference": {"cost": "usual", "time": "usual"}},
+            r"preference: keine Präferenzfunktion für die Kriterien \['score'\]",
+        ),
         (
             {"preference": {"cost": "usual", "time": "usual", "score": "usual", "x": "usual"}},
-            r"preference: unknown criteria \['x'\]",
+            r"preference: unbekannte Kriterien \['x'\]",
         ),
-        ({"preference": ["usual", "usual"]}, r"preference: 2 values given for 3 criteria"),
-        ({"preference": "u-shape"}, r"q: criterion 'cost' uses the 'u-shape' .* needs q"),
-        ({"preference": "v-shape", "q": 1}, r"p: criterion 'cost' uses the 'v-shape' .* needs p"),
-        ({"preference": "level", "p": 2}, r"q: criterion 'cost' .* 'level'"),
-        ({"preference": "linear", "q": 1}, r"p: criterion 'cost' .* 'linear'"),
-        ({"preference": "gaussian"}, r"s: criterion 'cost' uses the 'gaussian' .* needs s"),
-        ({"preference": "gaussian", "s": 0}, r"s: criterion 'cost' has s = 0"),
-        ({"preference": "gaussian", "s": [1, -2, 1]}, r"s: criterion 'time' has -2"),
-        ({"preference": "u-shape", "q": -1}, r"q: criterion 'cost' has -1"),
+        ({"preference": ["usual", "usual"]}, r"preference: 2 Werte angegeben; erwartet: 3"),
+        (
+            {"preference": "u-shape"},
+            r"q: Kriterium 'cost' verwendet die Präferenzfunktion 'u-shape', die q braucht",
+        ),
+        (
+            {"preference": "v-shape", "q": 1},
+            r"p: Kriterium 'cost' verwendet die Präferenzfunktion 'v-shape', die p braucht",
+        ),
+        ({"preference": "level", "p": 2}, r"q: Kriterium 'cost' .* 'level'"),
+        ({"preference": "linear", "q": 1}, r"p: Kriterium 'cost' .* 'linear'"),
+        (
+            {"preference": "gaussian"},
+            r"s: Kriterium 'cost' verwendet die Präferenzfunktion 'gaussian', die s braucht",
+        ),
+        ({"preference": "gaussian", "s": 0}, r"s: Kriterium 'cost' hat s = 0"),
+        ({"preference": "gaussian", "s": [1, -2, 1]}, r"s: Kriterium 'time' hat -2; erwartet"),
+        ({"preference": "u-shape", "q": -1}, r"q: Kriterium 'cost' hat -1"),
         (
             {"preference": "v-shape", "p": {"cost": 1, "time": 1, "score": -0.5}},
-            r"p: criterion 'score' has -0.5",
+            r"p: Kriterium 'score' hat -0.5",
         ),
-        ({"preference": "linear", "q": 1, "p": float("nan")}, r"p: criterion 'cost' has nan"),
-        ({"preference": "linear", "q": 1, "p": float("inf")}, r"p: criterion 'cost' has inf"),
-        ({"preference": "linear", "q": [1, 1, "2"], "p": 3}, r"q: criterion 'score' has '2'"),
-        ({"preference": "linear", "q": [1, 5, 1], "p": 3}, r"q: criterion 'time' has q = 5.0 > p"),
-        ({"preference": "level", "q": 2, "p": 2}, r"q: criterion 'cost' has q = 2.0 ≥ p = 2.0"),
+        ({"preference": "linear", "q": 1, "p": float("nan")}, r"p: Kriterium 'cost' hat nan"),
+        ({"preference": "linear", "q": 1, "p": float("inf")}, r"p: Kriterium 'cost' hat inf"),
+        ({"preference": "linear", "q": [1, 1, "2"], "p": 3}, r"q: Kriterium 'score' hat '2'"),
+        ({"preference": "linear", "q": [1, 5, 1], "p": 3}, r"q: Kriterium 'time' hat q = 5.0 > p"),
+        ({"preference": "level", "q": 2, "p": 2}, r"q: Kriterium 'cost' hat q = 2.0 ≥ p = 2.0"),
         (
             {"preference": "linear", "q": {"cost": 1, "speed": 1}, "p": 3},
-            r"q: unknown criteria \['speed'\]",
+            r"q: unbekannte Kriterien \['speed'\]",
         ),
         (
             {"preference": ["linear", "usual", "usual"], "q": {"time": 1}, "p": 3},
-            r"q: criterion 'cost' uses the 'linear'",
+            r"q: Kriterium 'cost' verwendet die Präferenzfunktion 'linear'",
         ),
-        ({"preference": "linear", "q": [1, 1], "p": 3}, r"q: 2 values given for 3 criteria"),
-        ({"preference": 3}, r"preference: criterion 'cost' has 3"),
-        ({"r": 1}, r"method 'promethee2' has no parameter 'r'"),
+        ({"preference": "linear", "q": [1, 1], "p": 3}, r"q: 2 Werte angegeben; erwartet: 3"),
+        ({"preference": 3}, r"preference: Kriterium 'cost' hat 3"),
+        ({"r": 1}, r"das Verfahren 'promethee2' hat keinen Parameter 'r'"),
     ],
 )
 def test_bad_parameters(params, message):
     with pytest.raises(InputError, match=message):
         rank(HAND, HAND_OBJ, [1, 1, 1], "promethee2", **params)
+
+
+def test_bad_parameter_in_english():
+    from potential.messages import use_lang
+
+    with use_lang("en"), pytest.raises(InputError) as info:
+        rank(HAND, HAND_OBJ, [1, 1, 1], "promethee2", preference="level", q=2, p=2)
+    assert str(info.value) == (
+        "q: criterion 'cost' has q = 2.0 ≥ p = 2.0; the 'level' function needs q < p"
+    )

@@ -229,7 +229,8 @@ def test_all_zero_weights_show_a_message_and_reset_restores(sliders, default_ana
     for slider in c.sliders.values():
         slider.value = 0.0
     assert c.ranking is None and c.result is None
-    assert "all group weights are zero" in c.error
+    assert c.error.startswith("Gewichtsregler: body_weights.boenen: ")
+    assert "alle Gruppengewichte sind null" in c.error  # the weights' own message
     (shown,) = c.output.outputs
     assert shown["output_type"] == "stream" and "Keine Rangfolge" in shown["text"]
     c.reset()
@@ -275,9 +276,9 @@ def test_weight_sliders_bad_input():
     from potential.interactive import weight_sliders
 
     a = potential.analyse()
-    with pytest.raises(potential.InputError, match="body 'atlantis' is not ranked"):
+    with pytest.raises(potential.InputError, match="Körperschaft 'atlantis' hat keine Rangfolge"):
         weight_sliders(a, body="atlantis")
-    with pytest.raises(potential.InputError, match="expected a potential.analyse"):
+    with pytest.raises(potential.InputError, match="erwartet: ein Ergebnis von potential.analyse"):
         weight_sliders(42)
     with pytest.raises(potential.InputError, match="lang"):
         weight_sliders(a, lang="fr")

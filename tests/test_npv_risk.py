@@ -180,15 +180,23 @@ def test_progress_wraps_the_chunks(dataset):
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"n": 0}, "n: expected an integer >= 1, got 0"),
-        ({"n": 2.5}, "n: expected an integer >= 1"),
-        ({"seed": -1}, "seed: expected an int >= 0, got -1"),
-        ({"seed": 1.5}, "seed: expected an int >= 0"),
-        ({"grant_probability": 1.5}, "grant_probability: expected a probability between 0 and 1"),
-        ({"vat_flip": -0.1}, "vat_flip: expected a probability between 0 and 1"),
-        ({"chunk": 0}, "chunk: expected an integer >= 1"),
-        ({"vat_flip_forms": ["verein"]}, "vat_flip_forms: unknown legal form(s) 'verein'"),
-        ({"economics": {"horizon": 5}}, "unknown setting(s) horizon"),
+        ({"n": 0}, "n: erwartet: eine ganze Zahl ≥ 1, erhalten: 0"),
+        ({"n": 2.5}, "n: erwartet: eine ganze Zahl ≥ 1, erhalten: 2.5"),
+        ({"seed": -1}, "seed: erwartet: eine ganze Zahl ≥ 0, erhalten: -1"),
+        ({"seed": 1.5}, "seed: erwartet: eine ganze Zahl ≥ 0, einen numpy-Generator oder None"),
+        (
+            {"grant_probability": 1.5},
+            "grant_probability: erwartet: eine Wahrscheinlichkeit von 0 bis 1, erhalten: 1.5",
+        ),
+        ({"vat_flip": -0.1}, "vat_flip: erwartet: eine Wahrscheinlichkeit von 0 bis 1"),
+        ({"chunk": 0}, "chunk: erwartet: eine ganze Zahl ≥ 1"),
+        (
+            {"vat_flip_forms": ["verein"]},
+            "vat_flip_forms: unbekannte Rechtsform(en) 'verein'; erwartet: Kennungen aus "
+            "legal_forms.csv",
+        ),
+        # economics' own wording (another module's message): match its stable part, the keys
+        ({"economics": {"horizon": 5}}, "horizon_years, discount_rate"),
     ],
 )
 def test_bad_input_is_an_input_error(dataset, kwargs, message):
@@ -205,3 +213,11 @@ def test_docstring_examples_run():
     module = importlib.import_module("potential.uncertainty.npv_risk")
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_bad_input_in_english(dataset):
+    from potential.messages import use_lang
+
+    with use_lang("en"), pytest.raises(InputError) as info:
+        npv_risk(dataset, grant_probability=1.5)
+    assert str(info.value) == "grant_probability: expected a probability between 0 and 1, got 1.5"

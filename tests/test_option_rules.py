@@ -27,6 +27,7 @@ import potential
 from potential.datasets import load_dataset
 from potential.errors import InputError
 from potential.indicators import existing_pools, indicator_table
+from potential.messages import use_lang
 from potential.models import OptionRules
 from potential.options import (
     PARTNER_SEP,
@@ -240,7 +241,7 @@ def test_stay_out(dataset):
     assert "selm" not in set(result.indicators["body"])
     assert list(dict.fromkeys(result.ranking["body"])) == [b for b in BODIES if b != "selm"]
     assert (result.indicators["option"] == "alleingang").sum() == 10
-    with pytest.raises(InputError, match="takes no part"):
+    with pytest.raises(InputError, match="nimmt nach den Optionsregeln .* nicht teil"):
         result.explain("selm")
 
 
@@ -412,73 +413,123 @@ def _write_options(folder, block: str):
     return path
 
 
-EXPECTED_BODIES = "expected one of " + ", ".join(BODIES)
+EXPECTED_BODIES = "erwartet: eine von " + ", ".join(BODIES)
 
 BAD = [
     (
         "  fields: [epayment, efahrt]\n",
-        "key 'options.fields[2]': unknown field 'efahrt'; expected one of " + ", ".join(FIELDS),
+        "Schlüssel 'options.fields[2]': unbekanntes Handlungsfeld 'efahrt'; erwartet: eines von "
+        + ", ".join(FIELDS),
     ),
     (
         "  legal_forms: [gku, verein]\n",
-        "key 'options.legal_forms[2]': unknown legal form 'verein'; expected one of "
+        "Schlüssel 'options.legal_forms[2]': unbekannte Rechtsform 'verein'; erwartet: eine von "
         + ", ".join(LEGAL_FORMS),
     ),
     (
         "  join: [kreis_unna, bergkamen, xyz]\n",
-        f"key 'options.join[3]': unknown body 'xyz'; {EXPECTED_BODIES}",
+        f"Schlüssel 'options.join[3]': unbekannte Körperschaft 'xyz'; {EXPECTED_BODIES}",
     ),
     (
         "  stay_out: [dortmund]\n",
-        f"key 'options.stay_out[1]': unknown body 'dortmund'; {EXPECTED_BODIES}",
+        f"Schlüssel 'options.stay_out[1]': unbekannte Körperschaft 'dortmund'; {EXPECTED_BODIES}",
     ),
-    ("  lead: hamm\n", f"key 'options.lead': unknown body 'hamm'; {EXPECTED_BODIES}"),
-    ("  stay_out: [selm, werne, selm]\n", "key 'options.stay_out[3]': body 'selm' appears twice"),
+    (
+        "  lead: hamm\n",
+        f"Schlüssel 'options.lead': unbekannte Körperschaft 'hamm'; {EXPECTED_BODIES}",
+    ),
+    (
+        "  stay_out: [selm, werne, selm]\n",
+        "Schlüssel 'options.stay_out[3]': Körperschaft 'selm' kommt zweimal vor",
+    ),
+    (
+        "  stay_out: [selm]\n  lead: selm\n",
+        "Schlüssel 'options.lead': Körperschaft 'selm' nimmt nicht teil (sie steht in "
+        "options.stay_out[1]); eine federführende Körperschaft muss teilnehmen",
+    ),
+    (
+        "  join: [kamen, unna]\n  lead: selm\n",
+        "Schlüssel 'options.lead': Körperschaft 'selm' nimmt nicht teil (sie steht nicht in "
+        "options.join); eine federführende Körperschaft muss teilnehmen",
+    ),
+    (
+        "  join: [kamen]\n",
+        "Schlüssel 'options.join': 1 Körperschaft nimmt teil (kamen); erwartet: mindestens 2",
+    ),
+    (
+        "  stay_out: [" + ", ".join(BODIES[1:]) + "]\n",
+        "Schlüssel 'options.stay_out': 1 Körperschaft nimmt teil (kreis_unna); erwartet: "
+        "mindestens 2",
+    ),
+    (
+        "  join: [kamen, unna]\n  stay_out: [unna, kamen]\n",
+        "Schlüssel 'options.join': keine Körperschaft nimmt teil; erwartet: mindestens 2",
+    ),
+    (
+        "  partner_sets: [county, all]\n",
+        "Schlüssel 'options.max_size' fehlt; die Partnermengen-Familie 'all' "
+        "(options.partner_sets[2]) braucht die größte Partnermenge, z. B. max_size: 3",
+    ),
+    (
+        "  legal_forms: [gku, gmbh]\n  lead: kreis_unna\n",
+        "Schlüssel 'options.lead': in den Handlungsfeldern (epayment, evergabe, "
+        "shared_services, it, abfall, foerderschulen) bleibt keine Rechtsform mit "
+        "Federführung; eine geforderte federführende Körperschaft braucht eine Rechtsform, in "
+        "der eine Körperschaft die Aufgabe wahrnimmt (has_lead)",
+    ),
+    (
+        "  fields: [epayment]\n  legal_forms: [gku]\n",
+        "Schlüssel 'options.legal_forms': keine von gku passt zu den Handlungsfeldern "
+        "(epayment); erwartet: mindestens eine Rechtsform dieser Handlungsfelder",
+    ),
+    (
+        "  fields: []\n",
+        "Schlüssel 'options.fields': leere Liste; erwartet: mindestens eine Handlungsfeld-ID",
+    ),
+    (
+        "  partner_sets: [county_led]\n  stay_out: [kreis_unna]\n",
+        "Schlüssel 'options.partner_sets': die Regeln lassen keine Partnermenge übrig",
+    ),
+    # the model itself (pydantic): a size below 2, an unknown family, an unknown key
+    (
+        "  max_size: 1\n",
+        "Schlüssel 'options.max_size': 1 gefunden; erwartet: eine Zahl größer oder gleich 2",
+    ),
+    (
+        "  partner_sets: [county, everything]\n",
+        "Schlüssel 'options.partner_sets[2]': 'everything' gefunden; erwartet: einer der Werte "
+        "'county', 'towns'",
+    ),
+    ("  joins: [kamen, unna]\n", "unbekannter Schlüssel 'options.joins'"),
+]
+
+#: the same problems in English (``--lang en``): the texts as they were before the catalogue
+BAD_EN = [
+    (
+        "  fields: [epayment, efahrt]\n",
+        "key 'options.fields[2]': unknown field 'efahrt'; expected one of " + ", ".join(FIELDS),
+    ),
     (
         "  stay_out: [selm]\n  lead: selm\n",
         "key 'options.lead': body 'selm' takes no part (it is in options.stay_out[1]); "
         "a lead must take part",
     ),
     (
-        "  join: [kamen, unna]\n  lead: selm\n",
-        "key 'options.lead': body 'selm' takes no part (it is not in options.join); "
-        "a lead must take part",
-    ),
-    ("  join: [kamen]\n", "key 'options.join': 1 body takes part (kamen); expected at least 2"),
-    (
-        "  stay_out: [" + ", ".join(BODIES[1:]) + "]\n",
-        "key 'options.stay_out': 1 body takes part (kreis_unna); expected at least 2",
-    ),
-    (
         "  join: [kamen, unna]\n  stay_out: [unna, kamen]\n",
         "key 'options.join': 0 bodies take part; expected at least 2",
     ),
-    (
-        "  partner_sets: [county, all]\n",
-        "key 'options.max_size' is missing; the partner-set family 'all' "
-        "(options.partner_sets[2]) needs the largest partner set, e.g. max_size: 3",
-    ),
-    (
-        "  legal_forms: [gku, gmbh]\n  lead: kreis_unna\n",
-        "key 'options.lead': no legal form with a lead is left in the fields (epayment, "
-        "evergabe, shared_services, it, abfall, foerderschulen); a required lead needs a form "
-        "in which one body performs the task (has_lead)",
-    ),
-    (
-        "  fields: [epayment]\n  legal_forms: [gku]\n",
-        "key 'options.legal_forms': none of gku fits the fields (epayment); expected at least "
-        "one legal form of these fields",
-    ),
-    ("  fields: []\n", "key 'options.fields': empty list; expected at least one field id"),
-    (
-        "  partner_sets: [county_led]\n  stay_out: [kreis_unna]\n",
-        "key 'options.partner_sets': the rules leave no partner set",
-    ),
-    # the model itself (pydantic): a size below 2, an unknown family, an unknown key
     ("  max_size: 1\n", "key 'options.max_size': got 1; expected: input should be greater"),
-    ("  partner_sets: [county, everything]\n", "key 'options.partner_sets[2]': got 'everything'"),
     ("  joins: [kamen, unna]\n", "unknown key 'options.joins'"),
 ]
+
+
+@pytest.mark.parametrize(("block", "message"), BAD_EN, ids=[m.split(":")[0] for _, m in BAD_EN])
+def test_bad_rules_in_english(dataset_copy, block, message):
+    path = _write_options(dataset_copy, block)
+    with use_lang("en"), pytest.raises(InputError) as err:
+        load_dataset(dataset_copy)
+    assert err.value.where == str(path)
+    assert err.value.problem.startswith(message), err.value.problem
 
 
 @pytest.mark.parametrize(("block", "message"), BAD, ids=[m.split(":")[0] for _, m in BAD])
@@ -506,15 +557,16 @@ def test_check_option_rules_names_a_scenario_file_and_key(dataset):
     with pytest.raises(InputError) as err:
         check_option_rules(dataset, rules, "szenarien/test.yaml", key="options")
     assert str(err.value) == (
-        f"szenarien/test.yaml: key 'options.join[3]': unknown body 'xyz'; {EXPECTED_BODIES}"
+        f"szenarien/test.yaml: Schlüssel 'options.join[3]': unbekannte Körperschaft 'xyz'; "
+        f"{EXPECTED_BODIES}"
     )
-    with pytest.raises(InputError, match=r"^x.yaml: key 'variants\[2\].options.lead'"):
+    with pytest.raises(InputError, match=r"^x.yaml: Schlüssel 'variants\[2\].options.lead'"):
         check_option_rules(dataset, OptionRules(lead="xyz"), "x.yaml", "variants[2].options")
     check_option_rules(dataset, OptionRules(), "dataset.yaml")  # the defaults are fine
 
 
 def test_all_without_max_size_fails_in_generation_too(dataset):
-    with pytest.raises(InputError, match="'all' needs 'max_size'"):
+    with pytest.raises(InputError, match="'all' braucht 'max_size'"):
         partner_sets(_rules(dataset, partner_sets=("all",)))
 
 
@@ -527,8 +579,15 @@ def test_bad_rules_through_the_command_line(dataset_copy, tmp_path):
     assert result.exit_code == 2, result.output
     line = result.output.strip()
     assert re.fullmatch(
+        re.escape(f"Fehler: {path}: Schlüssel 'options.join[3]': unbekannte Körperschaft 'xyz'; ")
+        + "erwartet: eine von .*",
+        line,
+    )
+    assert not out.exists()
+    args = ["analyse", "--data", str(dataset_copy), "--out", str(out), "--lang", "en"]
+    line = CliRunner().invoke(main, args).output.strip()
+    assert re.fullmatch(
         re.escape(f"Error: {path}: key 'options.join[3]': unknown body 'xyz'; ")
         + "expected one of .*",
         line,
     )
-    assert not out.exists()

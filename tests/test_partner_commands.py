@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import matplotlib
 import pandas as pd
 from click.testing import CliRunner
@@ -37,7 +39,10 @@ def test_cooperations_list_as_german_csv(tmp_path, dataset):
 def test_cooperations_plot_writes_the_map(tmp_path):
     result = invoke("cooperations", "plot", "--out", tmp_path)
     assert result.exit_code == 0, result.output
-    assert {p.name for p in tmp_path.iterdir()} == {"map.png", "map.svg"}
+    assert {p.name for p in tmp_path.iterdir()} == {"map.png", "map.svg", "provenance.json"}
+    record = json.loads((tmp_path / "provenance.json").read_text(encoding="utf-8"))
+    assert set(record["outputs"]) == {"map.png", "map.svg"}
+    assert record["command"] == "cooperations plot"
 
 
 def test_coalitions_command_matches_the_library(tmp_path):

@@ -218,8 +218,10 @@ def test_workbook_ends_with_the_provenance_record(analysed, lang, title, header)
     assert table["data.sha256"] == rec["data"]["sha256"]
     assert table["data.files.parameters.csv"] == sha(EMBEDDED / "parameters.csv")
     assert table["criteria.file.sha256"] == sha(CRITERIA_FILE)
-    # the sheet is the whole record except the output hashes (it is one of the outputs)
-    expected = flatten({k: v for k, v in rec.items() if k != "outputs"})
+    # the sheet is the whole record except what write_outputs adds: the command, the output
+    # hashes (the workbook is one of the outputs) and the files the user changed
+    added = {"command", "outputs", "user_changed"}
+    expected = flatten({k: v for k, v in rec.items() if k not in added})
     assert rows[1:] == expected
     assert not any(key.startswith("outputs") for key, _ in rows[1:])
 
@@ -589,8 +591,10 @@ def test_failing_writer_leaves_no_provenance_behind(tmp_path):
 
     old = tmp_path / "old"
     old.mkdir()
-    (old / "provenance.json").write_text('{"old": true}\n', encoding="utf-8")
     (old / "a.csv").write_text("old a\n", encoding="utf-8")
+    listed = {"a.csv": {"sha256": sha(old / "a.csv"), "bytes": 6}}
+    sidecar = {"format": "test", "outputs": listed}
+    (old / "provenance.json").write_text(json.dumps(sidecar), encoding="utf-8")
     before = folder_bytes(old)
     with pytest.raises(RuntimeError, match="disk full"):
         write_outputs(

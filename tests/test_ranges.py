@@ -52,13 +52,13 @@ def ranges(dataset):
 @pytest.mark.parametrize(
     ("cells", "message"),
     [
-        ({"low": "0.28", "high": "0.29"}, "low <= value <= high"),
-        ({"low": "0.3", "high": "0.4"}, "low <= value <= high"),
-        ({"low": "0.27", "high": ""}, "both 'low' and 'high'"),
-        ({"low": "", "high": "0.3"}, "both 'low' and 'high'"),
-        ({"low": "about 0.27", "high": "0.3"}, "'low'"),
-        ({"low": "nan", "high": "0.3"}, "'low'"),
-        ({"note": ""}, "basis in 'note'"),
+        ({"low": "0.28", "high": "0.29"}, "erwartet: low <= value <= high, gefunden: low 0.28"),
+        ({"low": "0.3", "high": "0.4"}, "erwartet: low <= value <= high, gefunden: low 0.3"),
+        ({"low": "0.27", "high": ""}, "'low' und 'high' beide (eine Spanne)"),
+        ({"low": "", "high": "0.3"}, "'low' und 'high' beide (eine Spanne)"),
+        ({"low": "about 0.27", "high": "0.3"}, "Spalte 'low': 'about 0.27' gefunden; erwartet"),
+        ({"low": "nan", "high": "0.3"}, "Spalte 'low': 'nan' gefunden; erwartet: eine endliche"),
+        ({"note": ""}, "Grundlage in 'note'"),
     ],
 )
 def test_bad_ranges_name_file_and_line(dataset_copy, cells, message):
@@ -67,14 +67,14 @@ def test_bad_ranges_name_file_and_line(dataset_copy, cells, message):
     with pytest.raises(InputError) as err:
         load_dataset(dataset_copy)
     text = str(err.value)
-    assert f"parameters.csv, line {line}" in text
+    assert f"parameters.csv, Zeile {line}" in text
     assert message in text
 
 
 def test_a_date_has_no_range(dataset_copy):
     path = dataset_copy / "parameters.csv"
     line = _set_cells(path, "vat_binding_date", None, None, low="1", high="2")
-    with pytest.raises(InputError, match=f"line {line}.*date has no range"):
+    with pytest.raises(InputError, match=f"Zeile {line}: ein Datum hat keine Spanne"):
         load_dataset(dataset_copy)
 
 
@@ -82,7 +82,7 @@ def test_range_in_a_table_without_the_columns(dataset_copy):
     # legal_form_parameters.csv has no low/high columns; adding them works there too
     path = dataset_copy / "legal_form_parameters.csv"
     line = _set_cells(path, "setup_months", "legal_form", "gku", low="30", high="36")
-    with pytest.raises(InputError, match=f"legal_form_parameters.csv, line {line}"):
+    with pytest.raises(InputError, match=f"legal_form_parameters.csv, Zeile {line}"):
         load_dataset(dataset_copy)
     _set_cells(path, "setup_months", "legal_form", "gku", low="18", high="36")
     ds = load_dataset(dataset_copy)
@@ -261,7 +261,7 @@ def test_smaa_command_with_dataset_values(tmp_path):
         main, ["smaa", "--n", "100", "--values", "dataset", "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert "values dataset" in result.output
+    assert "Werte dataset" in result.output
     summary = pd.read_csv(out / "smaa_summary.csv")
     assert summary["body"].nunique() == 11
     bad = CliRunner().invoke(main, ["smaa", "--values", "maybe", "--out", str(out)])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import hashlib
 import json
 import re
 import subprocess
@@ -18,6 +19,7 @@ import pytest
 matplotlib.use("Agg")
 
 from potential import labels
+from potential.messages import use_lang
 from potential.options import participants
 from potential.report import FIGURE_DIR, build_report, write_report
 
@@ -200,11 +202,15 @@ def test_sections_in_english(default_analysis, sharing):
 
 
 def test_unknown_language_and_mismatched_inputs(default_analysis, scenario_run):
-    with pytest.raises(ValueError, match="language"):
+    with pytest.raises(ValueError, match="unbekannte Sprache 'fr'"):
         build_report(default_analysis, lang="fr", figures=False)
-    with pytest.raises(ValueError, match="scenario run"):
+    with use_lang("en"), pytest.raises(ValueError, match="unknown language 'fr'"):
+        build_report(default_analysis, lang="fr", figures=False)
+    with pytest.raises(ValueError, match="Szenariolauf"):
         build_report(default_analysis, scenario_run=scenario_run, figures=False)
-    with pytest.raises(ValueError, match="analysis or a scenario run"):
+    with pytest.raises(ValueError, match="eine Analyse oder einen Szenariolauf angeben"):
+        build_report()
+    with use_lang("en"), pytest.raises(ValueError, match="analysis or a scenario run"):
         build_report()
 
 
@@ -604,7 +610,11 @@ def test_write_report(report, tmp_path):
     for name in report.figures:  # the Markdown's images are beside it
         assert (tmp_path / FIGURE_DIR / name).read_bytes() == report.figures[name]
     sidecar = json.loads((tmp_path / "provenance.json").read_text(encoding="utf-8"))
-    assert set(sidecar["outputs"]) == {"report.html", "report.md"}
+    charts = {f"{FIGURE_DIR}/{n}" for n in report.figures}
+    assert set(sidecar["outputs"]) == {"report.html", "report.md"} | charts
+    for name, entry in sidecar["outputs"].items():  # the charts are hashed like the pages
+        data = (tmp_path / name).read_bytes()
+        assert entry == {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
     assert sidecar["data"] == report.provenance["data"]
 
 

@@ -148,13 +148,13 @@ def test_interval_lower_bounds_shift_the_simplex():
 @pytest.mark.parametrize(
     "intervals, match",
     [
-        ({"a": (0.6, 1.0), "b": (0.5, 1.0)}, "infeasible"),
-        ({c: (0.0, 0.2) for c in CRITERIA[:3]}, "infeasible"),
-        ({"a": (0.5, 0.2)}, "low <= high"),
-        ({"a": (-0.1, 0.2)}, "0 <= low"),
-        ({"a": (0.1, float("nan"))}, "finite"),
-        ({"a": (0.1,)}, "interval"),
-        ({"zzz": (0.1, 0.2)}, "not columns"),
+        ({"a": (0.6, 1.0), "b": (0.5, 1.0)}, "^weights: die Intervalle sind nicht erfüllbar"),
+        ({c: (0.0, 0.2) for c in CRITERIA[:3]}, "nicht erfüllbar"),
+        ({"a": (0.5, 0.2)}, "Intervall von 'a' ist \\(0.5, 0.2\\); erwartet: 0 ≤ untere ≤ obere"),
+        ({"a": (-0.1, 0.2)}, "erwartet: 0 ≤ untere"),
+        ({"a": (0.1, float("nan"))}, "^weights: Intervall von 'a': erwartet: endliche Zahlen"),
+        ({"a": (0.1,)}, "erwartet: ein Intervall"),
+        ({"zzz": (0.1, 0.2)}, "die Kriterien \\['zzz'\\] sind keine Spalten"),
     ],
 )
 def test_bad_intervals(intervals, match):
@@ -164,7 +164,7 @@ def test_bad_intervals(intervals, match):
 
 def test_intervals_that_leave_almost_no_room_stop_with_an_error():
     spec = weight_spec({f"c{j}": (0.0, 0.13) for j in range(8)}, [f"c{j}" for j in range(8)])
-    with pytest.raises(InputError, match="almost no room"):
+    with pytest.raises(InputError, match="sie lassen kaum Spielraum"):
         sample_weights(spec, 10, seed=1)
 
 
@@ -213,9 +213,9 @@ def test_hierarchy_leaves_out_zero_weights():
 def test_hierarchy_must_match_the_matrix():
     model = load_criteria("ikz-egov-nrw")
     ids = [c.id for c in model.criteria]
-    with pytest.raises(InputError, match="differ"):
+    with pytest.raises(InputError, match="und die Matrix passen nicht zusammen"):
         weight_spec(model, ids[:-1])
-    with pytest.raises(InputError, match="differ"):
+    with pytest.raises(InputError, match="nicht im Modell \\['extra'\\]"):
         weight_spec(model, [*ids, "extra"])
 
 
@@ -242,16 +242,16 @@ def test_uniform_shorthand_and_spec_passthrough():
 @pytest.mark.parametrize(
     "obj, match",
     [
-        ("uniform", "not a weight specification"),
-        (["a", "b"], "every criterion once"),
-        (["a", "a", "b", "c", "d"], "every criterion once"),
-        (["a", "b", "c", "d", "zz"], "not criteria"),
-        ([1, 2], "2 given for 5"),
-        ([1, -1, 1, 1, 1], "non-negative"),
-        ({"a": 1, "b": 2}, "no weight"),
-        ({"a": "x"}, "interval"),
-        (UniformWeights(3), "3 criteria"),
-        (3.0, "cannot use"),
+        ("uniform", "^weights: 'uniform' ist keine Gewichtsangabe; erwartet: feste Gewichte"),
+        (["a", "b"], "jedes Kriterium genau einmal nennen; es fehlen \\['c', 'd', 'e'\\]$"),
+        (["a", "a", "b", "c", "d"], "es fehlen \\['e'\\], andere sind mehrfach genannt"),
+        (["a", "b", "c", "d", "zz"], "\\['zz'\\] sind keine Kriterien"),
+        ([1, 2], "2 Gewichte angegeben; erwartet: 5"),
+        ([1, -1, 1, 1, 1], "erwartet: endliche Zahlen ≥ 0 mit einer Summe größer als 0"),
+        ({"a": 1, "b": 2}, "kein Gewicht für die Kriterien \\['c', 'd', 'e'\\]"),
+        ({"a": "x"}, "'a' hat 'x'; erwartet: ein Intervall"),
+        (UniformWeights(3), "die Gewichtsangabe hat 3 Kriterien, die Matrix 5"),
+        (3.0, "ein Objekt vom Typ float ist keine Gewichtsangabe"),
     ],
 )
 def test_bad_weight_specifications(obj, match):
@@ -266,10 +266,22 @@ def test_sample_weights_same_seed_same_samples():
     assert np.array_equal(a, b) and not np.array_equal(a, c)
     # the first samples do not depend on how many are drawn
     assert np.array_equal(sample_weights(None, 10, seed=3, criteria=CRITERIA), a[:10])
-    with pytest.raises(InputError, match="n:"):
+    with pytest.raises(InputError, match="^n: erwartet: eine ganze Zahl ≥ 1, erhalten: 0$"):
         sample_weights(None, 0, seed=3, criteria=CRITERIA)
-    with pytest.raises(InputError, match="criteria"):
+    with pytest.raises(InputError, match="^sample_weights: .* braucht `criteria`"):
         sample_weights(None, 3, seed=3)
+
+
+def test_sampling_errors_in_english():
+    from potential.messages import use_lang
+
+    with use_lang("en"):
+        with pytest.raises(InputError) as info:
+            sample_weights(None, 0, seed=3, criteria=CRITERIA)
+        assert str(info.value) == "n: expected an integer >= 1, got 0"
+        with pytest.raises(InputError) as info:
+            prandom.generator(-1)
+        assert str(info.value) == "seed: expected an int >= 0, got -1"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -282,15 +294,18 @@ MATRIX = pd.DataFrame({"x": [1.0, 2.0, 3.0], "y": [10.0, 20.0, 30.0]}, index=["p
 @pytest.mark.parametrize(
     "make, match",
     [
-        (lambda: Uniform(1, 1), "low < high"),
-        (lambda: Uniform(0, float("inf")), "finite"),
-        (lambda: Uniform(0, 1, scale="percent"), "scale"),
-        (lambda: Triangular(0, 2, 1), "mode"),
-        (lambda: Triangular(1, 1, 1), "low < high"),
-        (lambda: Normal(0), "sd > 0"),
-        (lambda: Normal(-1), "sd > 0"),
-        (lambda: Normal(1, low=2, high=1), "low < high"),
-        (lambda: Normal("1"), "numbers"),
+        (
+            lambda: Uniform(1, 1),
+            "^Uniform: erwartet: untere < obere Grenze, erhalten: \\(1, 1\\)$",
+        ),
+        (lambda: Uniform(0, float("inf")), "^Uniform: erwartet: endliche Zahlen, erhalten: inf$"),
+        (lambda: Uniform(0, 1, scale="percent"), "^scale: 'percent'; erwartet: eines von"),
+        (lambda: Triangular(0, 2, 1), "untere Grenze ≤ Modus ≤ obere Grenze"),
+        (lambda: Triangular(1, 1, 1), "untere < obere Grenze, erhalten: \\(1, 1, 1\\)"),
+        (lambda: Normal(0), "^Normal: erwartet: eine Standardabweichung sd größer als 0"),
+        (lambda: Normal(-1), "sd größer als 0, erhalten: -1"),
+        (lambda: Normal(1, low=2, high=1), "untere < obere Grenze, erhalten: \\(2, 1\\)"),
+        (lambda: Normal("1"), "^Normal: erwartet: Zahlen, erhalten: '1'$"),
     ],
 )
 def test_bad_distribution_parameters(make, match):
@@ -299,15 +314,15 @@ def test_bad_distribution_parameters(make, match):
 
 
 def test_value_spec_errors():
-    with pytest.raises(InputError, match="neither"):
+    with pytest.raises(InputError, match="^value_uncertainty: 'z' ist weder ein Kriterium"):
         value_spec({"z": Uniform(0, 1)}, MATRIX)
-    with pytest.raises(InputError, match="neither"):
+    with pytest.raises(InputError, match="weder ein Kriterium noch ein Paar"):
         value_spec({("s", "x"): Uniform(0, 1)}, MATRIX)
-    with pytest.raises(InputError, match="expected Uniform"):
+    with pytest.raises(InputError, match="erwartet: Uniform, Triangular oder Normal"):
         value_spec({"x": (0, 1)}, MATRIX)
-    with pytest.raises(InputError, match="mapping"):
+    with pytest.raises(InputError, match="erwartet: eine Zuordnung .*, erhalten: list"):
         value_spec([Uniform(0, 1)], MATRIX)
-    with pytest.raises(InputError, match="outside the bounds"):
+    with pytest.raises(InputError, match="außerhalb der Grenzen \\(1.5, inf\\)"):
         value_spec({"x": Normal(1, low=1.5)}, MATRIX)
     assert value_spec({}, MATRIX) is None and value_spec(None, MATRIX) is None
 

@@ -90,7 +90,7 @@ def test_a_model_without_scales_needs_minmax(tmp_path):
 
     path = tmp_path / "m.yaml"
     path.write_text(yaml.safe_dump(text, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(InputError, match="have no 'scale'"):
+    with pytest.raises(InputError, match="haben keine Skala 'scale'"):
         potential.analyse(criteria=path)
     assert isinstance(potential.analyse(criteria=path, scales="minmax").ranking, pd.DataFrame)
 
@@ -102,5 +102,5 @@ def test_scale_must_point_the_criterion_s_way(tmp_path):
 
     path = tmp_path / "m.yaml"
     path.write_text(yaml.safe_dump(text, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(InputError, match="'worst' must be below 'best'"):
+    with pytest.raises(InputError, match="muss 'worst' unter 'best' liegen"):
         load_criteria(path)

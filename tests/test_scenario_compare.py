@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from potential.errors import InputError
+from potential.messages import use_lang
 from potential.scenarios.comparison import (
     Comparison,
     compare,
@@ -273,17 +274,17 @@ def test_deterministic_and_input_untouched(two):
 @pytest.mark.parametrize(
     ("runs", "message"),
     [
-        ({"heute": HEUTE}, "at least 2"),
-        ({}, "at least 2"),
-        ([("heute", HEUTE), ("heute", S2)], "given twice"),
-        ({"heute": HEUTE, "": S2}, "non-empty"),
-        ({"heute": HEUTE, "s2": S2.drop(columns="rank")}, "lacks column(s) rank"),
-        ({"heute": HEUTE, "s2": S2.drop(columns=["body", "option"])}, "body, option"),
-        ({"heute": HEUTE, "s2": "not a table"}, "DataFrame"),
-        ({"heute": HEUTE, "s2": pd.concat([S2, S2.iloc[:1]])}, "more than once"),
-        ({"heute": HEUTE, "s2": S2.assign(rank=0)}, "rank 0"),
-        ({"heute": HEUTE, "s2": S2.assign(rank="erster")}, "not a number"),
-        (HEUTE, "mapping"),
+        ({"heute": HEUTE}, "mindestens 2 Szenario-Läufe, gegeben: 1 (heute)"),
+        ({}, "mindestens 2 Szenario-Läufe, gegeben: 0"),
+        ([("heute", HEUTE), ("heute", S2)], "Szenario 'heute' ist doppelt angegeben"),
+        ({"heute": HEUTE, "": S2}, "Szenarioname ''; erwartet: ein nichtleerer Text"),
+        ({"heute": HEUTE, "s2": S2.drop(columns="rank")}, "'s2': Spalte(n) rank fehlen"),
+        ({"heute": HEUTE, "s2": S2.drop(columns=["body", "option"])}, "body, option fehlen"),
+        ({"heute": HEUTE, "s2": "not a table"}, "'s2': str; erwartet: eine Rangfolge"),
+        ({"heute": HEUTE, "s2": pd.concat([S2, S2.iloc[:1]])}, "mehrfach vor"),
+        ({"heute": HEUTE, "s2": S2.assign(rank=0)}, "Rang 0; erwartet: eine Zahl ≥ 1"),
+        ({"heute": HEUTE, "s2": S2.assign(rank="erster")}, "Rang erster; erwartet: eine Zahl"),
+        (HEUTE, "Szenario-Läufe: DataFrame; erwartet: eine Zuordnung"),
     ],
 )
 def test_bad_input(runs, message):
@@ -294,8 +295,17 @@ def test_bad_input(runs, message):
 
 @pytest.mark.parametrize("top", [0, -1, 1.5, True])
 def test_bad_top(top):
-    with pytest.raises(InputError, match="top"):
+    with pytest.raises(InputError, match=r"^top: .*; erwartet: (eine ganze Zahl|mindestens 1)"):
         compare({"heute": HEUTE, "s2": S2}, top=top)
+
+
+def test_bad_input_in_english_on_request():
+    with use_lang("en"), pytest.raises(InputError) as err:
+        compare({"heute": HEUTE})
+    assert str(err.value) == "comparing scenarios needs at least 2 runs, got 1 (heute)"
+    with use_lang("en"), pytest.raises(InputError) as err:
+        compare({"heute": HEUTE, "s2": S2}, top=0)
+    assert str(err.value) == "top must be at least 1, got 0"
 
 
 def test_tables(two):
@@ -340,7 +350,7 @@ def test_sheets_english(two):
         assert header in moves.columns
     assert set(moves["Movement"]) == {"moved up", "moved down", "unchanged", "new", "dropped"}
     assert "Kendall's tau" in sheets["Correlation"].columns
-    with pytest.raises(InputError, match="language"):
+    with pytest.raises(InputError, match="unbekannte Sprache 'fr'; erwartet: eine von de, en"):
         comparison_sheets(two, lang="fr")
 
 

@@ -96,6 +96,11 @@ def test_every_source_and_override_is_backed(path, dataset_sources):
             assert override.source in known, f"{path.name}: overrides[{i}].source"
         else:
             assert override.assumption and override.assumption.strip()
+    for i, change in enumerate(sc.weights, start=1):  # a weight is a value judgement: why?
+        if change.source is not None:
+            assert change.source in known, f"{path.name}: weights[{i}].source"
+        else:
+            assert change.assumption and change.assumption.strip(), f"{path.name}: weights[{i}]"
     # the description names every source the file lists, and names no unknown source
     description = sc.description
     for entry in files.read_yaml(path).get("sources", []):

@@ -11,6 +11,7 @@ import pytest
 import potential.scenarios as ps
 from potential.errors import InputError
 from potential.indicators import body_field_inputs
+from potential.messages import use_lang
 
 
 def write(folder, name, text):
@@ -33,6 +34,20 @@ def with_overrides(*overrides, **keys):
 
 def test_shipped_names_include_the_reference():
     assert "heute" in ps.shipped_names()
+
+
+def test_option_labels_name_options_for_people(heute):
+    # fields.csv: it = Informationstechnik; legal_forms.csv: oerv_mandat = Öffentlich-rechtliche
+    # Vereinbarung (mandatierend); bodies.csv: kreis_unna, luenen = Kreis Unna, Lünen
+    names = heute.option_labels()
+    assert set(names) == set(heute.analysis.ranking["option"])
+    assert names["it/oerv_mandat/kreis_unna+luenen"] == (
+        "Informationstechnik – Öffentlich-rechtliche Vereinbarung (mandatierend) – "
+        "Kreis Unna, Lünen"
+    )
+    assert heute.option_labels("en")["it/oerv_mandat/kreis_unna+luenen"] == (
+        "Information technology – Public-law agreement (mandating) – Kreis Unna, Lünen"
+    )
 
 
 def test_extends_merges_as_documented(tmp_path):
@@ -288,46 +303,65 @@ def test_run_twice_gives_equal_tables(heute):
 # --- bad input: one clear message naming the file and the key path -------------------------
 
 BAD = [
-    ("overides: []\n", "unknown key 'overides'"),
-    ("reference_date: 2016-13-01\n", "key 'reference_date'"),
-    ("reference_date: 2016\n", "key 'reference_date'"),
-    ("reference_date: Frühjahr\n", "key 'reference_date'"),
+    # (the texts of other areas are matched on their stable part, the key path)
+    ("overides: []\n", "'overides'"),
+    ("reference_date: 2016-13-01\n", "Schlüssel 'reference_date'"),
+    ("reference_date: 2016\n", "Schlüssel 'reference_date'"),
+    ("reference_date: Frühjahr\n", "Schlüssel 'reference_date'"),
     (
         "overrides: [{parameter: leaving_share, bodies: [selma], value: 0.4, assumption: x}]\n",
-        "key 'overrides[1].bodies[1]': unknown body 'selma' (did you mean 'selm'?)",
+        "Schlüssel 'overrides[1].bodies[1]': unbekannte Körperschaft 'selma' (meinten Sie "
+        "'selm'?); erwartet: eine von kreis_unna, bergkamen,",
     ),
     (
         "overrides: [{parameter: cost_per_capita, fields: [IT2], factor: 2, assumption: x}]\n",
-        "key 'overrides[1].fields[1]'",
+        "Schlüssel 'overrides[1].fields[1]': unbekanntes Handlungsfeld 'IT2'",
     ),
     (
+        # cost_per_capita of epayment is 2 EUR: × −1 gives −2
         "overrides: [{parameter: cost_per_capita, factor: -1, assumption: x}]\n",
-        "key 'overrides[1].factor': factor -1 makes cost_per_capita of 'epayment' negative",
+        "Schlüssel 'overrides[1].factor': factor -1 macht cost_per_capita von 'epayment' "
+        "negativ (-2, vorher 2); erwartet: ein Ergebnis ≥ 0",
     ),
     (
+        # leaving_share_10y is 0.297: × 4 gives 1.188
         "overrides: [{parameter: leaving_share_10y, factor: 4, assumption: x}]\n",
-        "expected a share between 0 and 1",
+        "macht leaving_share_10y zu 1,188 (vorher 0,297); erwartet: einen Anteil zwischen 0 und 1",
     ),
     (
         "overrides: [{parameter: leaving_share_10y, bodies: [selm], value: 0.4, assumption: x}]\n",
-        "key 'overrides[1].bodies'",
+        "Schlüssel 'overrides[1].bodies': 'leaving_share_10y' (parameters) nimmt keinen "
+        "Bereichsschlüssel, nicht 'bodies'",
     ),
-    ("overrides: [{parameter: kosten, value: 1, assumption: x}]\n", "unknown parameter 'kosten'"),
+    (
+        "overrides: [{parameter: kosten, value: 1, assumption: x}]\n",
+        "unbekannter Parameter 'kosten'; erwartet: einer von annual_cost,",
+    ),
     (
         "overrides: [{parameter: min_team_fte, value: 1, source: erfunden}]\n",
-        "key 'overrides[1].source': unknown source 'erfunden'",
+        "Schlüssel 'overrides[1].source': unbekannte Quelle 'erfunden'",
     ),
-    ("overrides: [{parameter: min_team_fte, value: 1}]\n", "exactly one of 'source'"),
+    (
+        "overrides: [{parameter: min_team_fte, value: 1}]\n",
+        "erwartet: genau eines von 'source' (eine Quellen-ID) oder 'assumption'",
+    ),
     (
         "overrides: [{parameter: vat_binding_date, factor: 2, assumption: x}]\n",
-        "is a date",
+        "vat_binding_date ist ein Datum; erwartet: 'value' mit einem Datum",
     ),
-    ("weights: [{group: personl, factor: 2}]\n", "key 'weights[1].group': unknown group"),
-    ("weights: [{criterion: kosten, value: 1}]\n", "key 'weights[1].criterion'"),
-    ("options: {join: [selm, nirgendwo]}\n", "key 'options.join[2]'"),
-    ("sources: [nicht-da]\n", "key 'sources[1]': unknown source"),
-    ("extends: gibt-es-nicht\n", "key 'extends'"),
-    ("method: magic\n", "key 'method'"),
+    (
+        "weights: [{group: personl, factor: 2}]\n",
+        "Schlüssel 'weights[1].group': unbekannte Kriteriengruppe 'personl' (meinten Sie "
+        "'personal'?)",
+    ),
+    (
+        "weights: [{criterion: kosten, value: 1}]\n",
+        "Schlüssel 'weights[1].criterion': unbekanntes Kriterium 'kosten'",
+    ),
+    ("options: {join: [selm, nirgendwo]}\n", "'options.join[2]'"),
+    ("sources: [nicht-da]\n", "Schlüssel 'sources[1]': unbekannte Quelle 'nicht-da'"),
+    ("extends: gibt-es-nicht\n", "'extends'"),
+    ("method: magic\n", "Schlüssel 'method'"),
 ]
 
 
@@ -343,7 +377,7 @@ def test_bad_scenarios(tmp_path, text, expected):
 def test_extends_cycle(tmp_path):
     write(tmp_path, "a.yaml", "name: a\nextends: b\n")
     write(tmp_path, "b.yaml", "name: b\nextends: a\n")
-    with pytest.raises(InputError, match=r"cycle \(a.yaml → b.yaml → a.yaml\)"):
+    with pytest.raises(InputError, match=r"\(a.yaml → b.yaml → a.yaml\)"):
         ps.load(tmp_path / "a.yaml")
 
 
@@ -361,17 +395,44 @@ def test_bad_scenario_on_the_command_line_writes_nothing(tmp_path):
     for args in (["scenario", "run", str(path)], ["analyse", "--scenario", str(path)]):
         result = CliRunner().invoke(main, [*args, "--out", str(out)])
         assert result.exit_code == 2, result.output
-        assert "negative" in result.output and "Traceback" not in result.output
-        assert len(result.output.strip().splitlines()) == 1
+        # one line of error (a progress line may come before it); × −2 turns 2 EUR into −4
+        lines = result.output.strip().splitlines()
+        assert "Traceback" not in result.output
+        assert [line for line in lines if line.startswith("Fehler:")] == lines[-1:]
+        assert "macht cost_per_capita von 'epayment' negativ (-4, vorher 2)" in lines[-1]
         assert not out.exists()
     result = CliRunner().invoke(main, ["scenario", "compare", "heute", "--out", str(out)])
-    assert result.exit_code == 2 and "at least two" in result.output
+    assert result.exit_code == 2 and "mindestens zwei" in result.output
 
 
 def test_duplicate_scenario_names(tmp_path):
     write(tmp_path, "h.yaml", "name: heute\n")
-    with pytest.raises(InputError, match="two scenarios are named 'heute'"):
+    with pytest.raises(InputError, match="zwei Szenarien heißen 'heute'"):
         ps.run_many(["heute", tmp_path / "h.yaml"])
+    with use_lang("en"), pytest.raises(InputError, match="two scenarios are named 'heute'"):
+        ps.run_many(["heute", tmp_path / "h.yaml"])
+
+
+def test_bad_scenario_in_english_on_request(tmp_path):
+    # the same file as in BAD: cost_per_capita of epayment is 2 EUR, × −1 gives −2
+    path = write(
+        tmp_path,
+        "bad.yaml",
+        "name: bad\noverrides: [{parameter: cost_per_capita, factor: -1, assumption: x}]\n",
+    )
+    with use_lang("en"), pytest.raises(InputError) as info:
+        ps.run(path)
+    assert str(info.value) == (
+        f"{path}: key 'overrides[1].factor': factor -1 makes cost_per_capita of 'epayment' "
+        "negative (-2, was 2); expected a result ≥ 0"
+    )
+    path = write(tmp_path, "bad.yaml", "name: bad\nweights: [{group: personl, factor: 2}]\n")
+    with use_lang("en"), pytest.raises(InputError) as info:
+        ps.run(path)
+    assert info.value.problem == (
+        "key 'weights[1].group': unknown group 'personl' (did you mean 'personal'?); expected "
+        "one of wirtschaftlichkeit, personal, rechtsform_steuerung, egov_pflichten"
+    )
 
 
 def test_schema_lists_every_key():

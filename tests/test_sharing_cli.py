@@ -25,7 +25,7 @@ def test_sharing_prints_german_and_writes_tables(tmp_path):
     assert "Fallzahlen: nicht berechenbar" in out and "cases_per_year" in out
     assert {p.name for p in tmp_path.iterdir()} == {
         "sharing.csv", "sharing_summary.csv", "sharing_cores.csv", "sharing_subsets.csv",
-        "sharing.xlsx",
+        "sharing.xlsx", "provenance.json",
     }  # fmt: skip
     table = pd.read_csv(tmp_path / "sharing.csv")
     assert set(table["member"]) == {"kamen", "schwerte", "unna"}
@@ -67,7 +67,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path):
         (("--option", OPTION, "--key", "fallzahlen"), "cases_per_year"),
         (("--field", "mondfahrt"), "mondfahrt"),
         (("--option", OPTION, "--key", "lotterie"), "lotterie"),
-        (("--option", OPTION, "--discount-rate", "-1"), "rate"),
+        (("--option", OPTION, "--discount-rate", "-1"), "'-1'"),  # (the economics' text)
     ]
     for args, word in cases:
         result = invoke("sharing", *args, "--out", tmp_path / "x")
@@ -110,3 +110,19 @@ def test_own_game_errors_name_the_file_and_line(tmp_path):
         result = invoke("sharing", "--game", game)
         assert result.exit_code == 2, (text, result.output)
         assert word in result.output and "spiel.csv" in result.output, result.output
+
+
+def test_own_game_errors_in_english_on_request(tmp_path):
+    game = tmp_path / "spiel.csv"
+    game.write_text("coalition,value\nA,0\nA,1\n", encoding="utf-8")
+    result = invoke("sharing", "--game", game, "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert (
+        f"{game}: line 3: coalition 'A' is already in line 2; expected: every coalition in "
+        "one line" in result.output
+    )
+    result = invoke("sharing", "--game", game)
+    assert (
+        f"{game}: Zeile 3: Koalition 'A' steht schon in Zeile 2; erwartet: jede Koalition "
+        "in einer Zeile" in result.output
+    )

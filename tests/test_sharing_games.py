@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 
 from potential.errors import InputError
+from potential.messages import use_lang
 from potential.sharing.games import (
     EXACT_LIMIT,
     KINDS,
@@ -713,7 +714,7 @@ def missing_three():
         (lambda: in_core(GOOD, {"a": 1.0, "b": 1.0, "c": 0.0}), "unbekannte Spieler c"),
         (lambda: in_core(GOOD, {"a": 1.0, "b": math.nan}), "endliche Zahl"),
         (lambda: in_core(GOOD, [1.0, 1.0]), "keine Zuordnung"),
-        (lambda: proportional(GOOD, {"a": 1.0}), "Schlüssel: 1 Spieler fehlt"),
+        (lambda: proportional(GOOD, {"a": 1.0}), "Kostenschlüssel: 1 Spieler fehlt"),
         (lambda: proportional(GOOD, {"a": 1.0, "b": -1.0}), "negativer Wert für b"),
         (lambda: proportional(GOOD, {"a": 1.0, "b": math.nan}), "endliche Zahl"),
         (lambda: proportional(GOOD, {"a": 0, "b": 0}), "Summe ist 0"),
@@ -740,6 +741,25 @@ def test_error_names_where_and_problem():
         missing_three()
     assert info.value.where == "Spiel"
     assert info.value.problem.startswith("3 Koalitionen fehlen")
+
+
+def test_errors_in_english_on_request():
+    # the same three coalitions are missing: {Selm, Unna} is the first pair by size
+    with use_lang("en"), pytest.raises(InputError) as info:
+        missing_three()
+    assert info.value.where == "game"
+    assert info.value.problem == (
+        "3 coalitions are missing, e.g. {Selm, Unna}; expected: a value for every non-empty "
+        "subset of the players"
+    )
+    # v(N) = 1 < v(a) + v(b) = 2: one short; the literal braces of Σ v({i}) survive
+    with use_lang("en"), pytest.raises(InputError) as info:
+        nucleolus(GOOD | {frozenset("ab"): 1.0})
+    assert info.value.problem.startswith(
+        "no imputation: v(N) falls short of the sum of the single values Σ v({i}) by 1;"
+    )
+    with use_lang("en"), pytest.raises(InputError, match="cost key: 1 player is missing: b"):
+        proportional(GOOD, {"a": 1.0})
 
 
 def test_single_imputation_needs_no_lp():

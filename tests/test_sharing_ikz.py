@@ -20,6 +20,7 @@ from potential.datasets import load_dataset
 from potential.errors import InputError
 from potential.indicators import indicator_table
 from potential.knockout import screen
+from potential.messages import use_lang
 from potential.options import coalition_options
 from potential.sharing import games
 from potential.sharing.ikz import (
@@ -182,7 +183,7 @@ def test_fallzahlen_need_cases(game):
         allocation_table(game, ["fallzahlen"])
     summary = key_summary(game, ["fallzahlen"])
     assert not summary["available"].iloc[0]
-    with pytest.raises(InputError, match="Schlüssel"):
+    with pytest.raises(InputError, match="Kostenschlüssel: unbekannt 'mondphase'"):
         allocation(game, "mondphase")
 
 
@@ -210,8 +211,29 @@ def test_share_names_options_and_is_deterministic(dataset):
     assert set(a.allocations["key"]) == {"kosten", "shapley"}
     with pytest.raises(InputError, match="unbekannt"):
         share(dataset=dataset, option=["it/zweckverband/kamen+atlantis"])
-    with pytest.raises(InputError, match="Schlüssel"):
+    with pytest.raises(InputError, match="Kostenschlüssel: unbekannt 'mondphase'"):
         share(dataset=dataset, option=[OPTION], key=["mondphase"])
+
+
+def test_share_errors_in_english_on_request(dataset):
+    with use_lang("en"), pytest.raises(InputError) as info:
+        share(dataset=dataset, option=[OPTION], key=["mondphase"])
+    assert str(info.value) == (
+        "cost key: unknown 'mondphase'; expected: einwohner, fallzahlen, vzae, kosten, "
+        "shapley, nucleolus, scrb, modell"
+    )
+    with use_lang("en"), pytest.raises(InputError) as info:
+        share(dataset=dataset, option=["it/zweckverband/kamen"])
+    assert str(info.value) == (
+        "cooperation option 'it/zweckverband/kamen': only one partner; expected: at least two, "
+        "joined by +"
+    )
+    with pytest.raises(InputError) as info:
+        share(dataset=dataset, option=["it/zweckverband/kamen"])
+    assert str(info.value) == (
+        "Kooperationsoption 'it/zweckverband/kamen': nur ein Partner; erwartet: mindestens "
+        "zwei, verbunden mit +"
+    )
 
 
 def test_best_joint_option_is_the_largest_pool(dataset):
@@ -245,7 +267,7 @@ def test_finder_key_and_stability_against_the_game_module(dataset):
         cost = table[table["option"] == rows["option"].iloc[0]].set_index("body")["annual_cost"]
         expected = cost[members] / cost[members].sum() * row.pool_npv
         np.testing.assert_allclose(x[members], expected, rtol=1e-9)
-    with pytest.raises(InputError, match="cost key"):
+    with pytest.raises(InputError, match="ist kein Kostenschlüssel"):
         find(dataset=dataset, field="it", max_size=2, key="shapley")
 
 

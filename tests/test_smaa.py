@@ -365,28 +365,31 @@ def test_results_are_plain_pandas():
         ({"chunk_size": 0}, "chunk_size"),
         ({"workers": 0}, "workers"),
         ({"seed": -1}, "seed"),
-        ({"weights": {"x": (0.7, 1.0), "y": (0.6, 1.0)}}, "infeasible"),
-        ({"weights": ["x"]}, "every criterion"),
-        ({"value_uncertainty": {"zz": Uniform(0, 1)}}, "neither"),
-        ({"method": "topsis", "metric": "cityblock"}, "euclidean"),
-        ({"method": "wsm", "value_floor": 0.1}, "no parameter"),
-        ({"method": "wpm", "value_floor": 1.5}, r"\(0, 1\)"),
-        ({"method": "wpm", "value_floor": None, "bounds": {"x": (0, 2)}}, "only with value_floor"),
+        ({"weights": {"x": (0.7, 1.0), "y": (0.6, 1.0)}}, "nicht erfüllbar"),
+        ({"weights": ["x"]}, "jedes Kriterium genau einmal"),
+        ({"value_uncertainty": {"zz": Uniform(0, 1)}}, "weder ein Kriterium"),
+        ({"method": "topsis", "metric": "cityblock"}, "kennt nur 'euclidean'"),
+        ({"method": "wsm", "value_floor": 0.1}, "hat keinen Parameter 'value_floor'"),
+        (
+            {"method": "wpm", "value_floor": 1.5},
+            r"^value_floor: erwartet: eine Zahl größer als 0 und kleiner als 1, erhalten: 1.5$",
+        ),
+        ({"method": "wpm", "value_floor": None, "bounds": {"x": (0, 2)}}, "nur mit value_floor"),
         (
             {"value_uncertainty": {"x": Uniform(0, 1)}, "breakpoints": {"x": [(0, 0), (3, 1)]}},
-            "not supported",
+            "sind damit nicht möglich",
         ),
         (
             {"value_uncertainty": {"x": Uniform(0, 1)}, "value_function": "vector"},
-            "not supported",
+            "sind damit nicht möglich",
         ),
         (
             {"value_uncertainty": {"x": Uniform(0, 1)}, "bounds": {"zz": (0, 2)}},
-            "not columns",
+            r"^bounds: die Kriterien \['zz'\] sind keine Spalten",
         ),
         (
             {"method": "wpm", "value_floor": None, "value_uncertainty": {"x": Normal(1)}},
-            "values > 0",
+            "braucht Werte > 0",
         ),
     ],
 )
@@ -440,12 +443,23 @@ def test_wpm_on_fixed_bounds_with_sampled_values():
 def test_bad_matrices():
     with pytest.raises(InputError, match="DataFrame"):
         smaa(np.ones((2, 2)), ["max", "max"], n=10)
-    with pytest.raises(InputError, match="finite"):
+    with pytest.raises(InputError, match="erwartet: eine endliche Zahl"):
         smaa(pd.DataFrame({"x": [1.0, np.nan]}), ["max"], n=10)
     with pytest.raises(InputError, match="objectives"):
         smaa(CLOSED, ["max"], n=10)
-    with pytest.raises(InputError, match="needs values > 0"):
+    with pytest.raises(InputError, match="braucht Werte > 0"):
         smaa(CLOSED, ["max", "max"], method="wpm", value_floor=None, n=10)
+
+
+def test_bad_arguments_in_english():
+    from potential.messages import use_lang
+
+    with use_lang("en"), pytest.raises(InputError) as info:
+        smaa(CLOSED + 1, ["max", "max"], n=10, seed=1, method="vikor")
+    assert str(info.value) == (
+        "method: 'vikor'; SMAA is vectorised for wsm, wpm, topsis (use potential.mcda.rank "
+        "for the others)"
+    )
 
 
 def _near_ties():

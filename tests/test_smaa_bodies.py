@@ -123,9 +123,9 @@ def test_body_seeds_differ_and_are_stable():
 
 
 def test_bad_settings():
-    with pytest.raises(InputError, match="weights: 'random'"):
+    with pytest.raises(InputError, match="^weights: 'random'; erwartet: eines von uniform"):
         smaa_by_body(n=10, weights="random")
-    with pytest.raises(InputError, match="n: expected at least 1"):
+    with pytest.raises(InputError, match="^n: erwartet: mindestens 1 Stichprobe, erhalten: 0$"):
         smaa_by_body(n=0)
 
 

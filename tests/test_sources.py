@@ -224,7 +224,8 @@ def test_source_blank_cells_mean_not_given():
 
 def test_source_rejects_a_bad_checked_date_and_unknown_columns():
     with pytest.raises(InputError, match="checked"):
-        _source(checked="09.09.2026")
+        _source(checked="09/10/2026")  # ambiguous: 9 October or 10 September
+    assert _source(checked="09.10.2026").checked.isoformat() == "2026-10-09"  # TT.MM.JJJJ
     with pytest.raises(InputError, match="stand"):
         _source(stand="2026-09-09")
 

@@ -440,10 +440,17 @@ def test_tornado_table_sorted_by_swing():
 
 def test_tornado_table_errors():
     frame = sensitivity(HAND, HAND_OBJ, HAND_W)
-    with pytest.raises(InputError, match="'D'"):
+    with pytest.raises(InputError, match="^alternative: 'D'; erwartet: eine von \\['A'"):
         tornado_table(frame, "D")
-    with pytest.raises(InputError, match="score_change"):
+    with pytest.raises(InputError, match="es fehlen die Spalte\\(n\\) \\['score_change'\\]"):
         tornado_table(frame.drop(columns="score_change"), "A")
+    from potential.messages import use_lang
+
+    with use_lang("en"), pytest.raises(InputError) as info:
+        tornado_table(frame.drop(columns="score_change"), "A")
+    assert str(info.value) == (
+        "sensitivity_frame: missing column(s) ['score_change']; use sensitivity()"
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -465,9 +472,9 @@ def test_bad_tol(tol):
 
 @pytest.mark.parametrize("func", [stability_intervals, sensitivity])
 def test_unknown_method_or_parameter(func):
-    with pytest.raises(InputError, match="unknown method"):
+    with pytest.raises(InputError, match="unbekanntes Verfahren 'ahp'"):
         func(HAND, HAND_OBJ, HAND_W, "ahp")
-    with pytest.raises(InputError, match="no parameter"):
+    with pytest.raises(InputError, match="hat keinen Parameter 'v'"):
         func(HAND, HAND_OBJ, HAND_W, "wsm", v=0.5)
 
 
@@ -475,11 +482,11 @@ def test_unknown_method_or_parameter(func):
 def test_bad_inputs(func):
     with pytest.raises(InputError, match="weights"):
         func(HAND, HAND_OBJ, [1, 1])
-    with pytest.raises(InputError, match="all weights are zero"):
+    with pytest.raises(InputError, match="alle Gewichte sind 0"):
         func(HAND, HAND_OBJ, [0, 0, 0])
     with pytest.raises(InputError, match="objectives"):
         func(HAND, ["max", "up", "max"], HAND_W)
-    with pytest.raises(InputError, match="finite"):
+    with pytest.raises(InputError, match="endliche Zahl"):
         func(HAND.assign(c1=[1.0, np.nan, 2.0]), HAND_OBJ, HAND_W)
     with pytest.raises(InputError, match="DataFrame"):
         func(HAND.to_numpy(), HAND_OBJ, HAND_W)

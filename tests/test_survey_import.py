@@ -432,12 +432,12 @@ def test_missing_date_keeps_the_answers_out(blank, tmp_path, dataset):
 def test_merge_refuses_folders_that_are_no_dataset(tmp_path, blank, dataset):
     answers = read_answers(blank, dataset)
     (tmp_path / "leer").mkdir()
-    with pytest.raises(InputError, match="dataset.yaml is missing"):
+    with pytest.raises(InputError, match="dataset.yaml"):
         merge([answers], tmp_path / "leer")
     (tmp_path / "datei").write_text("x")
-    with pytest.raises(InputError, match="not a folder"):
+    with pytest.raises(InputError, match="kein Ordner"):
         merge([answers], tmp_path / "datei")
-    with pytest.raises(InputError, match="embedded dataset"):
+    with pytest.raises(InputError, match="mitgelieferter Datensatz"):
         merge([answers], dataset.path)
 
 

@@ -160,8 +160,12 @@ def test_folders_and_patterns_name_the_answer_files(tmp_path):
     assert answer_paths([folder]) == expected  # the lock file and the CSV are left out
     assert answer_paths([str(folder / "umfrage-*.xlsx")]) == expected  # as on Windows
     assert answer_paths([folder, expected[0]]) == expected  # each file once
-    with pytest.raises(InputError, match="matches no file"):
+    with pytest.raises(InputError, match="passt auf keine Datei"):
         answer_paths([str(folder / "antwort-*.xlsx")])
     (tmp_path / "leer").mkdir()
-    with pytest.raises(InputError, match="no answer workbook"):
+    with pytest.raises(InputError, match="enthält keine Antwort-Arbeitsmappe"):
+        answer_paths([tmp_path / "leer"])
+    from potential.messages import use_lang
+
+    with use_lang("en"), pytest.raises(InputError, match="holds no answer workbook"):
         answer_paths([tmp_path / "leer"])

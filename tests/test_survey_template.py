@@ -194,12 +194,16 @@ def test_same_inputs_give_the_same_bytes(tmp_path, boenen):
 
 
 def test_bad_arguments(tmp_path):
-    with pytest.raises(InputError, match="unknown body 'atlantis'"):
+    with pytest.raises(InputError, match="^--body: unbekannte Körperschaft 'atlantis'"):
         template(body="atlantis")
-    with pytest.raises(InputError, match=r"\.xlsx"):
+    with pytest.raises(InputError, match=r"erwartet: ein Dateiname mit der Endung \.xlsx"):
         write_template(tmp_path / "x.csv", body="boenen")
-    with pytest.raises(InputError, match="unknown language"):
+    with pytest.raises(InputError, match="unbekannte Sprache 'fr'"):
         template(body="boenen", lang="fr")
+    from potential.messages import use_lang
+
+    with use_lang("en"), pytest.raises(InputError, match="^--body: unknown body 'atlantis'"):
+        template(body="atlantis")
 
 
 def test_all_bodies_and_english_templates_read_back_without_answers(tmp_path, dataset):

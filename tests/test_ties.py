@@ -484,10 +484,10 @@ def test_a_reduction_outside_zero_one_is_rejected(dataset_copy, value, column):
     line = next(i for i, text in enumerate(lines, 1) if text.startswith("tie_governance"))
     lines[line - 1] = f"tie_governance_reduction,{value},share,,a test,,,\n"
     path.write_text("".join(lines), encoding="utf-8")
-    with pytest.raises(InputError, match="share between 0 and 1") as err:
+    with pytest.raises(InputError, match="Anteil zwischen 0 und 1") as err:
         load_dataset(dataset_copy)
-    assert f"parameters.csv, line {line}" in str(err.value)
-    assert f"column {column!r}" in str(err.value)
+    assert f"parameters.csv, Zeile {line}" in str(err.value)
+    assert f"Spalte {column!r}" in str(err.value)
 
 
 def test_a_range_outside_zero_one_is_rejected(dataset_copy):
@@ -496,7 +496,7 @@ def test_a_range_outside_zero_one_is_rejected(dataset_copy):
     path.write_text(
         text.replace("do not shorten negotiation,0,1", "do not shorten negotiation,0,2")
     )
-    with pytest.raises(InputError, match="column 'high'"):
+    with pytest.raises(InputError, match="Spalte 'high'"):
         load_dataset(dataset_copy)
 
 

@@ -56,20 +56,36 @@ def test_direct_series_keeps_order_and_zero():
 @pytest.mark.parametrize(
     "bad, match",
     [
-        ({}, "no criteria"),
-        ({"a": -1, "b": 2}, "'a' is -1.0; expected a number ≥ 0"),
-        ({"a": float("nan"), "b": 2}, "'a' is nan; expected a finite number"),
-        ({"a": float("inf")}, "'a' is inf"),
-        ({"a": 0, "b": 0.0}, "all weights are zero"),
-        ({"a": "much"}, "'a' is 'much'; expected a number"),
-        ({"a": True}, "'a' is True; expected a number"),
-        (pd.Series([1.0, 2.0], index=["a", "a"]), "more than once: \\['a'\\]"),
-        ([0.5, 0.5], "expected a mapping or pandas Series"),
+        ({}, "^weights: keine Kriterien angegeben; erwartet: mindestens ein Kriterium$"),
+        ({"a": -1, "b": 2}, "'a' ist -1.0; erwartet: eine Zahl ≥ 0"),
+        ({"a": float("nan"), "b": 2}, "'a' ist nan; erwartet: eine endliche Zahl"),
+        ({"a": float("inf")}, "'a' ist inf"),
+        (
+            {"a": 0, "b": 0.0},
+            "^weights: alle Gewichte sind 0; erwartet: mindestens ein Gewicht größer als 0$",
+        ),
+        ({"a": "much"}, "'a' ist 'much'; erwartet: eine Zahl"),
+        ({"a": True}, "'a' ist True; erwartet: eine Zahl"),
+        (pd.Series([1.0, 2.0], index=["a", "a"]), "mehrfach genannt: \\['a'\\]"),
+        ([0.5, 0.5], "erwartet: eine Zuordnung \\(dict oder pandas-Series\\)"),
     ],
 )
 def test_direct_rejects(bad, match):
     with pytest.raises(InputError, match=match):
         W.direct(bad)
+
+
+def test_direct_rejects_in_english():
+    from potential.messages import use_lang
+
+    with use_lang("en"), pytest.raises(InputError) as info:
+        W.direct({"a": -1, "b": 2})
+    assert str(info.value) == "weights: 'a' is -1.0; expected a number ≥ 0"
+    with use_lang("en"), pytest.raises(InputError) as info:
+        W.direct({"a": 0})
+    assert str(info.value) == (
+        "weights: all weights are zero; expected at least one weight greater than 0"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -120,14 +136,14 @@ def test_single_criterion_gets_everything():
 @pytest.mark.parametrize(
     "bad, match",
     [
-        (["a", "b", "a"], "'a' is named more than once"),
-        (["a", ["b", "a"]], "'a' is named more than once"),
-        ([], "no criteria"),
-        (["a", []], "position 2 is an empty group"),
-        (["a", 3], "position 2 is 3"),
-        (["a", ["b", 3]], "position 2 holds 3"),
-        ("abc", "expected a list of criterion names"),
-        (None, "expected a list of criterion names"),
+        (["a", "b", "a"], "^ranking: Kriterium 'a' ist mehrfach genannt"),
+        (["a", ["b", "a"]], "Kriterium 'a' ist mehrfach genannt"),
+        ([], "^ranking: keine Kriterien angegeben"),
+        (["a", []], "Rang 2 ist eine leere Gruppe"),
+        (["a", 3], "Rang 2 ist 3; erwartet: ein Kriterium oder eine Liste"),
+        (["a", ["b", 3]], "Rang 2 enthält 3; erwartet: den Namen eines Kriteriums"),
+        ("abc", "erwartet: eine Liste von Kriterien, das wichtigste zuerst .*, erhalten: str"),
+        (None, "erwartet: eine Liste von Kriterien, .*, erhalten: NoneType"),
     ],
 )
 def test_ranking_rejects(bad, match):
@@ -153,11 +169,15 @@ def test_swing_hand():
 @pytest.mark.parametrize(
     "bad, match",
     [
-        ({"a": 80, "b": 40}, "the largest is 80.0; the most important swing must get exactly 100"),
-        ({"a": 100, "b": 120}, "'b' has 120.0; expected points in \\[0, 100\\]"),
-        ({"a": 100, "b": -5}, "'b' is -5.0; expected a number ≥ 0"),
-        ({"a": 0}, "the largest is 0.0"),
-        ({}, "no criteria"),
+        (
+            {"a": 80, "b": 40},
+            "^points: die höchste Punktzahl ist 80.0; erwartet: genau 100 Punkte für den "
+            "wichtigsten Swing",
+        ),
+        ({"a": 100, "b": 120}, "'b' hat 120.0 Punkte; erwartet: Punkte zwischen 0 und 100"),
+        ({"a": 100, "b": -5}, "^points: 'b' ist -5.0; erwartet: eine Zahl ≥ 0"),
+        ({"a": 0}, "die höchste Punktzahl ist 0.0"),
+        ({}, "keine Kriterien angegeben"),
     ],
 )
 def test_swing_rejects(bad, match):
@@ -231,8 +251,12 @@ def test_ahp_inconsistent_cycle_hand():
     # Every row sums to 1 + 9 + 1/9 = 91/9, so (1, 1, 1) is the Perron vector, w = 1/3 each
     # and lambda_max = 91/9; CI = (91/9 - 3)/2 = 32/9; CR = (32/9)/0.58.
     m = [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]]
-    with pytest.warns(UserWarning, match="consistency ratio 6.130 exceeds 0.1"):
+    with pytest.warns(UserWarning, match="Konsistenzverhältnis \\(AHP\\) 6.130 liegt über 0.1"):
         r = W.ahp(m, ["a", "b", "c"])
+    from potential.messages import use_lang
+
+    with use_lang("en"), pytest.warns(UserWarning, match="consistency ratio 6.130 exceeds 0.1"):
+        W.ahp(m, ["a", "b", "c"])
     _series_equal(r.weights, {"a": 1 / 3, "b": 1 / 3, "c": 1 / 3}, 1e-12)
     assert r.lambda_max == pytest.approx(91 / 9, abs=1e-12)
     assert r.ci == pytest.approx(32 / 9, abs=1e-12)
@@ -305,19 +329,32 @@ def test_ahp_accepts_rounded_reciprocals(no_warnings):
 @pytest.mark.parametrize(
     "matrix, criteria, match",
     [
-        ([[1, 2, 3], [1 / 2, 1, 2]], list("abc"), "square matrix, got shape \\(2, 3\\)"),
-        ([], [], "non-empty square matrix"),
-        ([[1, "x"], [1, 1]], list("ab"), "square matrix of numbers"),
-        ([[1, 3], [1 / 2, 1]], list("ab"), "matrix\\['b', 'a'\\] is 0.5; expected the reciprocal"),
-        ([[2, 3], [1 / 3, 1]], list("ab"), "matrix\\['a', 'a'\\] is 2.0; the diagonal must be 1"),
-        ([[1, -3], [-1 / 3, 1]], list("ab"), "matrix\\['a', 'b'\\] is -3.0; expected a positive"),
-        ([[1, 0], [0, 1]], list("ab"), "matrix\\['a', 'b'\\] is 0.0"),
-        ([[1, np.nan], [1, 1]], list("ab"), "matrix\\['a', 'b'\\] is nan"),
-        ([[1, 12], [1 / 12, 1]], list("ab"), "is 12.0; expected a value on Saaty's 1/9..9"),
-        ([[1, 3], [1 / 3, 1]], None, "give the criterion names"),
-        ([[1, 3], [1 / 3, 1]], ["a"], "1 names given for a 2×2 matrix"),
-        ([[1, 3], [1 / 3, 1]], ["a", "a"], "named more than once"),
-        (np.ones((11, 11)), [f"c{i}" for i in range(11)], "11 criteria; .* at most 10"),
+        (
+            [[1, 2, 3], [1 / 2, 1, 2]],
+            list("abc"),
+            "^matrix: erwartet: eine nicht leere quadratische Matrix, erhalten: Form \\(2, 3\\)$",
+        ),
+        ([], [], "nicht leere quadratische Matrix"),
+        ([[1, "x"], [1, 1]], list("ab"), "quadratische Matrix aus Zahlen"),
+        (
+            [[1, 3], [1 / 2, 1]],
+            list("ab"),
+            "^matrix\\['b', 'a'\\] ist 0.5; erwartet: den Kehrwert von matrix\\['a', 'b'\\] = "
+            "3.0, also 0.333333 \\(a_ji = 1/a_ij bis auf 1%\\)$",
+        ),
+        ([[2, 3], [1 / 3, 1]], list("ab"), "matrix\\['a', 'a'\\] ist 2.0; erwartet: 1 auf der"),
+        (
+            [[1, -3], [-1 / 3, 1]],
+            list("ab"),
+            "matrix\\['a', 'b'\\] ist -3.0; erwartet: eine endliche Zahl größer als 0",
+        ),
+        ([[1, 0], [0, 1]], list("ab"), "matrix\\['a', 'b'\\] ist 0.0"),
+        ([[1, np.nan], [1, 1]], list("ab"), "matrix\\['a', 'b'\\] ist nan"),
+        ([[1, 12], [1 / 12, 1]], list("ab"), "ist 12.0; erwartet: einen Wert auf Saatys Skala"),
+        ([[1, 3], [1 / 3, 1]], None, "^criteria: erwartet: die Namen der Kriterien"),
+        ([[1, 3], [1 / 3, 1]], ["a"], "1 Namen angegeben für eine 2×2-Matrix; erwartet: 2"),
+        ([[1, 3], [1 / 3, 1]], ["a", "a"], "mehrfach genannt"),
+        (np.ones((11, 11)), [f"c{i}" for i in range(11)], "11 Kriterien; .* höchstens 10"),
     ],
 )
 def test_ahp_rejects(matrix, criteria, match):
@@ -327,12 +364,12 @@ def test_ahp_rejects(matrix, criteria, match):
 
 def test_ahp_rejects_dataframe_problems():
     df = pd.DataFrame([[1, 3], [1 / 3, 1]], index=["a", "b"], columns=["a", "c"])
-    with pytest.raises(InputError, match="same unique criterion labels"):
+    with pytest.raises(InputError, match="dieselben eindeutigen Kriterien als Zeilen und Spalten"):
         W.ahp(df)
     df = pd.DataFrame([[1, 3], [1 / 3, 1]], index=["a", "b"], columns=["a", "b"])
-    with pytest.raises(InputError, match="leave criteria out"):
+    with pytest.raises(InputError, match="erwartet: keine Kriterien"):
         W.ahp(df, ["b", "a"])
-    with pytest.raises(InputError, match="tol"):
+    with pytest.raises(InputError, match="^tol: -1; erwartet: eine Zahl von 0 bis unter 1$"):
         W.ahp(df, tol=-1)
 
 
@@ -415,13 +452,21 @@ def test_entropy_ignores_objectives():
 @pytest.mark.parametrize(
     "matrix, objectives, match",
     [
-        (pd.DataFrame({"a": [1.0, -2.0], "b": [1.0, 2.0]}), None, "row 1, column 'a' is -2.0"),
-        (pd.DataFrame({"a": [1.0, 1.0], "b": [2.0, 2.0]}), None, "no criterion varies"),
-        (pd.DataFrame({"a": [1.0], "b": [2.0]}), None, "no criterion varies"),
-        (pd.DataFrame({"a": [1.0, np.nan]}), None, "is nan; expected a finite number"),
-        (pd.DataFrame({"a": [1.0, 2.0]}), ["up"], "'a' has 'up'"),
-        (pd.DataFrame({"a": [1.0, 2.0]}), ["max", "min"], "2 given for 1 criteria"),
-        ([[1.0, 2.0]], None, "expected a pandas DataFrame"),
+        (
+            pd.DataFrame({"a": [1.0, -2.0], "b": [1.0, 2.0]}),
+            None,
+            "^matrix: Zeile 1, Spalte 'a' ist -2.0; erwartet: Werte ≥ 0",
+        ),
+        (pd.DataFrame({"a": [1.0, 1.0], "b": [2.0, 2.0]}), None, "kein Kriterium unterscheidet"),
+        (pd.DataFrame({"a": [1.0], "b": [2.0]}), None, "kein Kriterium unterscheidet"),
+        (pd.DataFrame({"a": [1.0, np.nan]}), None, "ist nan; erwartet: eine endliche Zahl"),
+        (pd.DataFrame({"a": [1.0, 2.0]}), ["up"], "^objectives: 'a' hat 'up'"),
+        (
+            pd.DataFrame({"a": [1.0, 2.0]}),
+            ["max", "min"],
+            "2 Zielrichtungen angegeben; erwartet: 1",
+        ),
+        ([[1.0, 2.0]], None, "erwartet: eine pandas-Tabelle \\(DataFrame\\), erhalten: list"),
     ],
 )
 def test_entropy_rejects(matrix, objectives, match):
@@ -481,21 +526,37 @@ def test_critic_constant_column_gets_zero_and_is_left_out():
 @pytest.mark.parametrize(
     "matrix, objectives, match",
     [
-        (pd.DataFrame({"a": [1.0, 2.0], "b": [3.0, 3.0]}), ["max", "max"], "only 1 of 2 criteria"),
-        (pd.DataFrame({"a": [1.0, 2.0]}), ["max"], "at least two"),
+        (
+            pd.DataFrame({"a": [1.0, 2.0], "b": [3.0, 3.0]}),
+            ["max", "max"],
+            "nur 1 von 2 Kriterien unterscheiden",
+        ),
+        (pd.DataFrame({"a": [1.0, 2.0]}), ["max"], "erwartet: mindestens zwei"),
         (
             pd.DataFrame({"a": [1.0, 2.0, 4.0], "b": [10.0, 20.0, 40.0]}),
             ["max", "max"],
-            "rank the alternatives identically",
+            "ordnen die Alternativen gleich",
         ),
         (
             pd.DataFrame({"a": [1.0, 2.0, 4.0], "b": [-10.0, -20.0, -40.0]}),
             ["max", "min"],
-            "rank the alternatives identically",
+            "ordnen die Alternativen gleich",
         ),
-        (pd.DataFrame({"a": [1.0, 2.0], "b": [2.0, 1.0]}), None, "CRITIC needs 'max' or 'min'"),
-        (pd.DataFrame({"a": [1.0, 2.0], "b": [2.0, 1.0]}), ["max"], "1 given for 2 criteria"),
-        (pd.DataFrame({"a": ["x", "y"], "b": [2.0, 1.0]}), ["max", "max"], "not numeric"),
+        (
+            pd.DataFrame({"a": [1.0, 2.0], "b": [2.0, 1.0]}),
+            None,
+            "^objectives: CRITIC braucht für jede Spalte 'max' oder 'min'",
+        ),
+        (
+            pd.DataFrame({"a": [1.0, 2.0], "b": [2.0, 1.0]}),
+            ["max"],
+            "1 Zielrichtungen angegeben; erwartet: 2",
+        ),
+        (
+            pd.DataFrame({"a": ["x", "y"], "b": [2.0, 1.0]}),
+            ["max", "max"],
+            "Spalte\\(n\\) \\['a'\\] sind nicht numerisch",
+        ),
     ],
 )
 def test_critic_rejects(matrix, objectives, match):

@@ -360,14 +360,18 @@ def _colours(rule) -> list[str]:
 def test_colour_scales_on_scores_and_benefits(wb, dataset, default_analysis):
     for name in ("Übersicht", "Beste je Handlungsfeld"):
         ws = wb[name]
-        n = ws.max_row
         got = scales(ws)
+        # one scale per body (its block of rows), so that each body's best option is on top
+        # (tests/test_workbook_print.py checks the rows of each body)
+        first = cells(ws, "Körperschaft")[0].value
+        n = 1 + sum(c.value == first for c in cells(ws, "Körperschaft"))
         score = got[f"{letter(ws, 'Punktwert')}2:{letter(ws, 'Punktwert')}{n}"][0]
         assert [v.type for v in score.colorScale.cfvo] == ["min", "percentile", "max"]
         assert _colours(score) == [LOW, MID, HIGH]
         col = letter(ws, "Vorteil gegenüber Alleingang")
         benefit = got[f"{col}2:{col}{n}"][0]
         assert [(v.type, v.val) for v in benefit.colorScale.cfvo][1] == ("num", 0)
+        assert sum(k.startswith(letter(ws, "Punktwert")) for k in got) == 11  # bodies
     ranking = default_analysis.ranking
     for body, name in body_sheets(wb, dataset):
         ws = wb[name]
@@ -436,7 +440,7 @@ def test_scenario_workbook_with_smaa_and_a_date(tmp_path, monkeypatch):
     sc = ps.load("heute").with_changes(name="heute-smaa", uncertainty={"n": 50, "seed": 0})
     run = ps.run(sc)
     books = []  # the sheets export_run hands over (writing all of them is tested above)
-    monkeypatch.setattr(potential.exports, "write_workbook", lambda s, p: books.append(s))
+    monkeypatch.setattr(potential.exports, "write_workbook", lambda s, p, *a: books.append(s))
     written = {p.name for p in export_run(run, tmp_path)}
     assert {"smaa_acceptability.csv", "smaa_summary.csv", "changes.csv"} <= written
     (sheets,) = books

@@ -16,6 +16,7 @@ for values).
 :func:`cooperation_frames`  the tables :func:`cooperation_map` takes, from a dataset
 :func:`allocation_chart`    cost sharing: each member's Kapitalwert under each key (€)
 :func:`save_figure`         writes PNG/SVG/PDF files, byte-identical for the same figure
+:func:`figure_outputs`      the same files as writers, to write several figures as one set
 :func:`option_names`        option id → readable label, for :func:`acceptability_bars`
 =========================== ===============================================================
 
@@ -43,6 +44,7 @@ _LAZY = {
     "cooperation_frames": "potential.charts.network",
     "allocation_chart": "potential.charts.sharing",
     "save_figure": "potential.charts._save",
+    "figure_outputs": "potential.charts._save",
     "option_names": "potential.charts._common",
 }
 

@@ -12,6 +12,7 @@ from matplotlib.ticker import ScalarFormatter
 
 from potential.errors import InputError
 from potential.labels import LANGS
+from potential.messages import message
 
 #: Okabe & Ito (2008), "Color Universal Design": eight colours told apart with every common
 #: colour-vision deficiency, ordered so that neighbours contrast; their black is softened to
@@ -32,7 +33,12 @@ TEXT = {
         "Bester Punktwert je Körperschaft und Handlungsfeld",
         "Best score per body and field",
     ),
-    "heatmap_bar": ("Bester Punktwert", "Best score"),
+    "heatmap_bar": (
+        "Farbe: Punktwert im Vergleich innerhalb der Körperschaft",
+        "Colour: score compared within the body",
+    ),
+    "heatmap_low": ("ihr niedrigster", "its lowest"),
+    "heatmap_high": ("ihr höchster", "its highest"),
     "contrib_title": ("Beiträge der Kriterien zum Punktwert", "What the score is made of"),
     "contrib_x": (
         "Beitrag zum Punktwert (Gewicht × normierter Wert, 0–1)",
@@ -83,7 +89,7 @@ def text(key: str, lang: str = "de", **values) -> str:
 def check_lang(lang: str) -> str:
     """``lang`` if it is one of :data:`potential.labels.LANGS`, else InputError."""
     if lang not in LANGS:
-        raise InputError(f"lang: {lang!r}; expected one of {', '.join(LANGS)}")
+        raise InputError(message("charts.lang", value=lang, known=", ".join(LANGS)), "lang")
     return lang
 
 
@@ -147,11 +153,14 @@ def body_name(frame: pd.DataFrame, body: str) -> str:
 def check_columns(frame, columns, what: str) -> None:
     """InputError if ``frame`` is not a DataFrame with ``columns``."""
     if not isinstance(frame, pd.DataFrame):
-        raise InputError(f"{what}: expected a DataFrame, got {type(frame).__name__}")
+        raise InputError(message("charts.not_frame", got=type(frame).__name__), what)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise InputError(
-            f"{what}: missing column(s) {', '.join(missing)}; expected {', '.join(columns)}"
+            message(
+                "charts.missing_columns", missing=", ".join(missing), expected=", ".join(columns)
+            ),
+            what,
         )
 
 
@@ -160,7 +169,7 @@ def check_body(frame: pd.DataFrame, body: str, what: str) -> pd.DataFrame:
     rows = frame[frame["body"] == body]
     if rows.empty:
         known = ", ".join(dict.fromkeys(frame["body"].astype(str)))
-        raise InputError(f"{what}: no rows for body {body!r}; the table has {known}")
+        raise InputError(message("charts.no_body_rows", body=body, known=known), what)
     return rows
 
 

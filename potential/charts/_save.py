@@ -9,6 +9,7 @@ import matplotlib as mpl
 
 from potential.errors import InputError
 from potential.files import write_outputs
+from potential.messages import message
 
 #: Format → (backend that renders it, metadata that keeps the file free of dates and versions).
 FORMATS = {
@@ -19,6 +20,20 @@ FORMATS = {
 
 #: Fixed salt for the ids matplotlib writes into SVG files (otherwise random per run).
 SVG_HASHSALT = "potential"
+
+
+def _checked_formats(formats) -> tuple[str, ...]:
+    """``formats`` as a tuple, each one of :data:`FORMATS` (an InputError otherwise)."""
+    if isinstance(formats, str):
+        formats = (formats,)
+    formats = tuple(formats)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        given = ", ".join(map(repr, unknown)) or message("charts.no_formats")
+        raise InputError(
+            message("charts.formats", given=given, known=", ".join(FORMATS)), "formats"
+        )
+    return formats
 
 
 def save_figure(
@@ -56,29 +71,12 @@ def save_figure(
     if not hasattr(fig, "savefig"):
         fig = getattr(fig, "figure", fig)
     if not hasattr(fig, "savefig"):
-        raise InputError(f"fig: expected a matplotlib Figure or Axes, got {type(fig).__name__}")
-    if isinstance(formats, str):
-        formats = (formats,)
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise InputError(
-            f"formats: {', '.join(map(repr, unknown)) or 'none given'}; "
-            f"expected some of {', '.join(FORMATS)}"
-        )
+        raise InputError(message("charts.not_figure", got=type(fig).__name__), "fig")
+    formats = _checked_formats(formats)
     stem = Path(stem)
     if not stem.name:
-        raise InputError(f"stem: {str(stem)!r}; expected a file path without suffix")
-
-    def writer(fmt):
-        backend, metadata = FORMATS[fmt]
-
-        def write(path: Path) -> None:
-            with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
-                fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata, backend=backend)
-
-        return write
-
-    outputs = {f"{stem.name}.{fmt}": writer(fmt) for fmt in dict.fromkeys(formats)}
+        raise InputError(message("charts.stem", stem=str(stem)), "stem")
+    outputs = _writers(fig, stem.name, formats, dpi)
     engine = fig.get_layout_engine()
     if engine is None:
         return write_outputs(stem.parent, outputs)
@@ -88,6 +86,39 @@ def save_figure(
         return write_outputs(stem.parent, outputs)
     finally:
         fig.set_layout_engine(engine)
+
+
+def _writers(fig, name: str, formats: Sequence[str], dpi: int) -> dict:
+    def writer(fmt):
+        backend, metadata = FORMATS[fmt]
+
+        def write(path: Path) -> None:
+            with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
+                fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata, backend=backend)
+
+        return write
+
+    return {f"{name}.{fmt}": writer(fmt) for fmt in dict.fromkeys(formats)}
+
+
+def figure_outputs(
+    fig, name: str, formats: Sequence[str] = ("png", "svg"), dpi: int = 150
+) -> dict:
+    """Writers of a figure as ``<name>.png``, ``<name>.svg`` ... for
+    :func:`potential.files.write_outputs`, so that several figures (and a provenance record)
+    are written as one set.
+
+    The files are the bytes :func:`save_figure` writes. The figure's layout is settled now
+    and its layout engine switched off (so every format gets the same layout): meant for a
+    figure that is closed after it is written.
+    """
+    if not hasattr(fig, "savefig"):
+        fig = getattr(fig, "figure", fig)
+    formats = _checked_formats(formats)
+    if fig.get_layout_engine() is not None:
+        _settle_layout(fig)
+        fig.set_layout_engine("none")
+    return _writers(fig, name, formats, dpi)
 
 
 #: Most layout passes :func:`_settle_layout` runs.

@@ -20,6 +20,7 @@ from potential.charts._common import (
     text,
 )
 from potential.errors import InputError
+from potential.messages import message
 
 __all__ = ["cooperation_frames", "cooperation_map", "project"]
 
@@ -72,7 +73,7 @@ def _members(value, known: set, what: str) -> list[str]:
     ids = [m.strip() for m in str(value).split(";") if m.strip()] if pd.notna(value) else []
     unknown = [m for m in ids if m not in known]
     if unknown:
-        raise InputError(f"{what}: member(s) {', '.join(unknown)} not among the bodies")
+        raise InputError(message("charts.unknown_members", unknown=", ".join(unknown)), what)
     return ids
 
 
@@ -145,7 +146,7 @@ def cooperation_map(
     bad = ~(np.isfinite(lon) & np.isfinite(lat))
     if bad.any():
         missing = ", ".join(bodies.loc[bad, "body"].astype(str))
-        raise InputError(f"bodies: no coordinates (lon, lat in degrees) for {missing}")
+        raise InputError(message("charts.no_coordinates", missing=missing), "bodies")
     x, y = project(lon, lat)
     ids = bodies["body"].astype(str).tolist()
     pos = {b: (xi, yi) for b, xi, yi in zip(ids, x, y, strict=True)}
@@ -400,7 +401,7 @@ def cooperation_frames(dataset, analysis=None, top: int = 1, lang: str = "de"):
     """
     check_lang(lang)
     if int(top) < 1:
-        raise InputError(f"top: expected at least 1 option per field, got {top}")
+        raise InputError(message("charts.top", top=top), "top")
     rows, missing = [], []
     for b in dataset.bodies:
         lat, lon = getattr(b, "lat", None), getattr(b, "lon", None)
@@ -417,10 +418,7 @@ def cooperation_frames(dataset, analysis=None, top: int = 1, lang: str = "de"):
             }
         )
     if missing:
-        raise InputError(
-            f"the dataset has no coordinates for {', '.join(missing)}; bodies.csv needs the "
-            "columns lat and lon (degrees)"
-        )
+        raise InputError(message("charts.dataset_no_coordinates", missing=", ".join(missing)))
     bodies = pd.DataFrame(rows, columns=[*BODY_COLUMNS, "population"])
     from potential.inventory import cooperation_table
 

@@ -25,6 +25,7 @@ from potential.charts._common import (
     wrap,
 )
 from potential.errors import InputError
+from potential.messages import message
 
 __all__ = ["contribution_bars", "score_heatmap"]
 
@@ -50,9 +51,12 @@ def score_heatmap(ranking: pd.DataFrame, dataset=None, ax=None, lang: str = "de"
 
     Notes
     -----
-    The colours are :func:`potential.summaries.best_score_matrix`; each cell is annotated
-    with the score (3 decimals). A field in which a body has no option is grey with "–".
-    The image is the Axes' only image, so ``ax.images[0].get_array()`` is the matrix.
+    Each cell is annotated with the score of :func:`potential.summaries.best_score_matrix`
+    (3 decimals). Scores compare the options of one body, so the colours run per body: each
+    row from its lowest to its highest score (:func:`row_scaled`; the body's best field has
+    the top colour, a row with one score too). A field in which a body has no option is grey
+    with "–". The image is the Axes' only image, so ``ax.images[0].get_array()`` is the
+    matrix scaled per row.
     """
     from potential.summaries import best_score_matrix
 
@@ -61,19 +65,19 @@ def score_heatmap(ranking: pd.DataFrame, dataset=None, ax=None, lang: str = "de"
     fields = [f.id for f in dataset.fields] if dataset is not None else None
     matrix = best_score_matrix(ranking, fields)
     if matrix.empty:
-        raise InputError("ranking: no cooperation options to show (only stand-alone?)")
+        raise InputError(message("charts.no_options"), "ranking")
     values = matrix.to_numpy(dtype=float)
     n_bodies, n_fields = values.shape
     ax = new_axes(ax, figsize=(2.6 + 1.55 * n_fields, 1.6 + 0.42 * n_bodies))
 
     cmap = mpl.colormaps[VALUE_CMAP].with_extremes(bad=GREY)
-    finite = values[np.isfinite(values)]
-    norm = Normalize(vmin=finite.min(), vmax=finite.max())
-    image = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, norm=norm, aspect="auto")
+    scaled = row_scaled(values)
+    norm = Normalize(vmin=0.0, vmax=1.0)
+    image = ax.imshow(np.ma.masked_invalid(scaled), cmap=cmap, norm=norm, aspect="auto")
     for i in range(n_bodies):
         for j in range(n_fields):
             v = values[i, j]
-            r, g, b, _ = cmap(norm(v)) if np.isfinite(v) else mpl.colors.to_rgba(GREY)
+            r, g, b, _ = cmap(scaled[i, j]) if np.isfinite(v) else mpl.colors.to_rgba(GREY)
             dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.5
             ax.text(
                 j,
@@ -101,11 +105,29 @@ def score_heatmap(ranking: pd.DataFrame, dataset=None, ax=None, lang: str = "de"
     ax.set_ylabel(labels.column("body_name", lang))
     ax.set_title(text("heatmap_title", lang), loc="left", fontweight="bold")
     ax.spines[:].set_visible(False)
-    bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.8, ticks=[0.0, 1.0])
     bar.set_label(text("heatmap_bar", lang))
+    bar.ax.set_yticklabels([text("heatmap_low", lang), text("heatmap_high", lang)])
     bar.outline.set_visible(False)
-    number_axis(bar.ax.yaxis, lang)
     return ax
+
+
+def row_scaled(values: np.ndarray) -> np.ndarray:
+    """Each row of a matrix scaled to 0 (its lowest value) … 1 (its highest); a row whose
+    values are all equal (or only one) is 1, missing values stay NaN.
+
+    >>> row_scaled(np.array([[0.2, 0.4, np.nan], [0.5, 0.5, 0.5]])).tolist()
+    [[0.0, 1.0, nan], [1.0, 1.0, 1.0]]
+    """
+    values = np.asarray(values, dtype=float)
+    out = np.full(values.shape, np.nan)
+    for i, row in enumerate(values):
+        finite = np.isfinite(row)
+        if not finite.any():
+            continue
+        low, high = row[finite].min(), row[finite].max()
+        out[i, finite] = (row[finite] - low) / (high - low) if high > low else 1.0
+    return out
 
 
 def contribution_bars(analysis, body: str, n: int = 5, ax=None, lang: str = "de"):
@@ -134,7 +156,7 @@ def contribution_bars(analysis, body: str, n: int = 5, ax=None, lang: str = "de"
     """
     check_lang(lang)
     if int(n) < 1:
-        raise InputError(f"n: expected at least 1 option, got {n}")
+        raise InputError(message("charts.n_options", n=n), "n")
     ranking = check_body(analysis.ranking, body, "ranking")
     top = ranking.sort_values("rank", kind="stable").head(int(n))
     criteria = [c.id for c in analysis.criteria.criteria]

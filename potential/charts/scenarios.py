@@ -24,6 +24,7 @@ from potential.charts._common import (
     wrap,
 )
 from potential.errors import InputError
+from potential.messages import message
 
 __all__ = ["rank_slope"]
 
@@ -82,7 +83,7 @@ def rank_slope(
     """
     check_lang(lang)
     if int(n) < 1:
-        raise InputError(f"n: expected at least 1, got {n}")
+        raise InputError(message("charts.at_least", least=1, value=n), "n")
     scenarios, titles = _scenarios(ranks, titles)
     if hasattr(ranks, "ranks"):
         ranks = ranks.ranks
@@ -96,7 +97,7 @@ def rank_slope(
         )
     rows = check_body(ranks, body, "ranks")
     if rows.duplicated(["option", "scenario"]).any():
-        raise InputError("ranks: an option appears twice in one scenario for one body")
+        raise InputError(message("charts.rank_twice"), "ranks")
     wide = rows.pivot(index="option", columns="scenario", values="rank")
     wide = wide.reindex(columns=scenarios).astype(float)
     keep = (wide <= int(n)).any(axis=1)

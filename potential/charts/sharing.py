@@ -19,6 +19,7 @@ from potential.charts._common import (
 )
 from potential.errors import InputError
 from potential.labels import LANGS
+from potential.messages import message
 
 __all__ = ["allocation_chart"]
 
@@ -122,9 +123,9 @@ def allocation_chart(
     """
     check_lang(lang)
     if not isinstance(matrix, pd.DataFrame):
-        raise InputError(f"matrix: expected a DataFrame, got {type(matrix).__name__}")
+        raise InputError(message("charts.not_frame", got=type(matrix).__name__), "matrix")
     if matrix.empty:
-        raise InputError("matrix: no members or no keys to show")
+        raise InputError(message("charts.sharing_empty"), "matrix")
     values = matrix.to_numpy(dtype=float)
     n_members, n_keys = values.shape
     keys = [str(k) for k in matrix.columns]

@@ -25,6 +25,7 @@ from potential.charts._common import (
     wrap,
 )
 from potential.errors import InputError
+from potential.messages import message
 
 __all__ = ["acceptability_bars", "tornado"]
 
@@ -69,7 +70,7 @@ def acceptability_bars(
     check_lang(lang)
     for what, value, least in (("n", n, 1), ("max_rank", max_rank, 1)):
         if int(value) < least:
-            raise InputError(f"{what}: expected at least {least}, got {value}")
+            raise InputError(message("charts.at_least", least=least, value=value), what)
     title_name = body
     if hasattr(acceptability, "acceptability"):
         title_name = getattr(acceptability, "bodies", {}).get(body, body)
@@ -149,7 +150,7 @@ def tornado(table: pd.DataFrame, ax=None, lang: str = "de", criteria=None, title
     check_lang(lang)
     check_columns(table, ["base", "minus", "plus", "low", "high", "swing"], "table")
     if table.empty:
-        raise InputError("table: no criteria to show")
+        raise InputError(message("charts.no_criteria"), "table")
     table = table.sort_values("swing", ascending=False, kind="stable")
     names = [labels.column(str(c), lang, criteria) for c in table.index]
     ax = new_axes(ax, figsize=(9, 1.6 + 0.42 * len(table)))

@@ -1,6 +1,6 @@
 """Command line: ``potential analyse | compare-methods | smaa | scenario run|compare | schema |
 plot | report | cooperations list|plot | coalitions | sharing | survey template|import | validate |
-data show|sources``.
+data show|sources | init``.
 
 Each command parses its options, makes one library call, writes or prints the result, and
 turns a user's mistake (:class:`potential.errors.InputError`) into one line on stderr and
@@ -16,6 +16,7 @@ from potential.cli import (  # noqa: F401  (importing registers the commands)
     scenario_commands,
     sharing_commands,
     survey_commands,
+    workspace_commands,
 )
 from potential.cli._common import METHOD_NAMES, InputProblem, main
 

@@ -8,8 +8,11 @@ exit code 2. The heavy libraries are imported inside the commands, so ``--help``
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import click
+
+from potential.cli.i18n import LANG_SWITCH_HELP, Group
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -25,16 +28,26 @@ class InputProblem(click.ClickException):
 
 
 def reports_input_errors(func):
-    """Turn :class:`InputError` (and missing files) into :class:`InputProblem`."""
+    """Turn :class:`InputError` (and missing files) into :class:`InputProblem`.
+
+    In a workspace (:mod:`potential.workspace`) the command then says on stderr which
+    criteria model, scenarios and dataset it used, with path and short SHA-256.
+    """
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        from potential import workspace
         from potential.errors import InputError
 
         try:
-            return func(*args, **kwargs)
+            with workspace.recording() as used:
+                result = func(*args, **kwargs)
         except InputError as exc:
             raise InputProblem(str(exc)) from None
+        if used and workspace.is_workspace():
+            for line in workspace.used_lines(used):
+                click.echo(line, err=True)
+        return result
 
     return wrapper
 
@@ -48,32 +61,165 @@ def _version() -> str:
 criteria_option = click.option(
     "--criteria",
     default=None,
-    metavar="NAME|PATH",
-    help="Criteria model: shipped name or YAML file [default: ikz-egov-nrw].",
+    metavar="NAME|PFAD",
+    help="Kriterienmodell: Name eines mitgelieferten Modells oder YAML-Datei "
+    "[Vorgabe: ikz-egov-nrw].",
 )
+
+
+class DateType(click.ParamType):
+    """A date as ``TT.MM.JJJJ`` (also ``T.M.JJJJ``) or ``JJJJ-MM-TT``; ``01/02/2027`` is
+    refused as ambiguous (:func:`potential.dates.parse_date`)."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        import datetime as dt
+
+        from potential.dates import parse_date
+
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date(value)
+        except ValueError as exc:  # one line and exit code 2, like every input error
+            name = param.opts[0] if param is not None and param.opts else "date"
+            raise InputProblem(f"{name}: {exc}") from None
+
+
 reference_date_option = click.option(
     "--reference-date",
     default=None,
-    metavar="YYYY-MM-DD",
-    help="Date at which duties and tax rules are judged [default: the dataset's].",
+    type=DateType(),
+    metavar="TT.MM.JJJJ",
+    help="Stichtag, an dem Pflichten und Steuerregeln beurteilt werden "
+    "[Vorgabe: der Stichtag des Datensatzes].",
 )
-out_option = click.option("--out", default="out", show_default=True, help="Output folder.")
+#: Parent of the commands' default output folders: ``out/analyse``, ``out/scenario-run`` ...
+OUT_ROOT = "out"
+
+
+def command_folder(ctx: click.Context) -> str:
+    """The default output folder of the running command: ``out/<command path>``."""
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return str(Path(OUT_ROOT, "-".join(reversed(names)) or "potential"))
+
+
+def _default_out(ctx, param, value):
+    return command_folder(ctx) if value is None else value
+
+
+out_option = click.option(
+    "--out",
+    default=None,
+    callback=_default_out,
+    metavar="ORDNER",
+    help="Ausgabeordner [Vorgabe: out/<Befehl>, z. B. out/analyse].",
+)
+
+
+def _lang_value(ctx, param, value):
+    from potential.messages import get_lang
+
+    return value or get_lang()
+
+
 lang_option = click.option(
     "--lang",
-    default="de",
-    show_default=True,
+    default=None,
+    callback=_lang_value,
     type=click.Choice(["de", "en"]),
-    help="Sprache der Ausgabe und der Tabellenköpfe: de (deutsch) oder en (englisch).",
+    help="Sprache der Ausgabe, der Tabellenköpfe und der Meldungen: de (deutsch, Vorgabe) "
+    "oder en (englisch); auch über die Umgebungsvariable POTENTIAL_LANG.",
+)
+
+#: ``--lang`` of a command that does not need the value itself: accepted everywhere, the
+#: group sets the language of the whole invocation from it (:meth:`potential.cli.i18n.Group.main`).
+#: A command registered without any ``--lang`` gets this one (:meth:`Group.add_command`).
+lang_switch = click.option(
+    "--lang",
+    default=None,
+    expose_value=False,
+    type=click.Choice(["de", "en"]),
+    help=LANG_SWITCH_HELP,
+)
+
+quiet_option = click.option("--quiet", is_flag=True, help="Keine Fortschrittsanzeige.")
+
+#: ``--model-weights``: every body with the criteria model's weights (potential.weight_sources)
+model_weights_option = click.option(
+    "--model-weights",
+    is_flag=True,
+    help="Jede Körperschaft mit den Gewichten des Kriterienmodells bewerten, auch wenn der "
+    "Datenordner die body_weights.csv der Umfrage enthält.",
 )
 
 
-@click.group(context_settings=CONTEXT)
-@click.version_option(_version(), "-V", "--version", prog_name="potential")
+def progress_bar(items, *, desc: str, unit: str, quiet: bool = False, total=None):
+    """``items`` with a progress bar on stderr (tqdm; shown after 1.5 s; none if ``quiet``)."""
+    if quiet:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit=unit, total=total, delay=1.5, leave=False)
+
+
+def smaa_progress(quiet: bool = False):
+    """The ``progress`` argument of the SMAA functions: a bar over the bodies (or ``None``)."""
+    if quiet:
+        return None
+    from potential.messages import message
+
+    unit = message("cli.unit_body")
+    return lambda items: progress_bar(items, desc="SMAA", unit=unit)
+
+
+def announce(key: str, quiet: bool = False, **values) -> None:
+    """Say on stderr what is being done and roughly how long it takes (message ``key``)."""
+    if not quiet:
+        from potential.messages import message
+
+        click.echo(message(key, **values), err=True)
+
+
+def _show_version(ctx, param, value):
+    """``--version``: click's own option fixes its text when defined; this one asks then."""
+    if not value or ctx.resilient_parsing:
+        return
+    from potential.cli.i18n import click_text
+
+    text = click_text("%(prog)s, version %(version)s")
+    click.echo(text % {"prog": "potential", "version": _version()})
+    ctx.exit()
+
+
+@click.group(cls=Group, context_settings=CONTEXT)
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Die Version anzeigen und beenden.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    expose_value=False,
+    help="Sprache aller Texte: de (deutsch, Vorgabe) oder en (englisch); auch über die "
+    "Umgebungsvariable POTENTIAL_LANG.",
+)
 def main():
     """Potenzialanalyse interkommunaler Zusammenarbeit (IKZ) im E-Government.
 
-    Rank the cooperation options of every body (county and towns) on the embedded Kreis
-    Unna data or your own, and export the tables for the mayors' conference.
+    Ordnet die Kooperationsoptionen jeder Körperschaft (Kreis, Städte und Gemeinden) nach
+    den eingebetteten Daten des Kreises Unna oder eigenen Daten und exportiert die Tabellen
+    für die Bürgermeisterkonferenz.
     """
 
 
@@ -82,8 +228,9 @@ def data_option(func):
         "--data",
         "data",
         default=None,
-        metavar="NAME|PATH",
-        help="Dataset: embedded name or folder with dataset.yaml [default: kreis-unna].",
+        metavar="NAME|PFAD",
+        help="Datensatz: Name eines eingebetteten Datensatzes oder Ordner mit dataset.yaml "
+        "[Vorgabe: kreis-unna].",
     )(func)
 
 
@@ -106,7 +253,7 @@ def smaa_options(help_text: str):
             default=0,
             show_default=True,
             type=click.IntRange(0),
-            help="Seed of the random draws (SMAA, --risk).",
+            help="Startwert der Zufallsziehungen (SMAA, --risk).",
         )(func)
         return click.option(
             "--smaa",

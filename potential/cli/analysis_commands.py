@@ -9,17 +9,23 @@ import click
 from potential.cli._common import (
     CONTEXT,
     METHOD_NAMES,
+    announce,
     criteria_option,
     csv_dialect_option,
     data_option,
     economics_options,
     lang_option,
     main,
+    model_weights_option,
     out_option,
+    progress_bar,
+    quiet_option,
     reference_date_option,
     reports_input_errors,
     smaa_options,
+    smaa_progress,
 )
+from potential.messages import message
 
 
 @main.command(context_settings=CONTEXT)
@@ -29,37 +35,44 @@ from potential.cli._common import (
     "--method",
     default=None,
     metavar="NAME",
-    help=f"Ranking method: {', '.join(METHOD_NAMES)} [default: wsm].",
+    help=f"Rangfolgeverfahren: {', '.join(METHOD_NAMES)} [Vorgabe: wsm].",
 )
 @reference_date_option
 @click.option(
     "--scenario",
     default=None,
+    metavar="DATEI",
     type=click.Path(dir_okay=False),
-    help="Scenario file; its settings apply unless given here.",
+    help="Szenariodatei; ihre Einstellungen gelten, soweit hier nichts anderes angegeben ist.",
 )
 @click.option(
     "--body-weights",
     default=None,
+    metavar="DATEI",
     type=click.Path(dir_okay=False),
-    help="CSV of each body's own weights (body,level,id,weight,source); each body is then "
-    "ranked with its own weights and a group view is written. Default: the data folder's "
-    "body_weights.csv (the survey's weights) if there is one.",
+    help="CSV mit den eigenen Gewichten jeder Körperschaft (body,level,id,weight,source); "
+    "jede Körperschaft wird dann mit ihren eigenen Gewichten bewertet und eine Gesamtsicht "
+    "geschrieben. Vorgabe: body_weights.csv im Datenordner (die Gewichte aus der Umfrage), "
+    "falls vorhanden.",
 )
 @click.option(
     "--model-weights",
     is_flag=True,
-    help="Rank every body with the criteria model's weights, even where the data folder "
-    "holds the survey's body_weights.csv.",
+    help="Jede Körperschaft mit den Gewichten des Kriterienmodells bewerten, auch wenn der "
+    "Datenordner die body_weights.csv der Umfrage enthält.",
 )
 @out_option
 @lang_option
 @click.option(
-    "--top", default=3, show_default=True, type=click.IntRange(1), help="Options shown per body."
+    "--top",
+    default=3,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Angezeigte Optionen je Körperschaft.",
 )
 @smaa_options(
-    "Also compute SMAA rank acceptability with N weight samples (sheets Akzeptanz and "
-    "Rangakzeptanz, smaa_*.csv)."
+    "Zusätzlich die SMAA-Rangakzeptanz mit N Gewichtsstichproben berechnen (Blätter "
+    "Akzeptanz und Rangakzeptanz, smaa_*.csv)."
 )
 @click.option(
     "--risk",
@@ -67,34 +80,30 @@ from potential.cli._common import (
     default=None,
     type=click.IntRange(1),
     metavar="N",
-    help="Also run a Monte Carlo with N samples over the uncertain inputs of the "
-    "Wirtschaftlichkeitsvergleich (ranges of the data, seeded with --seed): writes "
-    "npv_risk.csv with the chance that each option's Kapitalwert is positive.",
+    help="Zusätzlich eine Monte-Carlo-Simulation mit N Stichproben über die unsicheren "
+    "Eingaben des Wirtschaftlichkeitsvergleichs (Spannweiten der Daten, Startwert --seed): "
+    "schreibt npv_risk.csv mit der Wahrscheinlichkeit, dass der Kapitalwert jeder Option "
+    "positiv ist.",
 )
+@quiet_option
 @csv_dialect_option
 @economics_options
 @reports_input_errors
 def analyse(
     data, criteria, method, reference_date, scenario, body_weights, model_weights, out, lang,
-    top, samples, seed, risk_samples, csv_dialect, economics, scales,
+    top, samples, seed, risk_samples, quiet, csv_dialect, economics, scales,
 ):  # fmt: skip
-    """Rank every body's cooperation options and write ranking.csv, cashflows.csv (the
-    Wirtschaftlichkeitsvergleich), excluded.csv (options the knock-out stage removed, with
-    reasons), joint.csv, contributions.csv and ranking.xlsx to the output folder (with body
-    weights, from --body-weights or the criteria model, also group_options.csv and
-    group_weights.csv)."""
+    """Ordnet die Kooperationsoptionen jeder Körperschaft und schreibt ranking.csv,
+    cashflows.csv (den Wirtschaftlichkeitsvergleich), excluded.csv (die Optionen, die die
+    Ausschlussstufe entfernt hat, mit Gründen), joint.csv, contributions.csv und ranking.xlsx
+    in den Ausgabeordner (mit eigenen Gewichten der Körperschaften, aus --body-weights oder
+    dem Kriterienmodell, auch group_options.csv und group_weights.csv)."""
     from potential import analysis, datasets, exports
     from potential.criteria import resolve_criteria_path
 
     economics = _checked_economics(economics)
-    if model_weights and (body_weights or scenario):
-        raise click.UsageError(
-            "--model-weights passt nicht zu --body-weights oder --scenario (im Szenario: "
-            "Schlüssel body_weights)"
-            if lang == "de"
-            else "--model-weights does not go with --body-weights or --scenario (in a "
-            "scenario: key body_weights)"
-        )
+    if model_weights and body_weights:
+        raise click.UsageError(message("weights_source.model_and_file", lang=lang))
 
     given = {
         "data": data,
@@ -109,6 +118,8 @@ def analyse(
 
         sc = ps.load(scenario)
         changes = {k: v for k, v in given.items() if v is not None}
+        if model_weights:
+            changes["body_weights"] = "model"  # the criteria model's weights for every body
         if samples:
             changes["uncertainty"] = {"n": samples, "seed": seed}
         if economics:
@@ -117,7 +128,7 @@ def analyse(
             changes["economics"] = _checked_economics(chosen)
         if changes:
             sc = sc.with_changes(**changes)
-        run = ps.run(sc)
+        run = ps.run(sc, progress=smaa_progress(quiet))
         result = run.analysis
         written = export_run(
             run, Path(out), lang=lang, protect=_protected(body_weights), csv_dialect=csv_dialect
@@ -141,7 +152,7 @@ def analyse(
         if samples:
             from potential.uncertainty.bodies import smaa_of
 
-            smaa = smaa_of(result, n=samples, seed=seed)
+            smaa = smaa_of(result, n=samples, seed=seed, progress=smaa_progress(quiet))
         record = run_record(
             result,
             criteria=criteria or "ikz-egov-nrw",
@@ -153,7 +164,16 @@ def analyse(
         if risk_samples:
             from potential.uncertainty import npv_risk_of
 
-            tables["npv_risk.csv"] = npv_risk_of(result, n=risk_samples, seed=seed)
+            risk_bar = None
+            if not quiet:
+                unit = message("cli.unit_chunk")
+
+                def risk_bar(items):
+                    return progress_bar(items, desc="Monte Carlo", unit=unit)
+
+            tables["npv_risk.csv"] = npv_risk_of(
+                result, n=risk_samples, seed=seed, progress=risk_bar
+            )
             record["settings"] = {**(record["settings"] or {}), "risk_samples": risk_samples}
             record["seed"] = seed
         written = exports.export_analysis(
@@ -166,16 +186,10 @@ def analyse(
             csv_dialect=csv_dialect,
             extra_tables=tables,
         )
-    if scenario:
-        weights_from = run.scenario.body_weights if hasattr(run, "scenario") else None
-    else:
-        weights_from = body_weights or (
-            None if model_weights else analysis.dataset_body_weights(result.dataset)
-        )
-    _print_top(result, lang, top, weights_from)
+    _print_top(result, lang, top)
     click.echo("")
     for path in written:
-        click.echo(f"{'geschrieben' if lang == 'de' else 'written'}: {path}")
+        click.echo(message("cli.written", lang=lang, path=path))
 
 
 def _checked_economics(chosen: dict) -> dict:
@@ -197,46 +211,26 @@ def _protected(*paths) -> list[Path]:
     return [Path(p) for p in paths if p]
 
 
-def _print_weights(result, lang: str, source=None) -> None:
+def _print_weights(result, lang: str) -> None:
     """Say whose weights ranked each body: its own (and from where) or the model's."""
-    from potential.options import participants
+    from potential.weight_sources import analysis_line
 
-    de = lang == "de"
-    own = [b for b in participants(result.dataset) if b.id in result.criteria.body_weights]
-    if not own:
-        click.echo(
-            "\nGewichte: die des Kriterienmodells für alle Körperschaften"
-            if de
-            else "\nWeights: the criteria model's for every body"
-        )
-        return
-    where = str(source) if source else ""
-    names = ", ".join(b.name for b in own)
-    click.echo(
-        f"\nGewichte: eigene für {names}{' (' + where + ')' if where else ''}; übrige: die "
-        "des Kriterienmodells (--model-weights: alle mit denen des Modells)"
-        if de
-        else f"\nWeights: own for {names}{' (' + where + ')' if where else ''}; others: the "
-        "criteria model's (--model-weights: all with the model's)"
-    )
+    click.echo("\n" + analysis_line(result, lang))
 
 
-def _print_top(result, lang: str, top: int, weights_from=None) -> None:
+def _print_top(result, lang: str, top: int) -> None:
     """Print each body's best options with the two criteria that carry them most."""
     from potential import labels
     from potential.options import STAND_ALONE, participants
     from potential.report.text import number
 
-    de = lang == "de"
     click.echo(
-        (
-            f"Stichtag {result.reference_date}, Methode {result.method}, "
-            f"Kriterienmodell {result.criteria.id}"
-        )
-        if de
-        else (
-            f"Reference date {result.reference_date}, method {result.method}, "
-            f"criteria model {result.criteria.id}"
+        message(
+            "cli.analyse.header",
+            lang=lang,
+            date=result.reference_date,
+            method=result.method,
+            model=result.criteria.id,
         )
     )
     for body in participants(result.dataset):
@@ -245,10 +239,17 @@ def _print_top(result, lang: str, top: int, weights_from=None) -> None:
             (result.ranking["body"] == body.id) & (result.ranking["rank"] <= top)
         ]
         for _, row in rows.iterrows():
+            label = labels.option_label(result.dataset, row, lang)
+            score = number(row["score"], 3, lang)
             if row["option"] == STAND_ALONE:
                 click.echo(
-                    f"  {row['rank']}. {labels.option_label(result.dataset, row, lang)}"
-                    f"  [{'Punkte' if de else 'score'} {number(row['score'], 3, lang)}]"
+                    message(
+                        "cli.analyse.row_alone",
+                        lang=lang,
+                        rank=row["rank"],
+                        option=label,
+                        score=score,
+                    )
                 )
                 continue
             why = result.explain(body.id, row["option"]).head(2)
@@ -256,28 +257,26 @@ def _print_top(result, lang: str, top: int, weights_from=None) -> None:
                 labels.column(c, lang, result.criteria).split(" (")[0] for c in why["criterion"]
             )
             click.echo(
-                f"  {row['rank']}. {labels.option_label(result.dataset, row, lang)}"
-                f"  [{'Kapitalwert' if de else 'NPV'} {number(row['npv'], 0, lang)} €; "
-                f"{'Punkte' if de else 'score'} {number(row['score'], 3, lang)}; "
-                f"{'vor allem' if de else 'mainly'}: {reasons}]"
+                message(
+                    "cli.analyse.row",
+                    lang=lang,
+                    rank=row["rank"],
+                    option=label,
+                    score=score,
+                    npv=number(row["npv"], 0, lang),
+                    reasons=reasons,
+                )
             )
         if rows["option"].iloc[0] == STAND_ALONE:
-            click.echo(
-                f"  → Für {body.name} lohnt sich keine der geprüften Kooperationen."
-                if de
-                else f"  → For {body.name}, none of the cooperations examined pays."
-            )
-    _print_weights(result, lang, weights_from)
+            click.echo(message("cli.analyse.none_pays", lang=lang, body=body.name))
+    _print_weights(result, lang)
     if result.criteria.body_weights:
         group = result.group_view()
         departing = group.departures[group.departures["departs"]]
-        click.echo(
-            f"\n{'Übereinstimmung der Gewichte' if de else 'Agreement of weights'} "
-            f"(Kendall's W): {group.kendall_w:.3f}"
-        )
+        click.echo("\n" + message("cli.analyse.agreement", lang=lang, w=f"{group.kendall_w:.3f}"))
         if len(departing):
             names = ", ".join(departing["body_name"].head(3))
-            click.echo(f"{'Weichen am stärksten ab' if de else 'Depart most'}: {names}")
+            click.echo(message("cli.analyse.departing", lang=lang, names=names))
 
 
 @main.command("compare-methods", context_settings=CONTEXT)
@@ -288,83 +287,108 @@ def _print_top(result, lang: str, top: int, weights_from=None) -> None:
     default=",".join(METHOD_NAMES),
     show_default=True,
     metavar="A,B,...",
-    help="Methods to compare, separated by commas.",
+    help="Zu vergleichende Verfahren, durch Kommas getrennt.",
 )
 @reference_date_option
 @out_option
 @click.option(
     "--rank-reversal",
     is_flag=True,
-    help="Also run the rank-invariance check (worsen each non-top option) for every method "
-    "and body; writes rank_reversal.csv. Takes a minute or two.",
+    help="Zusätzlich die Prüfung auf Rangumkehr (jede nicht erstplatzierte Option wird "
+    "verschlechtert) für jedes Verfahren und jede Körperschaft; schreibt rank_reversal.csv. "
+    "Dauert ein bis zwei Minuten.",
 )
 @click.option(
     "--seed",
     default=0,
     show_default=True,
     type=click.IntRange(0),
-    help="Seed of the random worsening in the rank-reversal check.",
+    help="Startwert der zufälligen Verschlechterung bei der Prüfung auf Rangumkehr.",
 )
+@model_weights_option
 @csv_dialect_option
+@lang_option
+@quiet_option
 @reports_input_errors
 def compare_methods(
-    data, criteria, methods, reference_date, out, rank_reversal, seed, csv_dialect
-):
-    """Would another method agree? Rank every body by several methods and compare.
+    data, criteria, methods, reference_date, out, rank_reversal, seed, model_weights,
+    csv_dialect, lang, quiet,
+):  # fmt: skip
+    """Käme ein anderes Verfahren zum selben Ergebnis? Ordnet jede Körperschaft nach
+    mehreren Verfahren und vergleicht die Rangfolgen.
 
-    Writes methods_ranks.csv (each option's rank by each method) and methods_agreement.csv
-    (Kendall's tau between every two methods, per body) and prints the agreement. With
-    --rank-reversal also rank_reversal.csv.
+    Schreibt methods_ranks.csv (der Rang jeder Option nach jedem Verfahren) und
+    methods_agreement.csv (Kendalls Tau zwischen je zwei Verfahren, je Körperschaft) und
+    zeigt die Übereinstimmung an. Mit --rank-reversal auch rank_reversal.csv.
     """
     from potential import analysis, files
+    from potential.datasets import load_dataset
     from potential.files import csv_writer
 
     names = [m.strip() for m in methods.split(",") if m.strip()]
     common = {
-        "dataset": data,
+        "dataset": load_dataset(data),  # a bad --data is reported before the progress line
         "criteria": criteria or "ikz-egov-nrw",
         "methods": names,
         "reference_date": reference_date,
+        "body_weights": False if model_weights else None,
     }
+    announce("cli.progress.compare", quiet, n=len(names))
     ranks, agreement = analysis.compare_methods(**common)
     outputs = {
         "methods_ranks.csv": csv_writer(ranks, csv_dialect),
         "methods_agreement.csv": csv_writer(agreement, csv_dialect),
     }
     if rank_reversal:
+        announce("cli.progress.rank_reversal", quiet, n=len(names))
         checks = analysis.rank_reversal_checks(**common, seed=seed)
         outputs["rank_reversal.csv"] = csv_writer(checks, csv_dialect)
     from potential.criteria import load_criteria
     from potential.datasets import load_dataset
     from potential.provenance import run_record
+    from potential.weight_sources import line_for, resolved_file, table_for
 
+    used = table_for(common["dataset"], common["criteria"], common["body_weights"])
     record = run_record(
         dataset=load_dataset(data),
         model=load_criteria(common["criteria"]),
         method=",".join(names),
         reference_date=reference_date or load_dataset(data).meta.reference_date,
         criteria=common["criteria"],
+        body_weights=resolved_file(common["dataset"], common["body_weights"]),
         seed=seed if rank_reversal else None,
         settings={"methods": names, "rank_reversal": rank_reversal},
+        weights=used,
     )
     written = files.write_outputs(Path(out), outputs, provenance=record)
     summary = agreement.groupby(["method_a", "method_b"], sort=False).agg(
         tau=("kendall_tau", "mean"), same_top=("same_top", "sum")
     )
     n = agreement["body"].nunique()
-    click.echo(f"Kendall's tau (mean over {n} bodies) and bodies with the same top option:")
+    click.echo(message("cli.compare.heading", lang=lang, n=n))
     for (a, b), row in summary.iterrows():
         click.echo(
-            f"  {a:>10} ~ {b:<10}  tau {row['tau']:+.3f}   same top {int(row['same_top'])}/{n}"
+            message(
+                "cli.compare.pair",
+                lang=lang,
+                a=f"{a:>10}",
+                b=f"{b:<10}",
+                tau=f"{row['tau']:+.3f}",
+                same=int(row["same_top"]),
+                n=n,
+            )
         )
     if rank_reversal:
-        click.echo("\nRank invariance: top option kept when another option is made worse")
+        click.echo("\n" + message("cli.compare.reversal_heading", lang=lang))
         for m, rows in checks.groupby("method", sort=False):
             kept = rows["optimal_preservation_rate"].mean()
-            click.echo(f"  {m:>10}  kept in {kept:.0%} of the experiments (mean over bodies)")
+            click.echo(
+                message("cli.compare.reversal_row", lang=lang, method=f"{m:>10}", kept=kept)
+            )
+    click.echo("\n" + line_for(used, common["dataset"], lang))
     click.echo("")
     for path in written:
-        click.echo(f"written: {path}")
+        click.echo(message("cli.written", lang=lang, path=path))
 
 
 @main.command(context_settings=CONTEXT)
@@ -375,7 +399,7 @@ def compare_methods(
     default="wsm",
     show_default=True,
     type=click.Choice(["wsm", "wpm", "topsis"]),
-    help="Ranking method (vectorised in SMAA).",
+    help="Rangfolgeverfahren (in SMAA vektorisiert).",
 )
 @click.option(
     "--n",
@@ -383,51 +407,59 @@ def compare_methods(
     default=10_000,
     show_default=True,
     type=click.IntRange(1),
-    help="Weight samples per body.",
+    help="Gewichtsstichproben je Körperschaft.",
 )
 @click.option(
     "--seed",
     default=0,
     show_default=True,
     type=click.IntRange(0),
-    help="Seed: the same seed gives the same tables.",
+    help="Startwert: derselbe Startwert ergibt dieselben Tabellen.",
 )
 @click.option(
     "--weights",
     default="uniform",
     show_default=True,
     type=click.Choice(["uniform", "groups", "ordinal", "model"]),
-    help="Weights sampled: uniform on the simplex, the criteria model's groups, the model's "
-    "order of criteria, or the model's weights fixed.",
+    help="Gezogene Gewichte: gleichverteilt auf dem Simplex (uniform), nach den Gruppen des "
+    "Kriterienmodells (groups), nach der Reihenfolge der Kriterien im Modell (ordinal) oder "
+    "die Gewichte des Modells fest (model).",
 )
 @click.option(
     "--values",
     default="none",
     show_default=True,
     type=click.Choice(["none", "dataset"]),
-    help="Indicator values: fixed (none), or each cell drawn uniformly within the range "
-    "that the dataset's uncertain parameters (low/high columns) give it, one at a time "
-    "(dataset).",
+    help="Indikatorwerte: fest (none) oder jede Zelle gleichverteilt innerhalb der Spannweite "
+    "gezogen, die ihr die unsicheren Parameter des Datensatzes (Spalten low/high) geben, "
+    "jeweils einzeln (dataset).",
+)
+@click.option(
+    "--model-weights",
+    is_flag=True,
+    help="Gewichte der Körperschaften: Vorgabe sind bei --weights ordinal (Reihenfolge) und "
+    "model (fest) die eigenen Gewichte jeder Körperschaft aus der body_weights.csv der "
+    "Umfrage im Datenordner, sonst die des Kriterienmodells; mit --model-weights für alle die "
+    "des Kriterienmodells. uniform und groups ziehen die Gewichte und nutzen keine.",
 )
 @reference_date_option
 @out_option
 @lang_option
 @csv_dialect_option
+@quiet_option
 @reports_input_errors
-def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, lang, csv_dialect):
-    """Chance of each rank for every option over all plausible weights (SMAA).
+def smaa(
+    data, criteria, method, n, seed, weights, values, model_weights, reference_date, out, lang,
+    csv_dialect, quiet,
+):  # fmt: skip
+    """Wahrscheinlichkeit jedes Rangs für jede Option über alle plausiblen Gewichte (SMAA).
 
-    Writes smaa_acceptability.csv (body, option, rank, share), smaa_summary.csv
-    (first-rank acceptability, expected rank, confidence, central weights) and smaa.xlsx.
+    Schreibt smaa_acceptability.csv (Körperschaft, Option, Rang, Anteil), smaa_summary.csv
+    (Akzeptanz für Rang 1, erwarteter Rang, Konfidenz, zentrale Gewichte) und smaa.xlsx.
     """
-    from tqdm import tqdm
-
     from potential.uncertainty.bodies import smaa_by_body, write_smaa
 
-    def progress(items):
-        unit = "Körperschaft" if lang == "de" else "body"
-        return tqdm(items, desc="SMAA", unit=unit, delay=1.5, leave=False)
-
+    progress = smaa_progress(quiet)
     result = smaa_by_body(
         dataset=data,
         criteria=criteria or "ikz-egov-nrw",
@@ -438,40 +470,54 @@ def smaa(data, criteria, method, n, seed, weights, values, reference_date, out, 
         weights=weights,
         values=values,
         progress=progress,
+        body_weights=False if model_weights else None,
     )
-    record = _smaa_record(result, data, criteria)
+    from potential.weight_sources import smaa_line, smaa_table, table_for
+
+    used = table_for(data, criteria or "ikz-egov-nrw", False if model_weights else None)
+    used = smaa_table(used, weights)
+    record = _smaa_record(result, data, criteria, used, model_weights)
     written = write_smaa(result, Path(out), lang, provenance=record, csv_dialect=csv_dialect)
-    de = lang == "de"
     click.echo(
-        f"SMAA: {n} {'Gewichtsstichproben je Körperschaft' if de else 'weight samples per body'}"
-        f", {'Methode' if de else 'method'} {method}, seed {seed}, weights {weights}"
-        + (f", values {values}" if values != "none" else "")
+        message("cli.smaa.header", lang=lang, n=n, method=method, seed=seed, weights=weights)
+        + (message("cli.smaa.values", lang=lang, values=values) if values != "none" else "")
     )
     summary = result.summary
     for body, name in result.bodies.items():
         rows = summary[summary["body"] == body]
         best = rows.loc[rows["first_rank_acceptability"].idxmax()]
         click.echo(
-            f"  {name}: {best['option']}  "
-            f"{'Rang 1 in' if de else 'first in'} {best['first_rank_acceptability']:.0%}"
-            f" {'der Stichproben' if de else 'of the samples'}"
+            message(
+                "cli.smaa.best",
+                lang=lang,
+                body=name,
+                option=best["option"],
+                share=best["first_rank_acceptability"],
+            )
         )
+    click.echo("\n" + smaa_line(used, weights, data, lang))
     click.echo("")
     for path in written:
-        click.echo(f"{'geschrieben' if de else 'written'}: {path}")
+        click.echo(message("cli.written", lang=lang, path=path))
 
 
-def _smaa_record(result, data, criteria) -> dict:
+def _smaa_record(result, data, criteria, used, model_weights) -> dict:
     from potential.criteria import load_criteria
     from potential.datasets import load_dataset
     from potential.provenance import run_record
+    from potential.weight_sources import SMAA_UNWEIGHTED, resolved_file
 
+    file = None
+    if result.weights not in SMAA_UNWEIGHTED:
+        file = resolved_file(data, False if model_weights else None)
     return run_record(
         dataset=load_dataset(data),
         model=load_criteria(criteria or "ikz-egov-nrw"),
         method=result.method,
         reference_date=result.reference_date,
         criteria=criteria or "ikz-egov-nrw",
+        body_weights=file,
         seed=result.seed,
         settings={"n": result.n, "weights": result.weights, "values": result.values},
+        weights=used,
     )

@@ -12,17 +12,21 @@ from potential.cli._common import (
     csv_dialect_option,
     data_option,
     lang_option,
+    lang_switch,
     main,
     reports_input_errors,
 )
+from potential.messages import both, message
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="PFAD...")
+@lang_switch
 def validate(paths):
-    """Check dataset folders, criteria models and scenario files.
+    """Prüft Datensatzordner, Kriterienmodelle und Szenariodateien.
 
-    Every path is checked; each problem is printed on one line. Exit code 2 if any fails.
+    Jeder Pfad wird geprüft; jedes Problem steht in einer Zeile. Exit-Code 2, wenn eine
+    Prüfung fehlschlägt.
     """
     from potential.validation import validate_path
 
@@ -31,16 +35,18 @@ def validate(paths):
         kind, problem = validate_path(Path(path))
         if problem:
             failed += 1
-            click.echo(f"FEHLER {problem}", err=True)
+            click.echo(message("cli.validate.failed", problem=problem), err=True)
         else:
-            click.echo(f"OK     {path} ({kind})")
+            kind = message(f"cli.validate.kind_{kind}")
+            click.echo(message("cli.validate.ok", path=path, kind=kind))
     if failed:
         sys.exit(2)
 
 
 @main.group(context_settings=CONTEXT)
+@lang_switch
 def data():
-    """Look at a dataset: its tables and the sources of its figures."""
+    """Einen Datensatz ansehen: seine Tabellen und die Quellen seiner Zahlen."""
 
 
 TABLE_CHOICES = [
@@ -56,11 +62,12 @@ TABLE_CHOICES = [
     default="bodies",
     show_default=True,
     type=click.Choice(TABLE_CHOICES),
-    help="Which table to show.",
+    help="Welche Tabelle angezeigt wird.",
 )
+@lang_switch
 @reports_input_errors
 def show(data, table):
-    """Print a table of the dataset."""
+    """Zeigt eine Tabelle des Datensatzes."""
     import pandas as pd
 
     from potential.datasets import load_dataset
@@ -76,13 +83,8 @@ def show(data, table):
         click.echo(frame.to_string(index=False))
 
 
-#: first line of ``potential data sources``: what the grade marks mean
-LEGEND = {
-    "de": "Güte der Quellen: [V] Primärtext, [S] Sekundärquelle, [U] ungeprüft. Werte, die "
-    "auf einer [S]- oder [U]-Quelle beruhen, tragen das Zeichen am Zeilenende.",
-    "en": "Source grades: [V] primary text, [S] secondary source, [U] unverified. Values "
-    "that rest on an [S] or [U] source carry the mark at the end of their line.",
-}
+#: first line of ``potential data sources``: what the grade marks mean (by language)
+LEGEND = dict(zip(("de", "en"), both("cli.sources.legend"), strict=True))
 
 
 @data.command(context_settings=CONTEXT)
@@ -91,31 +93,32 @@ LEGEND = {
     "--criteria",
     default="ikz-egov-nrw",
     show_default=True,
-    metavar="NAME|PATH",
-    help="Criteria model whose weights are listed too.",
+    metavar="NAME|PFAD",
+    help="Kriterienmodell, dessen Gewichte ebenfalls aufgeführt werden.",
 )
 @click.option(
     "--out",
     default=None,
+    metavar="DATEI",
     type=click.Path(dir_okay=False),
-    help="Write the list as CSV to this file instead of printing it.",
+    help="Die Liste als CSV in diese Datei schreiben, statt sie anzuzeigen.",
 )
 @click.option(
     "--scenario",
     default=None,
-    metavar="FILE|NAME",
-    help="List the figures as a scenario uses them (its changes carry their own source or "
-    "assumption); --data and --criteria are then taken from the scenario.",
+    metavar="DATEI|NAME",
+    help="Die Zahlen so aufführen, wie ein Szenario sie verwendet (seine Änderungen tragen "
+    "ihre eigene Quelle oder Annahme); --data und --criteria kommen dann aus dem Szenario.",
 )
 @csv_dialect_option
 @lang_option
 @reports_input_errors
 def sources(data, criteria, out, scenario, csv_dialect, lang):
-    """List every number of the data and the criteria model with its source or assumption.
+    """Führt jede Zahl der Daten und des Kriterienmodells mit ihrer Quelle oder Annahme auf.
 
-    Each source is cited with its grade: [V] primary text, [S] secondary source, [U]
-    unverified. A value that rests on an [S] or [U] source carries that mark at the end of
-    its line (the weakest grade of its sources); values on primary texts stay unmarked.
+    Jede Quelle steht mit ihrer Güte da: [V] Primärtext, [S] Sekundärquelle, [U] ungeprüft.
+    Ein Wert, der auf einer [S]- oder [U]-Quelle beruht, trägt dieses Zeichen am Ende seiner
+    Zeile (die schwächste Güte seiner Quellen); Werte auf Primärtexten bleiben ohne Zeichen.
     """
     import pandas as pd
 
@@ -138,12 +141,16 @@ def sources(data, criteria, out, scenario, csv_dialect, lang):
             out.parent if str(out.parent) else Path("."),
             {out.name: csv_writer(table, csv_dialect)},
         )
-        click.echo(f"{len(table)} Werte mit Herkunft geschrieben: {out}")
+        click.echo(message("cli.sources.written", lang=lang, n=len(table), path=out))
         return
     counts = table["status"].value_counts()
     click.echo(LEGEND[lang] + "\n")
     for _, row in table.iterrows():
-        span = "" if pd.isna(row["low"]) else f" (range {row['low']}–{row['high']})"
+        span = (
+            ""
+            if pd.isna(row["low"])
+            else message("cli.sources.range", lang=lang, low=row["low"], high=row["high"])
+        )
         mark = f" [{row['grade']}]" if row["grade"] in ("S", "U") else ""
         click.echo(
             f"{row['table']}:{row['item']}:{row['parameter']} = {row['value']} {row['unit']}"

@@ -9,45 +9,55 @@ import click
 from potential.cli._common import (
     CONTEXT,
     METHOD_NAMES,
+    announce,
     criteria_option,
     data_option,
     lang_option,
     main,
+    model_weights_option,
     out_option,
+    quiet_option,
     reference_date_option,
     reports_input_errors,
     smaa_options,
+    smaa_progress,
 )
+from potential.messages import message
 
 #: Chart kinds of ``potential plot`` → (what it shows, drawn once per body?)
 PLOTS = {
-    "heatmap": ("bodies × fields: the score of each body's best option per field", False),
-    "contributions": ("a body's top options split into criterion contributions", True),
-    "acceptability": ("SMAA rank acceptability of a body's options (stacked bars)", True),
-    "tornado": ("score of a body's top option when each weight moves by 10 %", True),
-    "slope": ("a body's option ranks across two or more scenarios", True),
-    "map": ("existing and recommended cooperations on the bodies' positions", False),
+    "heatmap": ("Körperschaften × Handlungsfelder: Punkte der besten Option je Feld", False),
+    "contributions": ("die besten Optionen einer Körperschaft nach Kriterienbeiträgen", True),
+    "acceptability": ("SMAA-Rangakzeptanz der Optionen einer Körperschaft (gestapelt)", True),
+    "tornado": ("Punkte der besten Option, wenn sich jedes Gewicht um 10 % ändert", True),
+    "slope": ("Ränge der Optionen einer Körperschaft in zwei oder mehr Szenarien", True),
+    "map": ("bestehende und empfohlene Kooperationen an den Orten der Körperschaften", False),
 }
 
 
-def _run_inputs(scenarios, data, criteria, method, reference_date):
-    """The analysis (and SMAA, scenario runs) a chart or report is drawn from."""
+def _run_inputs(scenarios, data, criteria, method, reference_date, quiet=False,
+                model_weights=False):  # fmt: skip
+    """The analysis (and SMAA, scenario runs) a chart or report is drawn from; with
+    ``model_weights`` every body is ranked with the criteria model's weights."""
     import potential.scenarios as ps
     from potential import analysis
 
     if scenarios:
-        runs = ps.run_many(scenarios)
+        if model_weights:
+            scenarios = [ps.load(s).with_changes(body_weights="model") for s in scenarios]
+        runs = ps.run_many(scenarios, progress=smaa_progress(quiet))
         return runs[0].analysis, runs
     result = analysis.analyse(
         dataset=data,
         criteria=criteria or "ikz-egov-nrw",
         method=method or "wsm",
         reference_date=reference_date,
+        body_weights=False if model_weights else None,
     )
     return result, []
 
 
-def _smaa(result, runs, samples, seed):
+def _smaa(result, runs, samples, seed, quiet=False):
     """SMAA results: a scenario's own, else a run with ``samples`` weight samples."""
     if runs and runs[0].smaa is not None:
         return runs[0].smaa
@@ -55,7 +65,7 @@ def _smaa(result, runs, samples, seed):
         return None
     from potential.uncertainty.bodies import smaa_of
 
-    return smaa_of(result, n=samples, seed=seed)
+    return smaa_of(result, n=samples, seed=seed, progress=smaa_progress(quiet))
 
 
 @main.command(context_settings=CONTEXT)
@@ -64,31 +74,44 @@ def _smaa(result, runs, samples, seed):
     "--scenario",
     "scenarios",
     multiple=True,
-    metavar="FILE|NAME",
-    help="Scenario to draw (repeat it: 'slope' compares two or more, the first is the baseline).",
+    metavar="DATEI|NAME",
+    help="Zu zeichnendes Szenario (wiederholbar: 'slope' vergleicht zwei oder mehr, das "
+    "erste ist die Basis).",
 )
 @data_option
 @criteria_option
-@click.option("--method", default=None, type=click.Choice(METHOD_NAMES), help="Ranking method.")
+@click.option(
+    "--method", default=None, type=click.Choice(METHOD_NAMES), help="Rangfolgeverfahren."
+)
 @reference_date_option
 @click.option(
     "--body",
     "bodies",
     multiple=True,
     metavar="ID",
-    help="Body to draw (repeat it) [default: every body that takes part].",
+    help="Zu zeichnende Körperschaft (wiederholbar) [Vorgabe: jede teilnehmende Körperschaft].",
 )
 @click.option(
-    "--top", default=5, show_default=True, type=click.IntRange(1), help="Options per chart."
+    "--top",
+    default=5,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Optionen je Diagramm.",
 )
 @click.option(
     "--samples",
     default=2000,
     show_default=True,
     type=click.IntRange(1),
-    help="SMAA weight samples for 'acceptability' (unless the scenario has its own).",
+    help="SMAA-Gewichtsstichproben für 'acceptability' (sofern das Szenario keine eigenen hat).",
 )
-@click.option("--seed", default=0, show_default=True, type=click.IntRange(0), help="SMAA seed.")
+@click.option(
+    "--seed",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Startwert der SMAA-Ziehungen.",
+)
 @click.option(
     "--format",
     "formats",
@@ -96,22 +119,23 @@ def _smaa(result, runs, samples, seed):
     default=("png", "svg"),
     show_default=True,
     type=click.Choice(["png", "svg", "pdf"]),
-    help="File formats (repeat it).",
+    help="Dateiformate (wiederholbar).",
 )
 @lang_option
 @out_option
 @reports_input_errors
 def plot(kind, scenarios, data, criteria, method, reference_date, bodies, top, samples, seed,
          formats, lang, out):  # fmt: skip
-    """Draw a chart and write it as PNG and SVG to the output folder.
+    """Zeichnet ein Diagramm und schreibt es als PNG und SVG in den Ausgabeordner.
 
     \b
-    heatmap        bodies × fields: the score of each body's best option per field
-    contributions  a body's top options split into criterion contributions
-    acceptability  SMAA: how often each option takes rank 1, 2, ... (stacked bars)
-    tornado        the score of a body's top option when each weight moves by 10 %
-    slope          a body's option ranks across scenarios (--scenario A --scenario B ...)
-    map            existing and recommended cooperations, laid out by the bodies' positions
+    heatmap        Körperschaften × Handlungsfelder: Punkte der besten Option je Feld
+    contributions  die besten Optionen einer Körperschaft, zerlegt in Kriterienbeiträge
+    acceptability  SMAA: wie oft jede Option Rang 1, 2, ... belegt (gestapelte Balken)
+    tornado        Punkte der besten Option, wenn sich jedes Gewicht um 10 % ändert
+    slope          Ränge der Optionen einer Körperschaft über Szenarien (--scenario A
+                   --scenario B ...)
+    map            bestehende und empfohlene Kooperationen an den Orten der Körperschaften
     """
     import matplotlib.pyplot as plt
 
@@ -120,16 +144,16 @@ def plot(kind, scenarios, data, criteria, method, reference_date, bodies, top, s
     from potential.options import participants
 
     if kind == "slope" and len(scenarios) < 2:
-        raise InputError(
-            f"'slope' compares scenarios: got {len(scenarios)} --scenario; expected at least two"
-        )
+        raise InputError(message("cli.plot.slope_needs_two", n=len(scenarios)))
     result, runs = _run_inputs(scenarios, data, criteria, method, reference_date)
     taking_part = [b.id for b in participants(result.dataset)]
+    from potential.names import resolve_all
+
+    bodies = resolve_all(result.dataset, "body", bodies, "--body")  # Bönen, BÖNEN, boenen
     for body in bodies:
         if body not in taking_part:
             raise InputError(
-                f"--body {body!r}: not a body that is ranked; expected one of "
-                f"{', '.join(taking_part)}"
+                message("cli.plot.body_not_ranked", body=body, ids=", ".join(taking_part))
             )
     chosen = list(bodies) or taking_part
     out = Path(out)
@@ -162,39 +186,62 @@ def plot(kind, scenarios, data, criteria, method, reference_date, bodies, top, s
         for body in chosen:
             ax = charts.rank_slope(comparison, body, n=top, lang=lang, dataset=result.dataset)
             drawn.append((f"slope-{body}", ax))
-    written = []
-    for stem, ax in drawn:
-        written += charts.save_figure(ax.figure, out / stem, formats=formats)
-        plt.close(ax.figure)
+    from potential.files import write_outputs
+    from potential.provenance import run_record
+
+    outputs = {}
+    for stem, ax in drawn:  # all charts of the run as one set, with one provenance.json
+        outputs.update(charts.figure_outputs(ax.figure, stem, formats=formats))
+    settings = {"kind": kind, "scenarios": [run.name for run in runs] or None}
+    if runs:  # the first scenario's record (the charts are drawn from its analysis)
+        record = {**runs[0].provenance, "settings": settings}
+    else:
+        record = run_record(result, criteria=criteria or "ikz-egov-nrw", settings=settings)
+    if kind == "acceptability" and not (runs and runs[0].smaa is not None):
+        record["seed"] = seed
+    try:
+        written = write_outputs(out, outputs, provenance=record)
+    finally:
+        for _, ax in drawn:
+            plt.close(ax.figure)
     for path in written:
-        click.echo(f"{'geschrieben' if lang == 'de' else 'written'}: {path}")
+        click.echo(message("cli.written", lang=lang, path=path))
 
 
 @main.command(context_settings=CONTEXT)
 @click.option(
-    "--scenario", default=None, metavar="FILE|NAME", help="Scenario to report [default: none]."
+    "--scenario",
+    default=None,
+    metavar="DATEI|NAME",
+    help="Szenario, über das berichtet wird [Vorgabe: keines].",
 )
 @data_option
 @criteria_option
-@click.option("--method", default=None, type=click.Choice(METHOD_NAMES), help="Ranking method.")
+@click.option(
+    "--method", default=None, type=click.Choice(METHOD_NAMES), help="Rangfolgeverfahren."
+)
 @reference_date_option
 @smaa_options(
-    "Add SMAA rank acceptability with N weight samples (a scenario's own uncertainty block "
-    "is used if it has one)."
+    "SMAA-Rangakzeptanz mit N Gewichtsstichproben ergänzen (hat ein Szenario einen eigenen "
+    "Unsicherheitsblock, wird dieser verwendet)."
 )
+@model_weights_option
 @lang_option
 @out_option
+@quiet_option
 @reports_input_errors
-def report(scenario, data, criteria, method, reference_date, samples, seed, lang, out):
-    """Write report.html (one self-contained page, charts inside) and report.md: what was
-    analysed, the method and weights in plain words, the results per body and jointly, who
-    pays what in the best joint option (cost keys and the core), the uncertainty and the
-    sources."""
+def report(scenario, data, criteria, method, reference_date, samples, seed, model_weights, lang,
+           out, quiet):  # fmt: skip
+    """Schreibt report.html (eine in sich geschlossene Seite mit den Diagrammen) und
+    report.md: was untersucht wurde, Verfahren und Gewichte in einfachen Worten, die
+    Ergebnisse je Körperschaft und gemeinsam, wer in der besten gemeinsamen Option was zahlt
+    (Kostenschlüssel und Kern), die Unsicherheit und die Quellen."""
     from potential.report import build_report, write_report
 
     result, runs = _run_inputs([scenario] if scenario else [], data, criteria, method,
-                               reference_date)  # fmt: skip
-    smaa = _smaa(result, runs, samples, seed)
+                               reference_date, quiet, model_weights)  # fmt: skip
+    announce("cli.progress.report", quiet)
+    smaa = _smaa(result, runs, samples, seed, quiet)
     record = None
     if not runs:
         from potential.provenance import run_record
@@ -204,6 +251,9 @@ def report(scenario, data, criteria, method, reference_date, samples, seed, lang
         result, scenario_run=runs[0] if runs else None, smaa=smaa, provenance=record, lang=lang
     )
     protect = list(runs[0].scenario.files) if runs else []
+    from potential.weight_sources import analysis_line
+
+    click.echo(analysis_line(result, lang))
     for path in write_report(built, Path(out), protect=protect):
         if path.suffix != ".svg":
-            click.echo(f"{'geschrieben' if lang == 'de' else 'written'}: {path}")
+            click.echo(message("cli.written", lang=lang, path=path))

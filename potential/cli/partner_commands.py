@@ -8,19 +8,26 @@ import click
 
 from potential.cli._common import (
     CONTEXT,
+    announce,
     criteria_option,
     csv_dialect_option,
     data_option,
     lang_option,
+    lang_switch,
     main,
+    model_weights_option,
+    out_option,
+    quiet_option,
     reference_date_option,
     reports_input_errors,
 )
+from potential.messages import message
 
 
 @main.group(context_settings=CONTEXT)
+@lang_switch
 def cooperations():
-    """The existing cooperations between the bodies (the inventory)."""
+    """Die bestehenden Kooperationen zwischen den Körperschaften (der Bestand)."""
 
 
 @cooperations.command("list", context_settings=CONTEXT)
@@ -29,15 +36,16 @@ def cooperations():
 @click.option(
     "--out",
     default=None,
+    metavar="DATEI",
     type=click.Path(dir_okay=False),
-    help="Write the inventory as CSV to this file instead of printing it.",
+    help="Den Bestand als CSV in diese Datei schreiben, statt ihn anzuzeigen.",
 )
 @csv_dialect_option
 @lang_option
 @reports_input_errors
 def cooperations_list(data, reference_date, out, csv_dialect, lang):
-    """List the existing cooperations: members, field, legal form, since, source, and
-    whether each is in force at the reference date."""
+    """Führt die bestehenden Kooperationen auf: Mitglieder, Handlungsfeld, Rechtsform, seit
+    wann, Quelle und ob jede am Stichtag in Kraft ist."""
     from potential.datasets import load_dataset
     from potential.files import csv_writer, write_outputs
     from potential.inventory import cooperation_table
@@ -50,25 +58,33 @@ def cooperations_list(data, reference_date, out, csv_dialect, lang):
             out.parent if str(out.parent) else Path("."),
             {out.name: csv_writer(table, csv_dialect)},
         )
-        click.echo(f"{len(table)} {'Kooperationen' if lang == 'de' else 'cooperations'}: {out}")
+        click.echo(message("cli.cooperations.written", lang=lang, n=len(table), path=out))
         return
-    de = lang == "de"
     for row in table.to_dict("records"):
-        since = row["since"].isoformat() if row["since"] else ("unbekannt" if de else "unknown")
-        state = (
-            ("in Kraft" if de else "in force")
-            if row["in_force"]
-            else ("später" if de else "later")
+        since = row["since"].isoformat() if row["since"] else message("cli.unknown", lang=lang)
+        state = message(
+            "cli.cooperations.in_force" if row["in_force"] else "cli.cooperations.later",
+            lang=lang,
         )
         click.echo(f"{row['label']} [{row['id']}]")
         click.echo(
-            f"    {row['field_label'] or ('kein Handlungsfeld' if de else 'no field')}; "
-            f"{row['legal_form_label']}; {'seit' if de else 'since'} {since} ({state}); "
-            f"{row['scope']}"
+            message(
+                "cli.cooperations.line",
+                lang=lang,
+                field=row["field_label"] or message("cli.cooperations.no_field", lang=lang),
+                form=row["legal_form_label"],
+                since=since,
+                state=state,
+                scope=row["scope"],
+            )
         )
-        lead = f" ({'Federführung' if de else 'lead'}: {row['lead_name']})" if row["lead"] else ""
+        lead = (
+            message("cli.cooperations.lead", lang=lang, name=row["lead_name"])
+            if row["lead"]
+            else ""
+        )
         click.echo(f"    {row['member_names']}{lead}")
-        click.echo(f"    {'Quelle' if de else 'source'}: {row['source']}")
+        click.echo(message("cli.cooperations.source", lang=lang, source=row["source"]))
 
 
 @cooperations.command("plot", context_settings=CONTEXT)
@@ -79,7 +95,7 @@ def cooperations_list(data, reference_date, out, csv_dialect, lang):
     "--recommended/--no-recommended",
     default=True,
     show_default=True,
-    help="Also draw the best option per field that leaves every member better off.",
+    help="Auch die beste Option je Handlungsfeld zeichnen, bei der jedes Mitglied besser fährt.",
 )
 @click.option(
     "--format",
@@ -88,14 +104,14 @@ def cooperations_list(data, reference_date, out, csv_dialect, lang):
     default=("png", "svg"),
     show_default=True,
     type=click.Choice(["png", "svg", "pdf"]),
-    help="File formats (repeat it).",
+    help="Dateiformate (wiederholbar).",
 )
 @lang_option
-@click.option("--out", default="out", show_default=True, help="Output folder.")
+@out_option
 @reports_input_errors
 def cooperations_plot(data, criteria, reference_date, recommended, formats, lang, out):
-    """Draw the map of cooperations (map.png, map.svg): the bodies at their positions,
-    existing cooperations in grey and, by default, the recommended ones dashed."""
+    """Zeichnet die Karte der Kooperationen (map.png, map.svg): die Körperschaften an ihren
+    Orten, bestehende Kooperationen grau und, in der Vorgabe, die empfohlenen gestrichelt."""
     import matplotlib.pyplot as plt
 
     from potential import analysis, charts
@@ -108,10 +124,21 @@ def cooperations_plot(data, criteria, reference_date, recommended, formats, lang
             ds, criteria=criteria or "ikz-egov-nrw", reference_date=reference_date
         )
     ax = charts.cooperation_map(*charts.cooperation_frames(ds, result, lang=lang), lang=lang)
-    written = charts.save_figure(ax.figure, Path(out) / "map", formats=formats)
-    plt.close(ax.figure)
+    from potential.files import write_outputs
+    from potential.provenance import run_record, tool_record
+
+    if result is None:
+        record = tool_record(ds, reference_date=reference_date, settings={"recommended": False})
+    else:
+        record = run_record(result, criteria=criteria or "ikz-egov-nrw")
+        record["settings"] = {"recommended": True}
+    try:
+        outputs = charts.figure_outputs(ax.figure, "map", formats=formats)
+        written = write_outputs(Path(out), outputs, provenance=record)
+    finally:
+        plt.close(ax.figure)
     for path in written:
-        click.echo(f"{'geschrieben' if lang == 'de' else 'written'}: {path}")
+        click.echo(message("cli.written", lang=lang, path=path))
 
 
 @main.command(context_settings=CONTEXT)
@@ -123,48 +150,54 @@ def cooperations_plot(data, criteria, reference_date, recommended, formats, lang
     "fields",
     multiple=True,
     metavar="ID",
-    help="Field to search (repeat it) [default: every field].",
+    help="Zu durchsuchendes Handlungsfeld (wiederholbar) [Vorgabe: jedes Handlungsfeld].",
 )
 @click.option(
     "--max-size",
     default=None,
+    metavar="N",
     type=click.IntRange(2),
-    help="Largest partner set [default: all bodies].",
+    help="Größter Partnerkreis [Vorgabe: alle Körperschaften].",
 )
 @click.option(
     "--must-include",
     "must_include",
     multiple=True,
-    metavar="BODY",
-    help="Only partner sets with this body (repeat it).",
+    metavar="KÖRPERSCHAFT",
+    help="Nur Partnerkreise mit dieser Körperschaft (wiederholbar).",
 )
 @click.option(
     "--connected",
     is_flag=True,
-    help="Only partner sets whose members are linked through neighbours.",
+    help="Nur Partnerkreise, deren Mitglieder über Nachbarschaften verbunden sind.",
 )
 @click.option(
     "--legal-form",
     "legal_forms",
     multiple=True,
     metavar="ID",
-    help="Only this legal form (repeat it) [default: every form of the field].",
+    help="Nur diese Rechtsform (wiederholbar) [Vorgabe: jede Rechtsform des Handlungsfelds].",
 )
 @click.option(
     "--method",
     default="wsm",
     show_default=True,
     type=click.Choice(["wsm", "wpm"]),
-    help="Scoring (methods that score an option on its own).",
+    help="Bewertung (Verfahren, die eine Option für sich allein bewerten).",
 )
 @click.option(
     "--body-weights",
     default=None,
+    metavar="DATEI",
     type=click.Path(dir_okay=False),
-    help="CSV of each body's own weights (as for analyse).",
+    help="CSV mit den eigenen Gewichten jeder Körperschaft (wie bei analyse).",
 )
 @click.option(
-    "--top", default=5, show_default=True, type=click.IntRange(1), help="Coalitions per field."
+    "--top",
+    default=5,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Partnerkreise je Handlungsfeld.",
 )
 @click.option(
     "--key",
@@ -174,22 +207,42 @@ def cooperations_plot(data, criteria, reference_date, recommended, formats, lang
     help="Kostenschlüssel, nach dem die Kosten jedes Pools geteilt werden (kosten = Anteil an "
     "den Kosten des Status quo). Shapley-Wert, Nukleolus, SCRB: potential sharing.",
 )
-@click.option("--out", default=None, help="Also write coalitions.csv and coalition_gains.csv.")
+@click.option(
+    "--out",
+    default=None,
+    metavar="ORDNER",
+    help="Zusätzlich coalitions.csv und coalition_gains.csv in diesen Ordner schreiben.",
+)
+@model_weights_option
 @csv_dialect_option
 @lang_option
+@quiet_option
 @reports_input_errors
 def coalitions(data, criteria, reference_date, fields, max_size, must_include, connected,
-               legal_forms, method, body_weights, top, key, out, csv_dialect, lang):  # fmt: skip
-    """With whom? For each field, the partner sets (with legal form and lead) whose pool
-    Kapitalwert is positive, so that the cost key (--key) leaves every member at or above
-    its status quo, ranked by the pool's Kapitalwert, with each member's points beside it and
-    whether the split is in the core. Every subset of the bodies is tried."""
+               legal_forms, method, body_weights, top, key, out, model_weights, csv_dialect,
+               lang, quiet):  # fmt: skip
+    """Mit wem? Für jedes Handlungsfeld die Partnerkreise (mit Rechtsform und Federführung),
+    deren Pool einen positiven Kapitalwert hat, sodass der Kostenschlüssel (--key) jedes
+    Mitglied mindestens so gut stellt wie im Status quo, geordnet nach dem Kapitalwert des
+    Pools, daneben die Punkte jedes Mitglieds und ob die Aufteilung im Kern liegt. Jede
+    Teilmenge der Körperschaften wird geprüft."""
     import pandas as pd
 
     from potential import coalitions as finder
     from potential import labels
+    from potential.datasets import load_dataset
+    from potential.names import resolve_all
     from potential.report.text import number
 
+    if model_weights and body_weights:
+        raise click.UsageError(message("weights_source.model_and_file", lang=lang))
+    if model_weights:
+        body_weights = False  # the criteria model's weights for every body
+    data = load_dataset(data)  # names typed for ids: Bönen, IT, GmbH
+    fields = resolve_all(data, "field", fields, "--field")
+    must_include = resolve_all(data, "body", must_include, "--must-include")
+    legal_forms = resolve_all(data, "legal_form", legal_forms, "--legal-form")
+    announce("cli.progress.coalitions", quiet, n=len(data.bodies))
     found = finder.find(
         dataset=data,
         criteria=criteria or "ikz-egov-nrw",
@@ -204,61 +257,90 @@ def coalitions(data, criteria, reference_date, fields, max_size, must_include, c
         body_weights=body_weights,
         key=key,
     )
-    de = lang == "de"
     ds = found.dataset
     names = {b.id: b.name for b in ds.bodies}
     click.echo(
-        f"{found.n_sets} {'Partnerkreise geprüft' if de else 'partner sets tried'}"
-        f" ({'bis' if de else 'up to'} {found.max_size} "
-        f"{'Mitglieder' if de else 'members'}"
-        + (", " + ("nur verbundene" if de else "connected only") if connected else "")
-        + ")"
+        message(
+            "cli.coalitions.tried_connected" if connected else "cli.coalitions.tried",
+            lang=lang,
+            n=found.n_sets,
+            size=found.max_size,
+        )
     )
     for field in found.fields:
         rows = found.coalitions[found.coalitions["field"] == field]
         click.echo(f"\n{labels.field_label(ds, field, lang)}")
         if rows.empty:
-            click.echo(
-                "  kein Partnerkreis mit positivem Kapitalwert des Pools"
-                if de
-                else "  no partner set whose pool has a positive net present value"
-            )
+            click.echo(message("cli.coalitions.none", lang=lang))
         for row in rows.to_dict("records"):
             members = ", ".join(names[m] for m in row["members"].split(";"))
             lead = (
-                f"; {'Federführung' if de else 'lead'} {names[row['lead']]}" if row["lead"] else ""
+                message("cli.coalitions.lead", lang=lang, name=names[row["lead"]])
+                if row["lead"]
+                else ""
             )
-            points = "alle gewinnen auch in Punkten" if de else "every member gains in points"
-            if not row["all_gain"]:
-                points = (
-                    "nicht alle gewinnen in Punkten" if de else "not every member gains in points"
-                )
+            points = message(
+                "cli.coalitions.all_gain" if row["all_gain"] else "cli.coalitions.not_all_gain",
+                lang=lang,
+            )
             stable = row["stable"]
             core = (
                 ""
                 if pd.isna(stable)
-                else ("; im Kern" if de else "; in the core")
-                if stable
-                else ("; eine Teilgruppe fährt allein besser" if de else "; a subgroup does "
-                      "better alone")
-            )  # fmt: skip
-            click.echo(
-                f"  {row['rank']}. {labels.form_label(ds, row['legal_form'], lang)}: {members}"
-                f"{lead}  [{'Kapitalwert des Pools' if de else 'pool NPV'} "
-                f"{number(row['pool_npv'], 0, lang)} €, "
-                f"{'kleinster Anteil (Schlüssel ' if de else 'smallest share (key '}{key}) "
-                f"{number(row['min_share_npv'], 0, lang)} €{core}; {points}]"
+                else message(
+                    "cli.coalitions.in_core" if stable else "cli.coalitions.not_in_core",
+                    lang=lang,
+                )
             )
+            click.echo(
+                message(
+                    "cli.coalitions.row",
+                    lang=lang,
+                    rank=row["rank"],
+                    form=labels.form_label(ds, row["legal_form"], lang),
+                    members=members,
+                    lead=lead,
+                    npv=number(row["pool_npv"], 0, lang),
+                    key=key,
+                    share=number(row["min_share_npv"], 0, lang),
+                    core=core,
+                    points=points,
+                )
+            )
+    from potential.weight_sources import line_for, resolved_file, weights_record, weights_table
+
+    used_file = resolved_file(ds, body_weights)
+    used = weights_table(dataset=ds, model=found.criteria, file=used_file)
+    click.echo("\n" + line_for(used, ds, lang))
     if out:
         from potential.files import csv_writer, write_outputs
+        from potential.provenance import tool_record
 
+        record = tool_record(
+            ds,
+            criteria=criteria or "ikz-egov-nrw",
+            files=[used_file] if used_file else (),
+            reference_date=reference_date,
+            settings={
+                "fields": list(fields) or None,
+                "max_size": found.max_size,
+                "must_include": list(must_include),
+                "connected": connected,
+                "legal_forms": list(legal_forms) or None,
+                "method": method,
+                "top": top,
+                "key": key,
+            },
+        )
+        record["weights"] = weights_record(used)  # whose weights gave each member's points
         written = write_outputs(
             Path(out),
             {
                 "coalitions.csv": csv_writer(found.coalitions, csv_dialect),
                 "coalition_gains.csv": csv_writer(found.gains, csv_dialect),
             },
+            provenance=record,
         )
         click.echo("")
         for path in written:
-            click.echo(f"{'geschrieben' if de else 'written'}: {path}")
+            click.echo(message("cli.written", lang=lang, path=path))

@@ -8,67 +8,99 @@ import click
 
 from potential.cli._common import (
     CONTEXT,
+    announce,
     csv_dialect_option,
     lang_option,
+    lang_switch,
     main,
+    model_weights_option,
     out_option,
+    quiet_option,
     reports_input_errors,
+    smaa_progress,
 )
+from potential.messages import message
+
+
+def _with_weights(files, model_weights: bool) -> list:
+    """The scenarios to run, loaded (so a bad file is reported before any progress line);
+    with ``--model-weights`` each with ``body_weights: model``."""
+    import potential.scenarios as ps
+
+    loaded = [ps.load(f) for f in files]
+    if not model_weights:
+        return loaded
+    return [sc.with_changes(body_weights="model") for sc in loaded]
+
+
+def analysis_line(analysis, lang) -> str:
+    """The line ``Gewichte: …`` of a scenario's analysis (:mod:`potential.weight_sources`)."""
+    from potential.weight_sources import analysis_line as line
+
+    return line(analysis, lang)
 
 
 @main.group(context_settings=CONTEXT)
+@lang_switch
 def scenario():
-    """Run and compare scenarios (YAML files; see scenarios/README.md)."""
-
-
-def _smaa_progress(lang):
-    from tqdm import tqdm
-
-    def progress(items):
-        unit = "Körperschaft" if lang == "de" else "body"
-        return tqdm(items, desc="SMAA", unit=unit, delay=1.5, leave=False)
-
-    return progress
+    """Szenarien rechnen und vergleichen (YAML-Dateien; siehe scenarios/README.md)."""
 
 
 @scenario.command("run", context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="DATEI...")
 @out_option
+@model_weights_option
 @lang_option
 @csv_dialect_option
+@quiet_option
 @reports_input_errors
-def scenario_run(files, out, lang, csv_dialect):
-    """Run one or more scenarios (files or shipped names such as heute).
+def scenario_run(files, out, model_weights, lang, csv_dialect, quiet):
+    """Rechnet ein oder mehrere Szenarien (Dateien oder mitgelieferte Namen wie heute).
 
-    Each scenario's tables go to OUT/NAME/: ranking.csv, cashflows.csv, excluded.csv,
-    joint.csv, contributions.csv,
-    changes.csv (every value the scenario changed), ranking.xlsx and provenance.json.
+    Die Tabellen jedes Szenarios kommen nach OUT/NAME/: ranking.csv, cashflows.csv,
+    excluded.csv, joint.csv, contributions.csv, changes.csv (jeder Wert, den das Szenario
+    geändert hat), ranking.xlsx und provenance.json.
     """
     import potential.scenarios as ps
     from potential.report.text import number
     from potential.scenarios.exporting import export_run
 
-    de = lang == "de"
-    runs = ps.run_many(files, progress=_smaa_progress(lang))
+    scenarios = _with_weights(files, model_weights)
+    announce("cli.progress.scenarios", quiet, n=len(files))
+    runs = ps.run_many(scenarios, progress=smaa_progress(quiet))
     for run in runs:
         written = export_run(run, Path(out) / run.name, lang=lang, csv_dialect=csv_dialect)
         a = run.analysis
         click.echo(
-            f"{run.scenario.label} ({run.name}): {'Stichtag' if de else 'reference date'} "
-            f"{a.reference_date}, {'Methode' if de else 'method'} {a.method}, "
-            f"{len(run.changes)} {'geänderte Werte' if de else 'values changed'}"
+            message(
+                "cli.scenario.header",
+                lang=lang,
+                label=run.scenario.label,
+                name=run.name,
+                date=a.reference_date,
+                method=a.method,
+                n=len(run.changes),
+            )
         )
+        names = run.option_labels(lang)  # "IT – Rechtsform – Partner" instead of the option id
         for _, row in a.top(1).iterrows():
             money = (
                 ""
                 if row["option"] == "alleingang"
-                else f"; {'Kapitalwert' if de else 'NPV'} {number(row['npv'], 0, lang)} €"
+                else message("cli.scenario.npv", lang=lang, npv=number(row["npv"], 0, lang))
             )
             click.echo(
-                f"  {row['body_name']}: {row['option']}  "
-                f"[{'Punkte' if de else 'score'} {number(row['score'], 3, lang)}{money}]"
+                message(
+                    "cli.scenario.best",
+                    lang=lang,
+                    body=row["body_name"],
+                    option=names.get(row["option"], row["option"]),
+                    score=number(row["score"], 3, lang),
+                    money=money,
+                )
             )
-        click.echo(f"  {'geschrieben' if de else 'written'}: {written[0].parent}/")
+        click.echo("  " + analysis_line(a, lang))
+        click.echo("  " + message("cli.written", lang=lang, path=f"{written[0].parent}/"))
 
 
 @scenario.command("compare", context_settings=CONTEXT)
@@ -79,45 +111,49 @@ def scenario_run(files, out, lang, csv_dialect):
     default=3,
     show_default=True,
     type=click.IntRange(1),
-    help="An option is robust for a body if it is in the body's top N in every scenario.",
+    help="Eine Option ist für eine Körperschaft robust, wenn sie in jedem Szenario unter "
+    "ihren ersten N ist.",
 )
+@model_weights_option
 @lang_option
 @csv_dialect_option
+@quiet_option
 @reports_input_errors
-def scenario_compare(files, out, top, lang, csv_dialect):
-    """Compare scenarios: which options move up or down for each body, Kendall's tau
-    between the scenarios' rankings, and the options in the top 3 of every scenario.
+def scenario_compare(files, out, top, model_weights, lang, csv_dialect, quiet):
+    """Vergleicht Szenarien: welche Optionen für jede Körperschaft steigen oder fallen,
+    Kendalls Tau zwischen den Rangfolgen der Szenarien und die Optionen, die in jedem
+    Szenario unter den ersten 3 sind.
 
-    The first scenario is the baseline. Writes compare_moves.csv, compare_correlation.csv,
-    compare_robust.csv, compare_summary.csv, comparison.xlsx and provenance.json.
+    Das erste Szenario ist die Basis. Schreibt compare_moves.csv, compare_correlation.csv,
+    compare_robust.csv, compare_summary.csv, comparison.xlsx und provenance.json.
     """
     import potential.scenarios as ps
     from potential.errors import InputError
     from potential.scenarios.exporting import export_comparison
 
     if len(files) < 2:
-        raise InputError(f"got {len(files)} scenario; expected at least two to compare")
-    de = lang == "de"
-    runs = ps.run_many(files, progress=_smaa_progress(lang))
+        raise InputError(message("cli.scenario.compare_needs_two", n=len(files)))
+    scenarios = _with_weights(files, model_weights)
+    announce("cli.progress.scenarios", quiet, n=len(files))
+    runs = ps.run_many(scenarios, progress=smaa_progress(quiet))
     comparison = ps.compare(runs, top=top)
     written = export_comparison(comparison, runs, Path(out), lang=lang, csv_dialect=csv_dialect)
     base = runs[0].name
-    click.echo(
-        "Rangkorrelation (Kendalls Tau, Mittel über die Körperschaften):"
-        if de
-        else "Rank correlation (Kendall's tau, mean over the bodies):"
-    )
+    click.echo(message("cli.scenario.correlation", lang=lang))
     for row in comparison.summary.itertuples(index=False):
         click.echo(
-            f"  {row.scenario_a} ~ {row.scenario_b}: tau {row.mean_tau:+.3f} "
-            f"(min {row.min_tau:+.3f}); {'gleiche beste Option' if de else 'same top option'} "
-            f"{row.bodies_same_top}/{row.bodies}"
+            message(
+                "cli.scenario.pair",
+                lang=lang,
+                a=row.scenario_a,
+                b=row.scenario_b,
+                tau=f"{row.mean_tau:+.3f}",
+                min=f"{row.min_tau:+.3f}",
+                same=row.bodies_same_top,
+                n=row.bodies,
+            )
         )
-    click.echo(
-        f"\n{'Robust (in jedem Szenario unter den ersten' if de else 'Robust (in the top'} "
-        f"{top}{')' if de else ' of every scenario)'}, "
-        f"{'Bewegungen gegenüber' if de else 'moves against'} {base}:"
-    )
+    click.echo("\n" + message("cli.scenario.robust", lang=lang, top=top, base=base))
     from potential import labels
 
     dataset = runs[0].analysis.dataset
@@ -128,15 +164,23 @@ def scenario_compare(files, out, top, lang, csv_dialect):
         up = int((rows[change_cols] > 0).any(axis=1).sum())
         down = int((rows[change_cols] < 0).any(axis=1).sum())
         click.echo(
-            f"  {rows['body_name'].iloc[0]}: {len(robust)} robust, {up} "
-            f"{'Optionen steigen' if de else 'options move up'}, {down} "
-            f"{'fallen' if de else 'down'}"
+            message(
+                "cli.scenario.moves",
+                lang=lang,
+                body=rows["body_name"].iloc[0],
+                robust=len(robust),
+                up=up,
+                down=down,
+            )
         )
         for _, row in robust.iterrows():
             click.echo(f"      {labels.option_label(dataset, row, lang)}")
     click.echo("")
+    for run in runs:
+        click.echo(f"{run.name}: {analysis_line(run.analysis, lang)}")
+    click.echo("")
     for path in written:
-        click.echo(f"{'geschrieben' if de else 'written'}: {path}")
+        click.echo(message("cli.written", lang=lang, path=path))
 
 
 @main.command(context_settings=CONTEXT)
@@ -144,15 +188,17 @@ def scenario_compare(files, out, top, lang, csv_dialect):
 @click.option(
     "--out",
     default=None,
+    metavar="DATEI",
     type=click.Path(dir_okay=False),
-    help="Write the schema to this file instead of printing it.",
+    help="Das Schema in diese Datei schreiben, statt es anzuzeigen.",
 )
+@lang_switch
 @reports_input_errors
 def schema(kind, out):
-    """Print the JSON Schema of a scenario file or criteria model, for editors.
+    """Zeigt das JSON-Schema einer Szenariodatei oder eines Kriterienmodells, für Editoren.
 
-    Save it and point your editor at it, e.g. with the first line
-    `# yaml-language-server: $schema=scenario.schema.json` in a scenario file.
+    Speichern Sie es und verweisen Sie Ihren Editor darauf, z. B. mit der ersten Zeile
+    `# yaml-language-server: $schema=scenario.schema.json` in einer Szenariodatei.
     """
     import json
 
@@ -173,4 +219,4 @@ def schema(kind, out):
         out.parent if str(out.parent) else Path("."),
         {out.name: lambda p: p.write_text(text, encoding="utf-8")},
     )
-    click.echo(f"written: {out}")
+    click.echo(message("cli.written", path=out))

@@ -14,6 +14,7 @@ from potential.cli._common import (
     reference_date_option,
     reports_input_errors,
 )
+from potential.messages import message
 
 KEY_CHOICES = (
     "einwohner",
@@ -87,9 +88,14 @@ def sharing(data, reference_date, field, options, keys, subset_forms, game_file,
     if game_file:
         _game(game_file, kind, out, csv_dialect, lang)
         return
+    from potential.datasets import load_dataset
+    from potential.names import resolve, resolve_option
     from potential.sharing.tables import share
     from potential.sharing.text import print_lines
 
+    data = load_dataset(data)  # names typed for ids: IT, Kamen, GmbH
+    field = None if field is None else resolve(data, "field", field, "--field")
+    options = [resolve_option(data, o, "--option") for o in options]
     result = share(
         dataset=data,
         option=list(options) or None,
@@ -101,13 +107,26 @@ def sharing(data, reference_date, field, options, keys, subset_forms, game_file,
     )
     for line in print_lines(result, lang):
         click.echo(line)
+    click.echo("\n" + message("weights_source.no_ranking", lang=lang, command="sharing"))
     if out:
+        from potential.provenance import tool_record
         from potential.sharing.export import export_sharing
 
-        written = export_sharing(result, out, lang, csv_dialect)
+        record = tool_record(
+            result.dataset,
+            reference_date=result.reference_date,
+            settings={
+                "economics": result.economics.record(),
+                "field": field,
+                "options": list(options) or None,
+                "keys": list(keys) or None,
+                "subset_forms": subset_forms,
+            },
+        )
+        written = export_sharing(result, out, lang, csv_dialect, provenance=record)
         click.echo("")
         for path in written:
-            click.echo(f"{'geschrieben' if lang == 'de' else 'written'}: {path}")
+            click.echo(message("cli.written", lang=lang, path=path))
 
 
 def _game(path, kind, out, csv_dialect, lang) -> None:
@@ -116,13 +135,12 @@ def _game(path, kind, out, csv_dialect, lang) -> None:
     from potential.report.text import number
     from potential.sharing.gamefile import game_table, read_game
 
-    de = lang == "de"
     values, players = read_game(path)
     table, core = game_table(values, players, kind)
-    what = ("Kostenanteil" if de else "cost share") if kind == "cost" else (
-        "Anteil am Vorteil" if de else "share of the gain")  # fmt: skip
-    click.echo(f"{len(players)} {'Spieler' if de else 'players'}; {what} (€)")
-    click.echo(f"  {'':<24}{'Shapley':>14}{'Nukleolus' if de else 'Nucleolus':>14}{'SCRB':>14}")
+    what = message("cli.game.cost_share" if kind == "cost" else "cli.game.gain_share", lang=lang)
+    click.echo(message("cli.game.header", lang=lang, n=len(players), what=what))
+    nucleolus = message("cli.game.nucleolus", lang=lang)
+    click.echo(f"  {'':<24}{'Shapley':>14}{nucleolus:>14}{'SCRB':>14}")
     for row in table.itertuples(index=False):
         click.echo(
             f"  {str(row.player)[:23]:<24}{number(row.shapley, 2, lang):>14}"
@@ -130,21 +148,18 @@ def _game(path, kind, out, csv_dialect, lang) -> None:
         )
     if core["core_empty"]:
         click.echo(
-            "Der Kern ist leer: Es gibt keine Aufteilung, bei der keine Teilgruppe lieber allein "
-            f"kooperieren würde (kleinster Kern: ε = {number(core['least_core'], 2, lang)} €)."
-            if de
-            else "The core is empty: there is no split under which no subgroup would rather go "
-            f"alone (least core: epsilon = {number(core['least_core'], 2, lang)} EUR)."
+            message("cli.game.core_empty", lang=lang, epsilon=number(core["least_core"], 2, lang))
         )
     else:
-        click.echo(
-            "Der Kern ist nicht leer; der Nukleolus liegt darin."
-            if de
-            else "The core is not empty; the nucleolus lies in it."
-        )
+        click.echo(message("cli.game.core_not_empty", lang=lang))
     if out:
         from potential.files import csv_writer, write_outputs
+        from potential.provenance import tool_record
 
-        written = write_outputs(Path(out), {"sharing_game.csv": csv_writer(table, csv_dialect)})
+        written = write_outputs(
+            Path(out),
+            {"sharing_game.csv": csv_writer(table, csv_dialect)},
+            provenance=tool_record(files=[path], settings={"kind": kind}),
+        )
         for p in written:
-            click.echo(f"{'geschrieben' if de else 'written'}: {p}")
+            click.echo(message("cli.written", lang=lang, path=p))

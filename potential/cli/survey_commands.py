@@ -12,14 +12,17 @@ from potential.cli._common import (
     criteria_option,
     data_option,
     lang_option,
+    lang_switch,
     main,
     reports_input_errors,
 )
+from potential.messages import message
 
 
 @main.group(context_settings=CONTEXT)
+@lang_switch
 def survey():
-    """The questionnaire workbook for the bodies and the import of their answers."""
+    """Die Fragebogen-Arbeitsmappe für die Körperschaften und der Import ihrer Antworten."""
 
 
 @survey.command("template", context_settings=CONTEXT)
@@ -29,26 +32,35 @@ def survey():
     "--body",
     default=None,
     metavar="ID|NAME",
-    help="The body the workbook is for (id or name) [default: all bodies in one workbook].",
+    help="Die Körperschaft, für die die Arbeitsmappe ist (Kennung oder Name) [Vorgabe: alle "
+    "Körperschaften in einer Arbeitsmappe].",
 )
 @click.option(
     "--return-to",
     default=None,
     metavar="TEXT",
-    help="Whom to send the filled workbook to (printed in the instructions).",
+    help="An wen die ausgefüllte Arbeitsmappe geht (steht in der Anleitung).",
 )
 @lang_option
 @click.option(
-    "--out", required=True, type=click.Path(dir_okay=False), help="Workbook to write (.xlsx)."
+    "--out",
+    required=True,
+    metavar="DATEI",
+    type=click.Path(dir_okay=False),
+    help="Zu schreibende Arbeitsmappe (.xlsx).",
 )
 @reports_input_errors
 def survey_template(data, criteria, body, return_to, lang, out):
-    """Write the questionnaire workbook: master data, one row per field (cost, staff,
-    leaving share, cases, provider), the status of each duty, existing cooperations and
-    the body's weighting of the criteria groups; pre-filled with what is known, marked as
-    estimate or reported."""
+    """Schreibt die Fragebogen-Arbeitsmappe: Stammdaten, eine Zeile je Handlungsfeld (Kosten,
+    Personal, Anteil der Abgänge, Fallzahlen, Anbieter), der Stand jeder Pflichtaufgabe,
+    bestehende Kooperationen und die Gewichtung der Kriteriengruppen durch die Körperschaft;
+    vorausgefüllt mit dem Bekannten, gekennzeichnet als Schätzung oder gemeldet."""
+    from potential.datasets import load_dataset
+    from potential.names import resolve
     from potential.survey import write_template
 
+    data = load_dataset(data)
+    body = None if body is None else resolve(data, "body", body, "--body")  # Boenen, BÖNEN
     path = write_template(
         Path(out),
         dataset=data,
@@ -57,32 +69,41 @@ def survey_template(data, criteria, body, return_to, lang, out):
         criteria=criteria or "ikz-egov-nrw",
         return_to=return_to,
     )
-    click.echo(f"{'geschrieben' if lang == 'de' else 'written'}: {path}")
+    click.echo(message("cli.written", lang=lang, path=path))
 
 
 @survey.command("import", context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path(), metavar="DATEIEN...")
 @click.option(
     "--into",
     required=True,
+    metavar="ORDNER",
     type=click.Path(file_okay=False),
-    help="Dataset folder to merge into (created as a copy of --data if missing).",
+    help="Datensatzordner, in den übernommen wird (als Kopie von --data angelegt, falls er "
+    "fehlt).",
 )
 @data_option
 @criteria_option
 @click.option(
-    "--accept", is_flag=True, help="Write values that differ from those already in the folder."
+    "--accept",
+    is_flag=True,
+    help="Werte schreiben, die von den schon im Ordner stehenden abweichen.",
 )
-@click.option("--partial", is_flag=True, help="Merge the valid answers of files that have errors.")
+@click.option(
+    "--partial",
+    is_flag=True,
+    help="Die gültigen Antworten auch aus Dateien mit Fehlern übernehmen.",
+)
 @lang_option
 @reports_input_errors
 def survey_import(files, into, data, criteria, accept, partial, lang):
-    """Read returned workbooks, check every cell and merge the valid answers into a dataset
-    folder. FILES may be workbooks, folders (every *.xlsx in them) or patterns such as
-    'umfrage-*.xlsx', which the tool expands itself. Every problem is listed with file,
-    sheet, cell, value and what was expected.
-    A changed value is shown as a diff and written only with --accept; the previous files
-    stay recoverable in the folder's .history. Exit code 1 if anything was held back."""
+    """Liest zurückgesandte Arbeitsmappen, prüft jede Zelle und übernimmt die gültigen
+    Antworten in einen Datensatzordner. DATEIEN können Arbeitsmappen sein, Ordner (jede
+    *.xlsx darin) oder Muster wie 'umfrage-*.xlsx', die das Werkzeug selbst auflöst. Jedes
+    Problem steht mit Datei, Blatt, Zelle, Wert und dem Erwarteten in der Liste.
+    Ein geänderter Wert wird als Gegenüberstellung gezeigt und nur mit --accept geschrieben;
+    die vorigen Dateien bleiben im Unterordner .history des Ordners wiederherstellbar.
+    Exit-Code 1, wenn etwas zurückgehalten wurde."""
     from potential.survey import import_files
 
     report = import_files(

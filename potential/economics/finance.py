@@ -12,35 +12,43 @@ from __future__ import annotations
 import numpy as np
 
 from potential.errors import InputError
+from potential.messages import message
 
 
-def check_rate(rate, what: str = "discount rate") -> float:
-    """A discount rate as a float; an :class:`InputError` if it is negative or not finite."""
+def check_rate(rate, what: str | None = None) -> float:
+    """A discount rate as a float; an :class:`InputError` if it is negative or not finite.
+
+    ``what`` names the value in the message (default: "Zinssatz", "discount rate").
+    """
+    what = what or message("economics.what.discount_rate")
     if isinstance(rate, bool):
-        raise InputError(f"{what}: expected a number such as 0.009, got {rate!r}")
+        raise InputError(message("economics.rate_number", what=what, rate=rate))
     try:
         value = float(rate)
     except (TypeError, ValueError):
-        raise InputError(f"{what}: expected a number such as 0.009, got {rate!r}") from None
+        raise InputError(message("economics.rate_number", what=what, rate=rate)) from None
     if not np.isfinite(value) or value < 0:
-        raise InputError(
-            f"{what}: expected a rate of 0 or more (a share, e.g. 0.009 for 0.9 % p.a.), "
-            f"got {rate!r}"
-        )
+        raise InputError(message("economics.rate_range", what=what, rate=rate))
     return value
 
 
-def check_years(years, what: str = "horizon", least: int = 1) -> int:
-    """A whole number of years ≥ ``least``; an :class:`InputError` otherwise."""
+def check_years(years, what: str | None = None, least: int = 1) -> int:
+    """A whole number of years ≥ ``least``; an :class:`InputError` otherwise.
+
+    ``what`` names the value in the message (default: "Betrachtungszeitraum", "horizon").
+    """
     try:
         ok = not isinstance(years, bool) and float(years).is_integer() and int(years) >= least
     except (TypeError, ValueError, OverflowError):
         ok = False
     if not ok:
-        raise InputError(
-            f"{what}: expected a whole number of years of at least {least}, got {years!r}"
-        )
+        what = what or message("economics.what.horizon")
+        raise InputError(message("economics.years", what=what, least=least, years=years))
     return int(years)
+
+
+def _flows() -> str:
+    return message("economics.what.flows")
 
 
 def check_flows(flows) -> np.ndarray:
@@ -48,11 +56,11 @@ def check_flows(flows) -> np.ndarray:
     try:
         z = np.asarray(flows, dtype=float)
     except (TypeError, ValueError):
-        raise InputError("flows: expected numbers (EUR) for the years 0..T") from None
+        raise InputError(message("economics.flows_numbers", what=_flows())) from None
     if z.ndim == 0 or z.shape[-1] == 0:
-        raise InputError("flows: expected the flows of years 0..T (at least year 0)")
+        raise InputError(message("economics.flows_empty", what=_flows()))
     if not np.all(np.isfinite(z)):
-        raise InputError("flows: expected finite numbers (no NaN or infinity)")
+        raise InputError(message("economics.flows_finite", what=_flows()))
     return z
 
 
@@ -72,7 +80,9 @@ def discount_factors(rate, years) -> np.ndarray:
         ``T + 1`` factors, the first 1.
     """
     i = check_rate(rate)
-    return (1.0 + i) ** -np.arange(check_years(years, "years", least=0) + 1, dtype=float)
+    return (1.0 + i) ** -np.arange(
+        check_years(years, message("economics.what.years"), least=0) + 1, dtype=float
+    )
 
 
 def npv(flows, rate) -> float | np.ndarray:
@@ -114,7 +124,7 @@ def annuity_factor(rate, years) -> float:
     :math:`1/n` for :math:`i = 0`.
     """
     i = check_rate(rate)
-    n = check_years(years, "years")
+    n = check_years(years, message("economics.what.years"))
     if i == 0:
         return 1.0 / n
     q = (1.0 + i) ** n

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, replace
 
 from potential.economics.finance import check_rate, check_years
 from potential.errors import InputError
+from potential.messages import message
 
 #: settings a run may override, with what each is
 OVERRIDABLE = ("horizon_years", "discount_rate", "ramp_up", "grant")
@@ -76,11 +77,13 @@ class EconomicSettings:
         return out
 
 
-def check_ramp_up(profile, what: str = "ramp-up") -> tuple[float, ...]:
+def check_ramp_up(profile, what: str | None = None) -> tuple[float, ...]:
     """A ramp-up profile: shares in [0, 1], non-decreasing, the last exactly 1.
 
-    Accepts a sequence of numbers or a text such as ``"0.5,0.8,1"``.
+    Accepts a sequence of numbers or a text such as ``"0.5,0.8,1"``. ``what`` names the
+    value in the message (default: "Anlaufprofil", "ramp-up").
     """
+    what = what or message("economics.what.ramp_up")
     if isinstance(profile, str):
         parts = [p.strip() for p in profile.replace(";", ",").split(",") if p.strip()]
     else:
@@ -92,19 +95,16 @@ def check_ramp_up(profile, what: str = "ramp-up") -> tuple[float, ...]:
         values = tuple(float(p) for p in parts)
     except (TypeError, ValueError):
         raise InputError(
-            f"{what}: expected shares separated by commas, e.g. 0.5,0.8,1; got {profile!r}"
+            message("economics.ramp_up_numbers", what=what, profile=profile)
         ) from None
     if not values:
-        raise InputError(f"{what}: expected at least one share, e.g. 1 (full saving at once)")
+        raise InputError(message("economics.ramp_up_empty", what=what))
     if any(not math.isfinite(v) or v < 0 or v > 1 for v in values):
-        raise InputError(f"{what}: every share must lie between 0 and 1, got {profile!r}")
+        raise InputError(message("economics.ramp_up_range", what=what, profile=profile))
     if any(b < a for a, b in zip(values, values[1:], strict=False)):
-        raise InputError(f"{what}: the shares must not decrease, got {profile!r}")
+        raise InputError(message("economics.ramp_up_decreasing", what=what, profile=profile))
     if values[-1] != 1:
-        raise InputError(
-            f"{what}: the profile must reach 1 (the full saving) in its last year, got "
-            f"{profile!r}; e.g. 0.5,0.8,1"
-        )
+        raise InputError(message("economics.ramp_up_end", what=what, profile=profile))
     return values
 
 
@@ -114,10 +114,14 @@ def linear_ramp_up(years) -> tuple[float, ...]:
     return tuple((k + 1) / n for k in range(n))
 
 
+def _param(name: str) -> str:
+    return message("economics.what.parameter", name=name)
+
+
 def _share(value, what):
     value = float(value)
     if not 0 <= value <= 1:
-        raise InputError(f"{what}: expected a share between 0 and 1, got {value:g}")
+        raise InputError(message("economics.share", what=what, value=value))
     return value
 
 
@@ -148,30 +152,27 @@ def economic_settings(
     where = f"{dataset.path}/parameters.csv"
     try:
         settings = EconomicSettings(
-            horizon_years=check_years(p("horizon_years"), "parameter 'horizon_years'"),
-            discount_rate=check_rate(p("discount_rate"), "parameter 'discount_rate'"),
+            horizon_years=check_years(p("horizon_years"), _param("horizon_years")),
+            discount_rate=check_rate(p("discount_rate"), _param("discount_rate")),
             price_change_rate=float(p("price_change_rate")),
             ramp_up=linear_ramp_up(p("ramp_up_years")),
             double_running_months=float(p("double_running_months")),
-            vat_rate=_share(p("vat_rate"), "parameter 'vat_rate'"),
+            vat_rate=_share(p("vat_rate"), _param("vat_rate")),
             vat_deminimis_eur=float(p("vat_deminimis_eur")),
             vat_binding_date=p("vat_binding_date"),
             grant=bool(p("grant_assumed")),
             grant_min_years=float(p("grant_min_years")),
             grant_min_savings_share=_share(
-                p("grant_min_savings_share"), "parameter 'grant_min_savings_share'"
+                p("grant_min_savings_share"), _param("grant_min_savings_share")
             ),
             reference_date=reference_date,
         )
     except InputError as exc:
         raise InputError(exc.problem, exc.where or where) from None
     if not isinstance(settings.vat_binding_date, dt.date):
-        raise InputError("parameter 'vat_binding_date': expected a date (YYYY-MM-DD)", where)
+        raise InputError(message("economics.vat_binding_date"), where)
     if settings.double_running_months < 0 or settings.price_change_rate <= -1:
-        raise InputError(
-            "parameters 'double_running_months' (≥ 0) and 'price_change_rate' (> -1) out of range",
-            where,
-        )
+        raise InputError(message("economics.out_of_range"), where)
     return apply_overrides(settings, overrides)
 
 
@@ -182,21 +183,24 @@ def apply_overrides(settings: EconomicSettings, overrides: Mapping | None) -> Ec
     unknown = sorted(set(overrides) - set(OVERRIDABLE))
     if unknown:
         raise InputError(
-            f"economics: unknown setting(s) {', '.join(unknown)}; expected "
-            f"{', '.join(OVERRIDABLE)}"
+            message(
+                "economics.unknown_setting",
+                unknown=", ".join(unknown),
+                known=", ".join(OVERRIDABLE),
+            )
         )
     changes = {}
     for key, value in overrides.items():
         if value is None:
             continue
         if key == "horizon_years":
-            changes[key] = check_years(value, "horizon")
+            changes[key] = check_years(value)
         elif key == "discount_rate":
             changes[key] = check_rate(value)
         elif key == "ramp_up":
             changes[key] = check_ramp_up(value)
         elif key == "grant":
             if not isinstance(value, bool):
-                raise InputError(f"grant: expected true or false, got {value!r}")
+                raise InputError(message("economics.grant", value=value))
             changes[key] = value
     return replace(settings, **changes)

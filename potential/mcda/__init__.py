@@ -36,6 +36,7 @@ import pandas as pd
 from potential.errors import InputError
 from potential.mcda._base import check_inputs, ranks_from_scores
 from potential.mcda.value import value_scores
+from potential.messages import message
 
 #: method name → (module in this package, function)
 METHODS = {
@@ -55,7 +56,7 @@ __all__ = ["METHODS", "check_method", "method_function", "rank", "value_scores"]
 def method_function(method: str):
     """The function implementing a method (see :data:`METHODS`)."""
     if method not in METHODS:
-        raise InputError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
+        raise InputError(message("mcda.unknown_method", method=method, known=", ".join(METHODS)))
     module, name = METHODS[method]
     return getattr(import_module(f"potential.mcda.{module}"), name)
 
@@ -67,8 +68,12 @@ def check_method(method: str, params: Mapping | None = None) -> None:
     unknown = sorted(set(params or {}) - set(allowed))
     if unknown:
         raise InputError(
-            f"method {method!r} has no parameter {', '.join(map(repr, unknown))}; "
-            f"its parameters: {', '.join(allowed) or 'none'}"
+            message(
+                "mcda.unknown_params",
+                method=method,
+                unknown=", ".join(map(repr, unknown)),
+                known=", ".join(allowed) or message("options.none"),
+            )
         )
 
 

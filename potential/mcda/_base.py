@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from potential.errors import InputError
+from potential.messages import message
 
 OBJECTIVES = ("max", "min")
 
@@ -49,45 +50,53 @@ def check_inputs(matrix, objectives, weights):
         weights.
     """
     if not isinstance(matrix, pd.DataFrame):
-        raise InputError(f"matrix: expected a pandas DataFrame, got {type(matrix).__name__}")
+        raise InputError(message("mcda.not_frame", got=type(matrix).__name__), "matrix")
     if matrix.shape[0] == 0 or matrix.shape[1] == 0:
-        raise InputError(f"matrix: expected at least one row and one column, got {matrix.shape}")
+        raise InputError(message("mcda.empty_matrix", shape=matrix.shape), "matrix")
     if not matrix.index.is_unique:
         dupes = matrix.index[matrix.index.duplicated()].unique().tolist()
-        raise InputError(f"matrix: row labels must be unique; repeated: {dupes}")
+        raise InputError(message("mcda.repeated_rows", dupes=dupes), "matrix")
     try:
         values = matrix.to_numpy(dtype=float)
     except (TypeError, ValueError):
         bad = [c for c in matrix.columns if not pd.api.types.is_numeric_dtype(matrix[c])]
-        raise InputError(f"matrix: column(s) {bad} are not numeric") from None
+        raise InputError(message("mcda.not_numeric", columns=bad), "matrix") from None
     bad = ~np.isfinite(values)
     if bad.any():
         i, j = np.argwhere(bad)[0]
         raise InputError(
-            f"matrix: row {matrix.index[i]!r}, column {matrix.columns[j]!r} is "
-            f"{values[i, j]}; expected a finite number"
+            message(
+                "mcda.not_finite", row=matrix.index[i], col=matrix.columns[j], value=values[i, j]
+            ),
+            "matrix",
         )
     objectives = list(objectives)
     if len(objectives) != matrix.shape[1]:
-        raise InputError(f"objectives: {len(objectives)} given for {matrix.shape[1]} criteria")
+        raise InputError(
+            message("mcda.objectives_count", given=len(objectives), m=matrix.shape[1]),
+            "objectives",
+        )
     for col, obj in zip(matrix.columns, objectives, strict=True):
         if obj not in OBJECTIVES:
-            raise InputError(f"objectives: {col!r} has {obj!r}; expected 'max' or 'min'")
+            raise InputError(message("mcda.bad_objective", col=col, value=obj), "objectives")
     if isinstance(weights, Mapping):
         missing = [c for c in matrix.columns if c not in weights]
         if missing:
-            raise InputError(f"weights: no weight for criteria {missing}")
+            raise InputError(message("mcda.no_weight_for", missing=missing), "weights")
         extra = [c for c in weights if c not in matrix.columns]
         if extra:
-            raise InputError(f"weights: criteria {extra} are not columns of the matrix")
+            raise InputError(
+                message("mcda.not_columns", criteria=extra, columns=list(matrix.columns)),
+                "weights",
+            )
         weights = [weights[c] for c in matrix.columns]
     w = np.asarray(weights, dtype=float).ravel()
     if w.size != matrix.shape[1]:
-        raise InputError(f"weights: {w.size} given for {matrix.shape[1]} criteria")
+        raise InputError(message("mcda.weights_count", given=w.size, m=matrix.shape[1]), "weights")
     if not np.all(np.isfinite(w)) or np.any(w < 0):
-        raise InputError(f"weights: expected finite non-negative numbers, got {w.tolist()}")
+        raise InputError(message("mcda.weights_not_finite", weights=w.tolist()), "weights")
     if w.sum() <= 0:
-        raise InputError("weights: all weights are zero; at least one must be positive")
+        raise InputError(message("mcda.weights_all_zero"), "weights")
     sign = np.where(np.asarray(objectives) == "max", 1.0, -1.0)
     return matrix, values, w / w.sum(), sign
 
@@ -127,7 +136,13 @@ def require_positive(matrix: pd.DataFrame, method: str) -> np.ndarray:
     if np.any(values <= 0):
         i, j = np.argwhere(values <= 0)[0]
         raise InputError(
-            f"matrix: row {matrix.index[i]!r}, column {matrix.columns[j]!r} is "
-            f"{values[i, j]}; {method} needs values > 0 (or a value_floor)"
+            message(
+                "mcda.not_positive",
+                row=matrix.index[i],
+                col=matrix.columns[j],
+                value=values[i, j],
+                method=method,
+            ),
+            "matrix",
         )
     return values

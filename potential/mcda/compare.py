@@ -11,6 +11,7 @@ import pandas as pd
 from potential.errors import InputError
 from potential.mcda import METHODS, check_method, method_function, rank
 from potential.mcda._base import check_inputs, ranks_from_scores
+from potential.messages import message
 
 
 def kendall_tau(ranks_a, ranks_b) -> float:
@@ -29,7 +30,7 @@ def kendall_tau(ranks_a, ranks_b) -> float:
 
     a, b = np.asarray(ranks_a, dtype=float), np.asarray(ranks_b, dtype=float)
     if a.shape != b.shape:
-        raise InputError(f"rankings of different length: {a.size} and {b.size}")
+        raise InputError(message("mcda.rankings_length", a=a.size, b=b.size))
     if a.size < 2 or np.all(a == a[0]) or np.all(b == b[0]):
         return float("nan")
     return float(kendalltau(a, b, variant="b").statistic)
@@ -212,7 +213,7 @@ def rank_reversal(
     duplicates = matrix.index[duplicated].tolist()
     matrix = matrix[~duplicated]
     if len(matrix) < 2:
-        raise InputError("rank reversal needs at least two different alternatives")
+        raise InputError(message("mcda.rank_reversal_too_few"))
     values = matrix.to_numpy(dtype=float)
     low, high = values.min(axis=0), values.max(axis=0)
     shift = np.where(low > 0, 0.0, (high - low) - low + (high == low))

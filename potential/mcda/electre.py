@@ -7,6 +7,7 @@ import numpy as np
 from potential.errors import InputError
 from potential.mcda._base import decision_matrix
 from potential.mcda.value import value_scores
+from potential.messages import message
 
 #: Tolerance of the threshold tests (concordance ≥ p, discordance ≤ q).
 _TOL = 1e-12
@@ -118,9 +119,9 @@ def _unit_interval(name, value):
     try:
         value = float(value)
     except (TypeError, ValueError):
-        raise InputError(f"{name}: expected a number in [0, 1], got {value!r}") from None
+        raise InputError(message("mcda.closed_unit", value=value), name) from None
     if not 0 <= value <= 1:
-        raise InputError(f"{name}: expected a number in [0, 1], got {value}")
+        raise InputError(message("mcda.closed_unit", value=value), name)
     return value
 
 

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from potential.errors import InputError
+from potential.messages import message
 
 #: preference function name → the thresholds it needs (Brans & Vincke 1985, types I–VI)
 PREFERENCE_FUNCTIONS = {
@@ -184,7 +185,7 @@ def _per_criterion(value, param, columns):
         unknown = [k for k in value if k not in columns]
         if unknown:
             raise InputError(
-                f"{param}: unknown criteria {unknown}; the criteria are {list(columns)}"
+                message("mcda.unknown_criteria", unknown=unknown, known=list(columns)), param
             )
         return [value.get(c) for c in columns], True
     if value is None or isinstance(value, str | Real):
@@ -193,11 +194,12 @@ def _per_criterion(value, param, columns):
         seq = list(value)
     except TypeError:
         raise InputError(
-            f"{param}: expected one value, a sequence or a mapping criterion → value, "
-            f"got {type(value).__name__}"
+            message("mcda.per_criterion_type", got=type(value).__name__), param
         ) from None
     if len(seq) != len(columns):
-        raise InputError(f"{param}: {len(seq)} values given for {len(columns)} criteria")
+        raise InputError(
+            message("mcda.per_criterion_count", given=len(seq), m=len(columns)), param
+        )
     return seq, False
 
 
@@ -206,12 +208,17 @@ def _preference_names(preference, columns):
     if is_mapping:
         missing = [c for c, v in zip(columns, names, strict=True) if v is None]
         if missing:
-            raise InputError(f"preference: no preference function for criteria {missing}")
+            raise InputError(message("mcda.no_preference", missing=missing), "preference")
     for col, name in zip(columns, names, strict=True):
         if name not in PREFERENCE_FUNCTIONS:
             raise InputError(
-                f"preference: criterion {col!r} has {name!r}; expected one of "
-                f"{', '.join(PREFERENCE_FUNCTIONS)}"
+                message(
+                    "mcda.bad_preference",
+                    col=col,
+                    value=name,
+                    known=", ".join(PREFERENCE_FUNCTIONS),
+                ),
+                "preference",
             )
     return names
 
@@ -222,7 +229,7 @@ def _thresholds(value, param, columns):
     for col, v in zip(columns, values, strict=True):
         if v is not None:
             if isinstance(v, bool) or not isinstance(v, Real) or not math.isfinite(v) or v < 0:
-                raise InputError(f"{param}: criterion {col!r} has {v!r}; expected a number ≥ 0")
+                raise InputError(message("mcda.bad_threshold", col=col, value=v), param)
             v = float(v)
         out.append(v)
     return out
@@ -233,17 +240,12 @@ def _check_thresholds(names, thresholds, columns):
         for param in PREFERENCE_FUNCTIONS[name]:
             if thresholds[param][j] is None:
                 raise InputError(
-                    f"{param}: criterion {col!r} uses the {name!r} preference function, "
-                    f"which needs {param}"
+                    message("mcda.threshold_missing", col=col, name=name, param=param), param
                 )
         q, p = thresholds["q"][j], thresholds["p"][j]
         if name == "linear" and q > p:
-            raise InputError(f"q: criterion {col!r} has q = {q} > p = {p}; expected q ≤ p")
+            raise InputError(message("mcda.linear_q_above_p", col=col, q=q, p=p), "q")
         if name == "level" and q >= p:
-            raise InputError(
-                f"q: criterion {col!r} has q = {q} ≥ p = {p}; the 'level' function needs q < p"
-            )
+            raise InputError(message("mcda.level_q_not_below_p", col=col, q=q, p=p), "q")
         if name == "gaussian" and thresholds["s"][j] == 0:
-            raise InputError(
-                f"s: criterion {col!r} has s = 0; the 'gaussian' function needs s > 0"
-            )
+            raise InputError(message("mcda.gaussian_s_zero", col=col), "s")

@@ -7,6 +7,7 @@ import numpy as np
 from potential.errors import InputError
 from potential.mcda._base import decision_matrix, require_positive
 from potential.mcda.value import value_scores
+from potential.messages import message
 
 
 def wsm(matrix, objectives, weights, *, value_function="minmax", bounds=None, breakpoints=None):
@@ -37,7 +38,7 @@ def floor_values(matrix, objectives, value_floor, bounds=None):
     """Min-max value scores (over fixed ``bounds`` if given) mapped onto [floor, 1] (all
     criteria become ``max``)."""
     if not 0 < value_floor < 1:
-        raise InputError(f"value_floor: expected a number in (0, 1), got {value_floor}")
+        raise InputError(message("mcda.open_unit", value=value_floor), "value_floor")
     v = value_floor + (1 - value_floor) * value_scores(matrix, objectives, bounds)
     return v, ["max"] * v.shape[1]
 
@@ -66,7 +67,7 @@ def wpm(matrix, objectives, weights, *, value_floor=None, bounds=None):
     from skcriteria.preprocessing.invert_objectives import InvertMinimize
 
     if bounds is not None and value_floor is None:
-        raise InputError("bounds: only with value_floor (the value function of the product)")
+        raise InputError(message("mcda.bounds_without_floor"), "bounds")
     if value_floor is not None:
         v, objectives = floor_values(matrix, objectives, value_floor, bounds)
         values = v.to_numpy()

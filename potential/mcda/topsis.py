@@ -6,6 +6,7 @@ import numpy as np
 
 from potential.errors import InputError
 from potential.mcda._base import decision_matrix
+from potential.messages import message
 
 _METRICS = {
     "braycurtis", "canberra", "chebyshev", "cityblock", "cosine", "euclidean", "minkowski",
@@ -36,10 +37,15 @@ def topsis(matrix, objectives, weights, *, normalization="vector", metric="eucli
 
     scalers = {"vector": VectorScaler, "minmax": MinMaxScaler}
     if normalization not in scalers:
-        raise InputError(f"normalization: {normalization!r}; expected one of {', '.join(scalers)}")
+        raise InputError(
+            message("mcda.one_of", value=normalization, choices=", ".join(scalers)),
+            "normalization",
+        )
     values = matrix.to_numpy(dtype=float)
     if metric not in _METRICS:
-        raise InputError(f"metric: {metric!r}; expected one of {', '.join(sorted(_METRICS))}")
+        raise InputError(
+            message("mcda.one_of", value=metric, choices=", ".join(sorted(_METRICS))), "metric"
+        )
     varies = (values.max(axis=0) > values.min(axis=0)) & (weights > 0)
     if not varies.any():
         half = np.full(len(matrix), 0.5)

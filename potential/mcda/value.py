@@ -14,6 +14,7 @@ import pandas as pd
 
 from potential.errors import InputError
 from potential.mcda._base import check_inputs
+from potential.messages import message
 
 VALUE_FUNCTIONS = ("minmax", "ratio", "vector", "sum")
 
@@ -68,14 +69,19 @@ def value_scores(
     _, values, _, sign = check_inputs(matrix, objectives, np.ones(matrix.shape[1]))
     if value_function not in VALUE_FUNCTIONS:
         raise InputError(
-            f"value_function: {value_function!r}; expected one of {', '.join(VALUE_FUNCTIONS)}"
+            message("mcda.one_of", value=value_function, choices=", ".join(VALUE_FUNCTIONS)),
+            "value_function",
         )
     for name, given in (("bounds", bounds), ("breakpoints", breakpoints)):
         unknown = [c for c in (given or {}) if c not in matrix.columns]
         if unknown:
-            raise InputError(f"{name}: criteria {unknown} are not columns of the matrix")
+            raise InputError(
+                message("mcda.not_columns", criteria=unknown, columns=list(matrix.columns)), name
+            )
     if bounds and value_function != "minmax":
-        raise InputError(f"bounds: only for value_function 'minmax', not {value_function!r}")
+        raise InputError(
+            message("mcda.bounds_not_minmax", value_function=value_function), "bounds"
+        )
     out = np.empty_like(values)
     for j, col in enumerate(matrix.columns):
         x = values[:, j]
@@ -87,7 +93,10 @@ def value_scores(
                 blo, bhi = bounds[col]
                 if blo > lo or bhi < hi:
                     raise InputError(
-                        f"bounds: {col!r} is ({blo}, {bhi}) but the values span ({lo}, {hi})"
+                        message(
+                            "mcda.bounds_too_narrow", col=col, low=blo, high=bhi, lo=lo, hi=hi
+                        ),
+                        "bounds",
                     )
                 lo, hi = blo, bhi
             span = hi - lo
@@ -96,8 +105,8 @@ def value_scores(
             if np.any(x < 0):
                 i = int(np.argmax(x < 0))
                 raise InputError(
-                    f"matrix: row {matrix.index[i]!r}, column {col!r} is {x[i]}; the 'vector' "
-                    "normalisation needs values >= 0"
+                    message("mcda.vector_negative", row=matrix.index[i], col=col, value=x[i]),
+                    "matrix",
                 )
             norm = np.sqrt(np.sum(x**2))
             r = x / norm if norm > 0 else np.zeros_like(x)
@@ -106,8 +115,14 @@ def value_scores(
             if np.any(x <= 0):
                 i = int(np.argmax(x <= 0))
                 raise InputError(
-                    f"matrix: row {matrix.index[i]!r}, column {col!r} is {x[i]}; the "
-                    f"{value_function!r} normalisation needs values > 0"
+                    message(
+                        "mcda.normalisation_not_positive",
+                        row=matrix.index[i],
+                        col=col,
+                        value=x[i],
+                        name=value_function,
+                    ),
+                    "matrix",
                 )
             if value_function == "ratio":
                 out[:, j] = x / x.max() if sign[j] > 0 else x.min() / x
@@ -120,15 +135,26 @@ def value_scores(
 def _piecewise(x, points, col):
     pts = np.asarray(points, dtype=float)
     if pts.ndim != 2 or pts.shape[1] != 2 or len(pts) < 2:
-        raise InputError(f"breakpoints: {col!r} needs at least two (x, v) points")
+        raise InputError(message("mcda.breakpoints_too_few", col=col), "breakpoints")
     xs, vs = pts[:, 0], pts[:, 1]
     if np.any(np.diff(xs) <= 0):
-        raise InputError(f"breakpoints: {col!r} needs strictly increasing x, got {xs.tolist()}")
+        raise InputError(
+            message("mcda.breakpoints_not_increasing", col=col, xs=xs.tolist()), "breakpoints"
+        )
     if np.any((vs < 0) | (vs > 1)):
-        raise InputError(f"breakpoints: {col!r} values must lie in [0, 1], got {vs.tolist()}")
+        raise InputError(
+            message("mcda.breakpoints_values", col=col, vs=vs.tolist()), "breakpoints"
+        )
     if x.min() < xs[0] or x.max() > xs[-1]:
         raise InputError(
-            f"breakpoints: {col!r} covers ({xs[0]}, {xs[-1]}) but the values span "
-            f"({x.min()}, {x.max()})"
+            message(
+                "mcda.breakpoints_cover",
+                col=col,
+                first=xs[0],
+                last=xs[-1],
+                lo=x.min(),
+                hi=x.max(),
+            ),
+            "breakpoints",
         )
     return np.interp(x, xs, vs)

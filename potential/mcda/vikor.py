@@ -6,6 +6,7 @@ import numpy as np
 
 from potential.errors import InputError
 from potential.mcda._base import decision_matrix, ranks_from_scores
+from potential.messages import message
 
 #: Q, S and R lie in [0, 1]; differences below this count as zero (see :func:`vikor`).
 _TOL = 1e-12
@@ -86,9 +87,9 @@ def vikor(matrix, objectives, weights, *, v=0.5):
     try:
         v = float(v)
     except (TypeError, ValueError):
-        raise InputError(f"v: expected a number in [0, 1], got {v!r}") from None
+        raise InputError(message("mcda.closed_unit", value=v), "v") from None
     if not 0 <= v <= 1:
-        raise InputError(f"v: expected a number in [0, 1], got {v}")
+        raise InputError(message("mcda.closed_unit", value=v), "v")
     m = len(matrix)
     if m == 1:
         zero = np.zeros(1)

@@ -7,6 +7,7 @@ import numpy as np
 from potential.errors import InputError
 from potential.mcda._base import decision_matrix, require_positive
 from potential.mcda.simple import floor_values
+from potential.messages import message
 
 
 def waspas(matrix, objectives, weights, *, lambda_=0.5, value_floor=None):
@@ -66,9 +67,9 @@ def waspas(matrix, objectives, weights, *, lambda_=0.5, value_floor=None):
     try:
         lam = float(lambda_)
     except (TypeError, ValueError):
-        raise InputError(f"lambda_: expected a number in [0, 1], got {lambda_!r}") from None
+        raise InputError(message("mcda.closed_unit", value=lambda_), "lambda_") from None
     if not 0 <= lam <= 1:
-        raise InputError(f"lambda_: expected a number in [0, 1], got {lam}")
+        raise InputError(message("mcda.closed_unit", value=lam), "lambda_")
     if value_floor is not None:
         v, objectives = floor_values(matrix, objectives, value_floor)
         values = v.to_numpy()

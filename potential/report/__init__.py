@@ -121,6 +121,7 @@ def build_report(
         Neither ``analysis`` nor ``scenario_run``, an ``analysis`` that is not the scenario
         run's, or an unknown ``lang``.
     """
+    from potential.messages import message
     from potential.report import html, markdown
     from potential.report.build import _Context, report_document
     from potential.report.text import check_lang
@@ -130,11 +131,11 @@ def build_report(
         if analysis is None:
             analysis = scenario_run.analysis
         elif analysis is not scenario_run.analysis:
-            raise ValueError("analysis: not the scenario run's; give one of the two")
+            raise ValueError(message("report.not_the_runs"))
         if smaa is None:
             smaa = scenario_run.smaa
     if analysis is None:
-        raise ValueError("build_report: give an analysis or a scenario run")
+        raise ValueError(message("report.nothing"))
     record = _record(analysis, scenario_run, smaa, provenance)
     ctx = _Context(analysis, lang, scenario_run, smaa, record, figures, sharing)
     document = report_document(ctx)
@@ -181,32 +182,19 @@ def write_report(report: Report, out_dir, protect=()) -> list[Path]:
 
     Notes
     -----
-    Both writes go through :func:`potential.files.write_outputs`: the charts into
-    ``report_files/`` first, then ``report.html``, ``report.md`` and ``provenance.json``
-    (whose ``outputs`` lists the SHA-256 of the two report files; the HTML holds the same
-    chart bytes). Each step leaves all its files or none. Charts of an earlier report that
-    this one does not have are not removed.
+    One set, written by :func:`potential.files.write_outputs`: all files appear complete or
+    none does, and ``provenance.json`` lists the SHA-256 and size of every one, the charts
+    as ``report_files/<name>.svg``. Charts of an earlier report that this one does not have
+    are removed (unless changed since), so the folder holds exactly this report.
     """
     from potential.files import write_outputs
 
-    out_dir = Path(out_dir)
-    written = []
-    if report.figures:
-        written += write_outputs(
-            out_dir / FIGURE_DIR,
-            {name: _bytes_writer(data) for name, data in report.figures.items()},
-            protect=protect,
-        )
-    written += write_outputs(
-        out_dir,
-        {
-            "report.html": _bytes_writer(report.html.encode("utf-8")),
-            "report.md": _bytes_writer(report.markdown.encode("utf-8")),
-        },
-        protect=protect,
-        provenance=report.provenance,
-    )
-    return written
+    outputs = {
+        f"{FIGURE_DIR}/{name}": _bytes_writer(data) for name, data in report.figures.items()
+    }
+    outputs["report.html"] = _bytes_writer(report.html.encode("utf-8"))
+    outputs["report.md"] = _bytes_writer(report.markdown.encode("utf-8"))
+    return write_outputs(Path(out_dir), outputs, protect=protect, provenance=report.provenance)
 
 
 def _bytes_writer(data: bytes):

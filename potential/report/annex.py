@@ -26,6 +26,7 @@ import pandas as pd
 from potential import labels
 from potential.economics.finance import discount_factors
 from potential.economics.flows import COMPONENTS
+from potential.messages import message
 from potential.options import STAND_ALONE, participants
 from potential.report.text import check_lang, date, number, percent
 
@@ -378,7 +379,7 @@ def blocks(analysis, body: str, top: int = TOP, lang: str = "de") -> list[Block]
         <potential.analysis.Analysis.flows>` is None).
     """
     if analysis.flows is None:
-        raise ValueError("the analysis has no cash flows (Analysis.flows is None)")
+        raise ValueError(message("report.no_flows"))
     s = analysis.economics
     flows = analysis.flows
     t = years(s)

@@ -31,6 +31,7 @@ from potential.report.document import (
 )
 from potential.report.sharing import sharing_section
 from potential.report.text import TEXT, date, euro, method_text, number, percent, signed, t
+from potential.weight_sources import weights_sentence, weights_table
 
 #: Options shown per body; rows of the joint view shown.
 TOP, JOINT_ROWS = 3, 10
@@ -454,7 +455,7 @@ def _overview(ctx: _Context) -> list:
     ]
 
 
-def _body(ctx: _Context, body) -> list:
+def _body(ctx: _Context, body, used=None) -> list:
     lang, ranking = ctx.lang, ctx.analysis.ranking
     rows = ranking[ranking["body"] == body.id].sort_values("rank", kind="stable")
     top = rows.head(TOP)
@@ -478,6 +479,8 @@ def _body(ctx: _Context, body) -> list:
             )
         )
     blocks.append(paragraph(ctx.analysis.why(body.id, lang)))
+    if used is not None:  # whose weights ranked the body (potential.weight_sources)
+        blocks.append(paragraph(weights_sentence(used, body.id, lang)))
     table_rows = [
         (
             str(int(r["rank"])),
@@ -512,8 +515,9 @@ def _results(ctx: _Context) -> list:
         paragraph(t("results_intro", ctx.lang)),
         *_overview(ctx),
     ]
+    used = weights_table(ctx.analysis)
     for body in participants(ctx.dataset):
-        blocks += _body(ctx, body)
+        blocks += _body(ctx, body, used)
     return blocks
 
 

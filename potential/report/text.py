@@ -12,6 +12,7 @@ import datetime as dt
 import math
 
 from potential.labels import LANGS
+from potential.messages import message
 
 #: key → (German, English)
 TEXT = {
@@ -844,7 +845,7 @@ METHODS = {
 def check_lang(lang: str) -> str:
     """The language, checked (``de`` or ``en``)."""
     if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
+        raise ValueError(message("labels.unknown_lang", language=lang, known=", ".join(LANGS)))
     return lang
 
 

@@ -75,15 +75,15 @@ def compare(runs, top: int = 3):
     import dataclasses
 
     from potential.errors import InputError
+    from potential.messages import message
     from potential.scenarios import comparison
     from potential.scenarios.running import ScenarioRun
 
     if isinstance(runs, dict):
         return comparison.compare(runs, top=top)
     runs = list(runs)
-    if not all(isinstance(r, ScenarioRun) for r in runs):
-        raise InputError(
-            "expected scenario runs (potential.scenarios.run) or a mapping of name to analysis"
-        )
+    bad = [r for r in runs if not isinstance(r, ScenarioRun)]
+    if bad:
+        raise InputError(message("scenarios.not_runs", type=type(bad[0]).__name__))
     result = comparison.compare({r.name: r.analysis for r in runs}, top=top)
     return dataclasses.replace(result, runs=tuple(runs))

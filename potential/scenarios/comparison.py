@@ -30,6 +30,7 @@ import pandas as pd
 
 from potential.errors import InputError
 from potential.mcda.compare import kendall_tau
+from potential.messages import message
 
 #: Columns every ranking must have.
 REQUIRED_COLUMNS = ("body", "option", "rank")
@@ -185,9 +186,9 @@ def compare(
 
 def _check_top(top) -> int:
     if isinstance(top, bool) or not isinstance(top, int | np.integer):
-        raise InputError(f"top must be a whole number of ranks, got {top!r}")
+        raise InputError(message("scenarios.top_not_whole", value=top))
     if top < 1:
-        raise InputError(f"top must be at least 1, got {top}")
+        raise InputError(message("scenarios.top_small", value=top))
     return int(top)
 
 
@@ -195,29 +196,22 @@ def _check_runs(runs) -> list[tuple[str, Any]]:
     if isinstance(runs, Mapping):
         items = list(runs.items())
     elif isinstance(runs, str | bytes | pd.DataFrame) or not isinstance(runs, Iterable):
-        raise InputError(
-            "scenario runs must be a mapping of scenario name to ranking, "
-            f"got {type(runs).__name__}"
-        )
+        raise InputError(message("scenarios.runs_type", type=type(runs).__name__))
     else:
         items = []
         for item in runs:
             if not (isinstance(item, tuple) and len(item) == 2):
-                raise InputError(
-                    f"scenario runs must be (name, ranking) pairs, got {type(item).__name__}"
-                )
+                raise InputError(message("scenarios.runs_pair", type=type(item).__name__))
             items.append(item)
     if len(items) < 2:
-        raise InputError(
-            f"comparing scenarios needs at least 2 runs, got {len(items)}"
-            + (f" ({items[0][0]})" if items else "")
-        )
+        first = f" ({items[0][0]})" if items else ""
+        raise InputError(message("scenarios.runs_too_few", count=len(items), first=first))
     seen: set[str] = set()
     for name, _ in items:
         if not isinstance(name, str) or not name.strip():
-            raise InputError(f"scenario name must be a non-empty text, got {name!r}")
+            raise InputError(message("scenarios.name_empty", name=name))
         if name in seen:
-            raise InputError(f"scenario {name!r} is given twice; scenario names must differ")
+            raise InputError(message("scenarios.name_twice", name=name))
         seen.add(name)
     return items
 
@@ -226,37 +220,48 @@ def _ranking(name: str, obj) -> pd.DataFrame:
     """The columns used here, checked: ``_OPTION``, ``rank`` (float), ``score``, ``_pos``."""
     frame = obj.ranking if hasattr(obj, "ranking") else obj
     if not isinstance(frame, pd.DataFrame):
-        raise InputError(
-            f"scenario {name!r}: expected a ranking table (DataFrame) or an Analysis, "
-            f"got {type(frame).__name__}"
-        )
+        raise InputError(message("scenarios.ranking_type", name=name, type=type(frame).__name__))
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         raise InputError(
-            f"ranking of scenario {name!r} lacks column(s) {', '.join(missing)}; "
-            f"expected at least {', '.join(REQUIRED_COLUMNS)} (as in Analysis.ranking)"
+            message(
+                "scenarios.ranking_columns",
+                name=name,
+                missing=", ".join(missing),
+                required=", ".join(REQUIRED_COLUMNS),
+            )
         )
     out = pd.DataFrame(index=range(len(frame)))
     for col in _KEY:
         values = frame[col].reset_index(drop=True)
         if values.isna().any():
             row = int(np.flatnonzero(values.isna().to_numpy())[0])
-            raise InputError(f"ranking of scenario {name!r}, row {row}: {col} is missing")
+            raise InputError(message("scenarios.ranking_missing", name=name, row=row, column=col))
         out[col] = values.astype(str)
     rank = pd.to_numeric(frame["rank"].reset_index(drop=True), errors="coerce").astype(float)
     bad = ~np.isfinite(rank.to_numpy()) | (rank.to_numpy() < 1)
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
         raise InputError(
-            f"ranking of scenario {name!r}, row {row} ({out.at[row, 'body']}, "
-            f"{out.at[row, 'option']}): rank {frame['rank'].iloc[row]} is not a number ≥ 1"
+            message(
+                "scenarios.ranking_rank",
+                name=name,
+                row=row,
+                body=out.at[row, "body"],
+                option=out.at[row, "option"],
+                rank=frame["rank"].iloc[row],
+            )
         )
     duplicated = out.duplicated(_KEY)
     if duplicated.any():
         row = int(np.flatnonzero(duplicated.to_numpy())[0])
         raise InputError(
-            f"ranking of scenario {name!r}: option {out.at[row, 'option']!r} appears more "
-            f"than once for body {out.at[row, 'body']!r}"
+            message(
+                "scenarios.ranking_duplicate",
+                name=name,
+                option=out.at[row, "option"],
+                body=out.at[row, "body"],
+            )
         )
     for col in DESCRIPTIVE_COLUMNS:
         if col in frame.columns:
@@ -610,7 +615,9 @@ def comparison_sheets(
     from potential import labels
 
     if lang not in labels.LANGS:
-        raise InputError(f"unknown language {lang!r}; expected one of {', '.join(labels.LANGS)}")
+        raise InputError(
+            message("labels.unknown_lang", language=lang, known=", ".join(labels.LANGS))
+        )
     i = labels.LANGS.index(lang)
     integer = _rank_like(comparison)
     tables = {

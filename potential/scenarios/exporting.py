@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from potential.errors import InputError
+from potential.messages import message
 from potential.scenarios.running import ScenarioRun
 
 _CHANGE_HEADERS = {
@@ -153,6 +154,9 @@ def export_comparison(
 ) -> list[Path]:
     """Write a comparison's tables, ``comparison.xlsx`` and ``provenance.json``.
 
+    The workbook's sheet *Gewichte* says per body whose weights ranked it in each scenario
+    (:func:`potential.weight_sources.weights_sheet`).
+
     Parameters
     ----------
     comparison : potential.scenarios.comparison.Comparison
@@ -183,12 +187,17 @@ def export_comparison(
     }
     dataset = runs[0].analysis.dataset if runs else None
     sheets = dict(comparison_sheets(comparison, lang, dataset=dataset))
+    if runs:  # whose weights ranked each body in each scenario
+        from potential.messages import message
+        from potential.weight_sources import weights_sheet
+
+        sheets[message("weights_source.column", lang=lang)] = weights_sheet(runs, lang)
     sheets[labels.text("metadata", lang)] = record_rows(record, lang)
     outputs = {
         name: csv_writer(frame, csv_dialect)
         for name, frame in comparison_tables(comparison).items()
     }
-    outputs["comparison.xlsx"] = lambda p: write_workbook(sheets, p)
+    outputs["comparison.xlsx"] = lambda p: write_workbook(sheets, p, "comparison", lang)
     protect = [f for r in runs for f in r.scenario.files]
     return write_outputs(Path(out_dir), outputs, protect=protect, provenance=record)
 
@@ -219,6 +228,4 @@ def export(
         return export_comparison(
             result, getattr(result, "runs", ()), out_dir, lang, csv_dialect=csv_dialect
         )
-    raise InputError(
-        f"cannot export a {type(result).__name__}; expected a scenario run or a comparison"
-    )
+    raise InputError(message("scenarios.export_type", type=type(result).__name__))

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from potential import files
+from potential import files, workspace
 from potential.criteria import shipped_criteria
 from potential.errors import InputError
+from potential.messages import message
 from potential.models import parse
 from potential.resources import embedded_datasets, scenarios_dir
 from potential.scenarios.model import Scenario
@@ -41,6 +42,11 @@ def shipped_scenarios() -> list[Path]:
 def shipped_names() -> list[str]:
     """Names of the shipped scenarios (file names without ``.yaml``)."""
     return [p.stem for p in shipped_scenarios()]
+
+
+def _names() -> str:
+    """The scenario names a user may give: the workspace's, then the shipped ones."""
+    return ", ".join(dict.fromkeys([*workspace.local_scenario_names(), *shipped_names()]))
 
 
 def resolve_path(ref: str | Path, base: Path | None = None) -> Path:
@@ -64,23 +70,28 @@ def resolve_path(ref: str | Path, base: Path | None = None) -> Path:
     for candidate in (base / ref, base / f"{ref}.yaml"):
         if candidate.is_file():
             return candidate
+    local = workspace.local_scenario(str(ref)) if ref.parent == Path(".") else None
+    if local is not None:  # the workspace's ./scenarios/NAME.yaml before the shipped one
+        return local
     shipped = scenarios_dir() / f"{ref.name}.yaml"
     if ref.parent == Path(".") and shipped.is_file():
         return shipped
     if ref.is_absolute() and ref.is_file():
         return ref
-    raise InputError(
-        f"no scenario file {str(ref)!r}; expected a YAML file or one of the shipped "
-        f"scenarios: {', '.join(shipped_names())}"
-    )
+    raise InputError(message("scenarios_loading.no_file", ref=str(ref), names=_names()))
 
 
 def _read(path: Path) -> tuple[Scenario, dict]:
     """Validate one file alone; return it and its keys (relative paths made absolute)."""
     doc = files.read_yaml(path)
+    workspace.note("scenario", path)
     scenario = parse(Scenario, doc, str(path))
     raw = scenario.model_dump(exclude_unset=True)
-    names = {"data": embedded_datasets(), "criteria": shipped_criteria(), "body_weights": ()}
+    names = {
+        "data": embedded_datasets(),
+        "criteria": shipped_criteria(),
+        "body_weights": ("model",),
+    }
     for key in PATH_KEYS:
         value = raw.get(key)
         if value is None or value in names[key]:
@@ -115,8 +126,7 @@ def chain(path: Path) -> list[tuple[Path, dict]]:
         if key in seen:
             names = " → ".join(p.name for p in [*seen, key])
             raise InputError(
-                f"key 'extends': a cycle ({names}); expected scenarios that do not extend "
-                "each other in a circle",
+                message("scenarios_loading.cycle", names=names),
                 str(out[-1][0] if out else path),
             )
         seen.append(key)
@@ -127,7 +137,9 @@ def chain(path: Path) -> list[tuple[Path, dict]]:
         try:
             current = resolve_path(scenario.extends, current.parent)
         except InputError as exc:
-            raise InputError(f"key 'extends': {exc}", str(current)) from None
+            raise InputError(
+                message("scenarios_loading.extends", problem=exc), str(current)
+            ) from None
     return out[::-1]
 
 
@@ -161,17 +173,16 @@ def load(scenario: str | Path | Scenario) -> Scenario:
     if isinstance(scenario, Scenario):
         return scenario
     path = Path(scenario)
+    local = workspace.local_scenario(scenario) if isinstance(scenario, str) else None
+    if not path.is_file() and local is not None:  # ./scenarios/NAME.yaml of the workspace
+        path = local
     if not path.is_file():
         if isinstance(scenario, str) and scenario in shipped_names():
             path = scenarios_dir() / f"{scenario}.yaml"
         elif path.exists():
-            raise InputError("is not a file; expected a scenario file (YAML)", str(path))
+            raise InputError(message("scenarios_loading.not_a_file"), str(path))
         else:
-            raise InputError(
-                "file not found; expected a scenario file (YAML) or one of the shipped "
-                f"scenarios: {', '.join(shipped_names())}",
-                str(path),
-            )
+            raise InputError(message("scenarios_loading.not_found", names=_names()), str(path))
     links = chain(path)
     merged: dict = {}
     for _, raw in links:

@@ -17,28 +17,31 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
+from potential.dates import coerce_date, parse_date
 from potential.errors import InputError
+from potential.messages import message
 from potential.models import Id, IdList, Model, OptionRules, Source, parse
 
 #: The ranking methods of :data:`potential.mcda.METHODS` (listed here so that the JSON Schema
 #: offers them to editors; a test checks that both lists agree).
 METHOD_NAMES = ("wsm", "wpm", "waspas", "topsis", "vikor", "promethee2", "electre1")
 MethodName = Literal[METHOD_NAMES]
+#: ``body_weights: model``: every body with the criteria model's weights, even where the
+#: dataset folder holds the survey's ``body_weights.csv``
+MODEL_WEIGHTS = "model"
+
+#: ids or names of bodies, fields, legal forms (``Bönen``); mapped to ids against the dataset
+#: (:func:`potential.names.match`)
+NameList = tuple[Annotated[str, Field(min_length=1, max_length=200)], ...]
 
 #: a finite number (no NaN or infinity)
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
 
 def _strict_date(value):
-    """Accept a date or an ISO string; refuse numbers (pydantic would read them as seconds)."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"a date as YYYY-MM-DD, got {value!r}")
+    """Accept a date, ``TT.MM.JJJJ`` or ISO; refuse numbers (pydantic would read them as
+    seconds) and ambiguous ``01/02/2027`` (:func:`potential.dates.coerce_date`)."""
+    return coerce_date(value)
 
 
 class WeightOverride(Model):
@@ -53,19 +56,34 @@ class WeightOverride(Model):
     --------
     ``{group: egov_pflichten, factor: 2}`` doubles the weight of the duties group;
     ``{criterion: net_savings, value: 0.8}`` sets the criterion's weight within its group.
+
+    A weight is a value judgement: say why in ``assumption`` (or name a ``source``). It is
+    listed in the scenario's ``changes.csv``; a YAML comment is not read, so a change without
+    either is listed as having no stated reason.
     """
 
     group: Id | None = Field(default=None, description="Id of a group of the criteria model.")
     criterion: Id | None = Field(default=None, description="Id of a criterion.")
     value: Number | None = Field(default=None, ge=0, description="The new weight.")
     factor: Number | None = Field(default=None, ge=0, description="Multiply the weight by it.")
+    source: Id | None = Field(
+        default=None,
+        description="Source id (of the dataset or the scenario's sources) behind the change.",
+    )
+    assumption: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Why the weight changes: the value judgement and its rationale.",
+    )
 
     @model_validator(mode="after")
     def _one_each(self):
         if (self.group is None) == (self.criterion is None):
-            raise ValueError("give exactly one of 'group' or 'criterion'")
+            raise ValueError(message("scenarios.weight_target"))
         if (self.value is None) == (self.factor is None):
-            raise ValueError("give exactly one of 'value' (new weight) or 'factor'")
+            raise ValueError(message("scenarios.weight_rule"))
+        if self.source is not None and self.assumption is not None:
+            raise ValueError(message("scenarios.weight_reason"))
         return self
 
 
@@ -98,9 +116,15 @@ class DataOverride(Model):
         "legal_form_parameters.csv, or annual_cost, fte, leaving_share, population, "
         "fulfilment, obligation_weight, in_force."
     )
-    bodies: IdList | None = Field(default=None, description="Only these bodies (ids).")
-    fields: IdList | None = Field(default=None, description="Only these fields (ids).")
-    legal_forms: IdList | None = Field(default=None, description="Only these legal forms.")
+    bodies: NameList | None = Field(
+        default=None, description="Only these bodies (ids or names: boenen, Bönen)."
+    )
+    fields: NameList | None = Field(
+        default=None, description="Only these fields (ids or names: it, IT, Abfall)."
+    )
+    legal_forms: NameList | None = Field(
+        default=None, description="Only these legal forms (ids or names)."
+    )
     obligations: IdList | None = Field(default=None, description="Only these duties (ids).")
     value: Number | dt.date | None = Field(
         default=None, description="The new value (a date as YYYY-MM-DD for dates)."
@@ -120,29 +144,24 @@ class DataOverride(Model):
     @classmethod
     def _value(cls, value):
         if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                raise ValueError(f"a number or a date as YYYY-MM-DD, got {value!r}") from None
+            return parse_date(value)  # TT.MM.JJJJ or ISO; a number is not a text here
         return value
 
     @model_validator(mode="after")
     def _rule(self):
         rules = [k for k in ("value", "factor", "add") if getattr(self, k) is not None]
         if len(rules) > 1:
-            raise ValueError(f"give only one of 'value', 'factor' or 'add', got {rules}")
+            raise ValueError(message("scenarios.override_one_rule", rules=", ".join(rules)))
         if not rules and self.at_least is None and self.at_most is None:
-            raise ValueError("give one of 'value', 'factor', 'add', 'at_least' or 'at_most'")
+            raise ValueError(message("scenarios.override_no_rule"))
         if self.at_least is not None and self.at_most is not None and self.at_least > self.at_most:
-            raise ValueError("'at_least' is greater than 'at_most'")
+            raise ValueError(message("scenarios.override_bounds"))
         if isinstance(self.value, dt.date) and (
             self.at_least is not None or self.at_most is not None
         ):
-            raise ValueError("a date takes no 'at_least' or 'at_most'")
+            raise ValueError(message("scenarios.override_date_bounds"))
         if (self.source is None) == (self.assumption is None):
-            raise ValueError(
-                "give exactly one of 'source' (a source id) or 'assumption' (its rationale)"
-            )
+            raise ValueError(message("models.parameter.provenance"))
         return self
 
     @property
@@ -237,7 +256,9 @@ class Scenario(Model):
         Dataset (embedded name or folder) and criteria model (shipped name or YAML file);
         relative paths are taken from the scenario file's folder.
     body_weights : str, optional
-        CSV file of per-body weights (``potential analyse --body-weights``).
+        CSV file of per-body weights (``potential analyse --body-weights``), or ``model``:
+        every body with the criteria model's weights. Default: the dataset folder's
+        ``body_weights.csv`` (the survey's weights) if it has one.
     weights : list of WeightOverride
         Changes of the criteria model's weights, applied in order.
     overrides : list of DataOverride
@@ -270,7 +291,11 @@ class Scenario(Model):
     criteria: str = Field(
         default="ikz-egov-nrw", description="Shipped criteria model name or YAML file."
     )
-    body_weights: str | None = Field(default=None, description="CSV file of per-body weights.")
+    body_weights: str | None = Field(
+        default=None,
+        description="CSV file of per-body weights, or 'model' (the criteria model's weights "
+        "for every body); default: the data folder's body_weights.csv, if any.",
+    )
     weights: tuple[WeightOverride, ...] = Field(
         default=(), description="Weight changes, applied in order."
     )
@@ -302,7 +327,7 @@ class Scenario(Model):
         ids = [s if isinstance(s, str) else s.id for s in self.sources]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
-            raise ValueError(f"source id(s) {', '.join(dupes)} listed more than once")
+            raise ValueError(message("scenarios.sources_twice", ids=", ".join(dupes)))
         return self
 
     @property
@@ -338,6 +363,7 @@ class Scenario(Model):
         data = self.model_dump(exclude_unset=True)
         data.update(changes)
         data["extends"] = None
-        result = parse(Scenario, data, f"scenario {data.get('name', self.name)!r}")
+        where = message("scenarios.where.scenario", name=data.get("name", self.name))
+        result = parse(Scenario, data, where)
         result._files = self._files
         return result

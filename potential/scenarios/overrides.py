@@ -21,6 +21,7 @@ import pandas as pd
 
 from potential.criteria import CriteriaModel
 from potential.errors import InputError
+from potential.messages import get_lang, message
 from potential.models import BodyField, Dataset, Fulfilment, Parameter, Source, parse
 from potential.scenarios.model import DataOverride, WeightOverride
 
@@ -74,18 +75,17 @@ def scenario_sources(dataset: Dataset, sources: Sequence, where: str) -> Dataset
     for i, entry in enumerate(sources, start=1):
         if isinstance(entry, str):
             if entry not in known:
+                problem = message(
+                    "scenarios.source_unknown", source=entry, known=", ".join(sorted(known))
+                )
                 raise InputError(
-                    f"key 'sources[{i}]': unknown source {entry!r}; expected a source id of "
-                    f"the dataset ({', '.join(sorted(known))}) or a new source with id, grade, "
-                    "title and url",
-                    where,
+                    message("scenarios.key", path=f"sources[{i}]", problem=problem), where
                 )
         elif isinstance(entry, Source):
             if entry.id in known and known[entry.id] != entry:
+                problem = message("scenarios.source_clash", id=entry.id)
                 raise InputError(
-                    f"key 'sources[{i}].id': {entry.id!r} is already a different source of the "
-                    "dataset; expected a new id",
-                    where,
+                    message("scenarios.key", path=f"sources[{i}].id", problem=problem), where
                 )
             if entry.id not in known:
                 added.append(entry)
@@ -96,7 +96,11 @@ def scenario_sources(dataset: Dataset, sources: Sequence, where: str) -> Dataset
 
 
 def apply_weights(
-    model: CriteriaModel, changes: Sequence[WeightOverride], where: str, scenario: str
+    model: CriteriaModel,
+    changes: Sequence[WeightOverride],
+    where: str,
+    scenario: str,
+    sources=None,
 ) -> tuple[CriteriaModel, pd.DataFrame]:
     """The criteria model with a scenario's weight changes applied.
 
@@ -109,6 +113,9 @@ def apply_weights(
         The scenario file, for messages.
     scenario : str
         The scenario's name, recorded in the model's ``assumption``.
+    sources : iterable of str, optional
+        The source ids a change may name (the dataset's and the scenario's); without it a
+        change's ``source`` is not checked.
 
     Returns
     -------
@@ -133,16 +140,25 @@ def apply_weights(
         key = change.group if change.group is not None else change.criterion
         pool = groups if kind == "group" else criteria
         if key not in pool:
+            problem = message(
+                f"scenarios.{kind}_unknown", key=key, hint=_hint(key, pool), known=", ".join(pool)
+            )
             raise InputError(
-                f"key 'weights[{i}].{kind}': unknown {kind} {key!r}; expected one of "
-                f"{', '.join(pool)}{_hint(key, pool)}",
-                where,
+                message("scenarios.key", path=f"weights[{i}].{kind}", problem=problem), where
             )
         old = pool[key]["weight"]
         new = change.value if change.value is not None else old * change.factor
         pool[key]["weight"] = new
         rule = f"= {change.value:g}" if change.value is not None else f"× {change.factor:g}"
-        rows.append([i, f"{kind}_weight", f"criteria:{model.id}", key, old, new, rule, "", ""])
+        if change.source is not None and sources is not None and change.source not in sources:
+            raise InputError(
+                message("scenario_weights.unknown_source", i=i, source=change.source), where
+            )
+        reason = change.assumption
+        if change.source is None and reason is None:
+            reason = message("scenario_weights.no_reason")
+        row = [i, f"{kind}_weight", f"criteria:{model.id}", key, old, new, rule]
+        rows.append([*row, change.source or "", reason if change.source is None else ""])
     summary = "; ".join(f"{r[3]} {r[6]}" for r in rows)
     base = model.assumption or f"weights from {model.source}"
     data["assumption"] = f"{base} Changed by scenario {scenario!r}: {summary}."
@@ -150,13 +166,21 @@ def apply_weights(
     try:
         changed = parse(CriteriaModel, data, where)
     except InputError as exc:
-        raise InputError(f"key 'weights': {exc.problem}", where) from None
+        raise InputError(
+            message("scenarios.key", path="weights", problem=exc.problem), where
+        ) from None
     return changed, pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+
+def _shown(value: float) -> str:
+    """A number for messages: 6 significant digits, a decimal comma in German."""
+    text = f"{value:.6g}"
+    return text.replace(".", ",") if get_lang() == "de" else text
 
 
 def _hint(value: str, known) -> str:
     close = difflib.get_close_matches(str(value), list(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return message("scenarios.hint", close=close[0]) if close else ""
 
 
 class _Context:
@@ -165,9 +189,9 @@ class _Context:
     def __init__(self, index: int, override: DataOverride, scenario: str, where: str):
         self.i, self.o, self.scenario, self.where = index, override, scenario, where
 
-    def fail(self, key: str | None, message: str) -> InputError:
+    def fail(self, key: str | None, problem: str) -> InputError:
         path = f"overrides[{self.i}]" + (f".{key}" if key else "")
-        return InputError(f"key {path!r}: {message}", self.where)
+        return InputError(message("scenarios.key", path=path, problem=problem), self.where)
 
     def provenance(self) -> tuple[tuple[str, ...], str | None]:
         if self.o.source is not None:
@@ -199,17 +223,36 @@ def _target(ds: Dataset, ctx: _Context) -> tuple[str, tuple[str, ...]]:
         )
         raise ctx.fail(
             "parameter",
-            f"unknown parameter {name!r}{_hint(name, known)}; expected one of {', '.join(known)}",
+            message(
+                "scenarios.parameter_unknown",
+                name=name,
+                hint=_hint(name, known),
+                known=", ".join(known),
+            ),
         )
     if len(tables) > 1:
         raise ctx.fail(
-            "parameter", f"{name!r} names parameters in {' and '.join(t for t, _ in tables)}"
+            "parameter",
+            message(
+                "scenarios.parameter_ambiguous",
+                name=name,
+                tables=message("coalitions.and").join(t for t, _ in tables),
+            ),
         )
     table, scopes = tables[0]
     for scope in SCOPES:
         if getattr(ctx.o, scope) is not None and scope not in scopes:
-            allowed = ", ".join(repr(s) for s in scopes) or "no scope key"
-            raise ctx.fail(scope, f"{name!r} ({table}) takes {allowed}, not {scope!r}")
+            allowed = ", ".join(repr(s) for s in scopes) or message("scenarios.no_scope")
+            raise ctx.fail(
+                scope,
+                message(
+                    "scenarios.scope_not_allowed",
+                    name=name,
+                    table=table,
+                    allowed=allowed,
+                    scope=scope,
+                ),
+            )
     return table, scopes
 
 
@@ -224,16 +267,26 @@ def _scope(ds: Dataset, ctx: _Context, scope: str) -> list[str]:
     given = getattr(ctx.o, scope)
     if given is None:
         return known
+    kind = {"bodies": "body", "fields": "field", "legal_forms": "legal_form"}.get(scope)
+    ids = []
     for j, item in enumerate(given, start=1):
+        if item not in known and kind is not None:  # a name: Bönen, IT, GmbH
+            from potential.names import choices, match
+
+            found = match(item, choices(ds, kind))
+            item = found[0] if len(found) == 1 else item
+        ids.append(item)
         if item not in known:
-            what = {"bodies": "body", "fields": "field", "legal_forms": "legal form"}.get(
-                scope, "obligation"
-            )
             raise ctx.fail(
                 f"{scope}[{j}]",
-                f"unknown {what} {item!r}{_hint(item, known)}; expected one of {', '.join(known)}",
+                message(
+                    f"scenarios.unknown.{scope}",
+                    item=item,
+                    hint=_hint(item, known),
+                    known=", ".join(known),
+                ),
             )
-    return list(dict.fromkeys(given))
+    return list(dict.fromkeys(ids))
 
 
 def _new_value(ctx: _Context, old, what: str, unit: str):
@@ -243,11 +296,13 @@ def _new_value(ctx: _Context, old, what: str, unit: str):
         if o.value is None or not isinstance(o.value, dt.date):
             raise ctx.fail(
                 "value" if o.value is not None else None,
-                f"{what} is a date; expected 'value' with a date as YYYY-MM-DD",
+                message("scenarios.date_expected", what=what),
             )
         return o.value
     if isinstance(o.value, dt.date):
-        raise ctx.fail("value", f"{what} is a number, got the date {o.value.isoformat()}")
+        raise ctx.fail(
+            "value", message("scenarios.number_expected", what=what, date=o.value.isoformat())
+        )
     if o.value is not None:
         new, key = o.value, "value"
     elif o.factor is not None:
@@ -260,18 +315,18 @@ def _new_value(ctx: _Context, old, what: str, unit: str):
         new = max(new, o.at_least)
     if o.at_most is not None:
         new = min(new, o.at_most)
-    shown = f"{new:.6g}"
+    shown = _shown(new)
     if new < 0:
-        rule = f"{key} {getattr(o, key):g}" if key else "the bounds"
+        rule = f"{key} {getattr(o, key):g}" if key else message("scenarios.the_bounds")
         raise ctx.fail(
             key or "at_least",
-            f"{rule} makes {what} negative ({shown}, was {old:.6g}); expected a result ≥ 0",
+            message("scenarios.negative", rule=rule, what=what, new=shown, old=_shown(old)),
         )
     if _is_share(unit) and new > 1:
-        rule = f"{key} {getattr(o, key):g}" if key else "the bounds"
+        rule = f"{key} {getattr(o, key):g}" if key else message("scenarios.the_bounds")
         raise ctx.fail(
             key or "at_most",
-            f"{rule} makes {what} {shown} (was {old:.6g}); expected a share between 0 and 1",
+            message("scenarios.share_above_one", rule=rule, what=what, new=shown, old=_shown(old)),
         )
     return new
 
@@ -339,14 +394,17 @@ def apply_overrides(
         if override.source is not None and override.source not in sources:
             raise ctx.fail(
                 "source",
-                f"unknown source {override.source!r}{_hint(override.source, sources)}; "
-                "expected a source id of the dataset or of the scenario's 'sources'",
+                message(
+                    "scenarios.override_source_unknown",
+                    source=override.source,
+                    hint=_hint(override.source, sources),
+                ),
             )
         table, _ = _target(dataset, ctx)
         apply = _APPLY.get(table, _apply_owned)
         dataset, changed = apply(dataset, ctx, table)
         if not changed:
-            raise ctx.fail(None, f"changes nothing: no {table} entry matches its scope")
+            raise ctx.fail(None, message("scenarios.changes_nothing", table=table))
         rows += changed
     return dataset, pd.DataFrame(rows, columns=CHANGE_COLUMNS)
 
@@ -370,7 +428,11 @@ def _apply_owned(ds: Dataset, ctx: _Context, table: str):
     for k, p in enumerate(params):
         if p.parameter != ctx.o.parameter or p.owner not in owners:
             continue
-        what = f"{p.parameter}" + (f" of {p.owner!r}" if p.owner else "")
+        what = (
+            message("scenarios.what.of_owner", parameter=p.parameter, owner=p.owner)
+            if p.owner
+            else p.parameter
+        )
         new = _new_value(ctx, p.value, what, p.unit)
         params[k] = _changed_parameter(p, new, ctx)
         rows.append(_row(ctx, f"{table}.csv", p.owner or "-", p.value, new))
@@ -390,7 +452,7 @@ def _apply_body_fields(ds: Dataset, ctx: _Context, table: str):
     for b in bodies:
         for f in fields:
             old = float(current.loc[(b, f), ctx.o.parameter])
-            what = f"{ctx.o.parameter} of {b!r} in {f!r}"
+            what = message("scenarios.what.body_field", parameter=ctx.o.parameter, body=b, field=f)
             new = _new_value(ctx, old, what, BODY_LEVEL[ctx.o.parameter][2])
             entry = reported.get((b, f))
             if entry is None:
@@ -413,7 +475,8 @@ def _apply_fulfilment(ds: Dataset, ctx: _Context, table: str):
         for d in duties:
             entry = done.get((b, d))
             old = entry.fulfilment if entry is not None else default
-            new = _new_value(ctx, old, f"fulfilment of {d!r} by {b!r}", "share")
+            what = message("scenarios.what.fulfilment", duty=d, body=b)
+            new = _new_value(ctx, old, what, "share")
             done[(b, d)] = Fulfilment(body=b, obligation=d, fulfilment=new, source=label)
             rows.append(_row(ctx, "fulfilment.csv", f"{b}/{d}", old, new))
     return ds.model_copy(update={"fulfilment": tuple(done.values())}), rows
@@ -424,10 +487,11 @@ def _apply_bodies(ds: Dataset, ctx: _Context, table: str):
     bodies, rows = [], []
     for b in ds.bodies:
         if b.id in chosen:
-            new = _new_value(ctx, float(b.population), f"population of {b.id!r}", "inhabitants")
+            what = message("scenarios.what.population", body=b.id)
+            new = _new_value(ctx, float(b.population), what, "inhabitants")
             new = int(round(new))
             if new <= 0:
-                raise ctx.fail(None, f"makes the population of {b.id!r} zero; expected > 0")
+                raise ctx.fail(None, message("scenarios.population_zero", body=b.id))
             update = {"population": new}
             if ctx.o.source is not None:
                 update["population_source"] = ctx.o.source
@@ -445,7 +509,8 @@ def _apply_obligations(ds: Dataset, ctx: _Context, table: str):
     for o in ds.obligations:
         if o.id in chosen:
             old = getattr(o, attr)
-            new = _new_value(ctx, old, f"{ctx.o.parameter} of {o.id!r}", attr)
+            what = message("scenarios.what.of_owner", parameter=ctx.o.parameter, owner=o.id)
+            new = _new_value(ctx, old, what, attr)
             if ctx.o.source is not None:
                 update = {attr: new, "source": (ctx.o.source,), "assumption": None}
             else:

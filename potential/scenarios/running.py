@@ -21,10 +21,11 @@ import pandas as pd
 from potential.criteria import CriteriaModel, load_criteria
 from potential.datasets import load_dataset
 from potential.errors import InputError
+from potential.messages import message
 from potential.models import Dataset, OptionRules, parse
 from potential.options import check_option_rules, with_option_rules
 from potential.scenarios.loading import load
-from potential.scenarios.model import Scenario
+from potential.scenarios.model import MODEL_WEIGHTS, Scenario
 from potential.scenarios.overrides import (
     CHANGE_COLUMNS,
     apply_overrides,
@@ -91,9 +92,27 @@ class ScenarioRun:
         """The scenario's name."""
         return self.scenario.name
 
+    def option_labels(self, lang: str = "de") -> dict[str, str]:
+        """Every option the run ranks → its name for people, German by default.
+
+        ``it/oerv_mandat/kreis_unna+luenen`` becomes ``Informationstechnik – Öffentlich-rechtliche
+        Vereinbarung (mandatierend) – Kreis Unna, Lünen``
+        (:func:`potential.labels.option_label`).
+        """
+        from potential import labels
+
+        ranking = self.analysis.ranking.drop_duplicates("option")
+        ds = self.analysis.dataset
+        return {
+            row["option"]: labels.option_label(ds, row, lang)
+            for row in ranking[["option", "field", "legal_form", "partners"]].to_dict("records")
+        }
+
 
 def _where(scenario: Scenario) -> str:
-    return str(scenario.files[-1]) if scenario.files else f"scenario {scenario.name!r}"
+    if scenario.files:
+        return str(scenario.files[-1])
+    return message("scenarios.where.scenario", name=scenario.name)
 
 
 def prepare(scenario: str | Path | Scenario) -> Prepared:
@@ -118,11 +137,11 @@ def prepare(scenario: str | Path | Scenario) -> Prepared:
     try:
         ds = load_dataset(sc.data)
     except InputError as exc:
-        raise InputError(f"key 'data': {exc}", where) from None
+        raise InputError(message("scenarios.key", path="data", problem=exc), where) from None
     try:
         model = load_criteria(sc.criteria)
     except InputError as exc:
-        raise InputError(f"key 'criteria': {exc}", where) from None
+        raise InputError(message("scenarios.key", path="criteria", problem=exc), where) from None
     ds = scenario_sources(ds, sc.sources, where)
     ds, data_changes = apply_overrides(ds, sc.overrides, where, sc.name)
     if sc.options is not None:
@@ -136,7 +155,8 @@ def prepare(scenario: str | Path | Scenario) -> Prepared:
         )
         check_option_rules(ds, rules, where, key="options")
         ds = with_option_rules(ds, rules)
-    model, weight_changes = apply_weights(model, sc.weights, where, sc.name)
+    known = {s.id for s in ds.sources}
+    model, weight_changes = apply_weights(model, sc.weights, where, sc.name, sources=known)
     frames = [f for f in (weight_changes, data_changes) if len(f)]
     changes = (
         pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=CHANGE_COLUMNS)
@@ -179,14 +199,13 @@ def run(scenario: str | Path | Scenario, progress=None) -> ScenarioRun:
     try:
         check_method(sc.method, sc.method_params)
     except InputError as exc:
-        raise InputError(f"key 'method': {exc}", where) from None
+        raise InputError(message("scenarios.key", path="method", problem=exc), where) from None
     body_weights = sc.body_weights
-    if body_weights is not None and not Path(body_weights).is_file():
-        raise InputError(
-            f"key 'body_weights': file {body_weights!r} not found; expected a CSV file "
-            "(relative to the scenario file)",
-            where,
-        )
+    if body_weights == MODEL_WEIGHTS:
+        body_weights = False  # the criteria model's weights for every body
+    elif body_weights is not None and not Path(body_weights).is_file():
+        problem = message("scenarios.body_weights_missing", file=body_weights)
+        raise InputError(message("scenarios.key", path="body_weights", problem=problem), where)
     result = analyse(
         prep.dataset,
         prep.criteria,
@@ -212,12 +231,13 @@ def run(scenario: str | Path | Scenario, progress=None) -> ScenarioRun:
             values=u.values,
             progress=progress,
             economics=result.economics,
+            body_weights=False,  # result.criteria carries the weights the analysis used
         )
     record = run_record(
         result,
         scenario=sc,
         criteria=sc.criteria,
-        body_weights=body_weights,
+        body_weights=body_weights or None,
         seed=sc.uncertainty.seed if sc.uncertainty is not None else None,
         settings=sc.uncertainty.model_dump() if sc.uncertainty is not None else None,
     )
@@ -237,8 +257,12 @@ def run_many(scenarios, progress=None) -> list[ScenarioRun]:
     for sc in loaded:
         if sc.name in seen:
             raise InputError(
-                f"two scenarios are named {sc.name!r} ({_where(seen[sc.name])} and "
-                f"{_where(sc)}); expected different names"
+                message(
+                    "scenarios.same_name",
+                    name=sc.name,
+                    first=_where(seen[sc.name]),
+                    second=_where(sc),
+                )
             )
         seen[sc.name] = sc
     return [run(sc, progress=progress) for sc in loaded]

@@ -131,10 +131,15 @@ def sharing_sheets(result: Sharing, lang: str = "de") -> dict[str, pd.DataFrame]
 
 
 def export_sharing(
-    result: Sharing, out_dir: str | Path, lang: str = "de", csv_dialect: str = "standard"
+    result: Sharing,
+    out_dir: str | Path,
+    lang: str = "de",
+    csv_dialect: str = "standard",
+    provenance: dict | None = None,
 ) -> list[Path]:
     """Write ``sharing.csv``, ``sharing_summary.csv``, ``sharing_cores.csv``,
-    ``sharing_subsets.csv`` and ``sharing.xlsx`` atomically into ``out_dir``.
+    ``sharing_subsets.csv`` and ``sharing.xlsx`` atomically into ``out_dir`` (and, given a
+    provenance record, ``provenance.json``: see :func:`potential.files.write_outputs`).
 
     Returns
     -------
@@ -152,6 +157,7 @@ def export_sharing(
             "sharing_summary.csv": csv_writer(result.summary, csv_dialect),
             "sharing_cores.csv": csv_writer(result.cores, csv_dialect),
             "sharing_subsets.csv": csv_writer(result.subsets, csv_dialect),
-            "sharing.xlsx": lambda path: write_workbook(sheets, path),
+            "sharing.xlsx": lambda path: write_workbook(sheets, path, "sharing", lang),
         },
+        provenance=provenance,
     )

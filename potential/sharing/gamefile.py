@@ -16,6 +16,7 @@ import pandas as pd
 
 from potential.errors import InputError
 from potential.files import read_csv_rows
+from potential.messages import message
 from potential.sharing import games
 
 __all__ = ["GAME_COLUMNS", "game_table", "read_game"]
@@ -41,13 +42,16 @@ def read_game(path: str | Path) -> tuple[dict[frozenset, float], tuple[str, ...]
         raw = row["coalition"].replace(";", "+")
         members = [m.strip() for m in raw.split("+") if m.strip()]
         if not members:
-            raise InputError(
-                f"Zeile {line}: Koalition leer; erwartet: Mitglieder, verbunden mit +", str(path)
-            )
+            raise InputError(message("sharing.file.empty_coalition", line=line), str(path))
         coalition = frozenset(members)
         if coalition in seen:
             raise InputError(
-                f"Zeile {line}: Koalition {row['coalition']!r} schon in Zeile {seen[coalition]}",
+                message(
+                    "sharing.file.coalition_twice",
+                    line=line,
+                    coalition=row["coalition"],
+                    first=seen[coalition],
+                ),
                 str(path),
             )
         try:
@@ -56,15 +60,13 @@ def read_game(path: str | Path) -> tuple[dict[frozenset, float], tuple[str, ...]
             value = math.nan
         if not math.isfinite(value):
             raise InputError(
-                f"Zeile {line}: Wert {row['value']!r} ist keine endliche Zahl; erwartet: EUR, "
-                "z. B. 125000.50",
-                str(path),
+                message("sharing.file.bad_value", line=line, value=row["value"]), str(path)
             )
         seen[coalition] = line
         values[coalition] = value
         players.extend(m for m in members if m not in players)
     if not values:
-        raise InputError("keine Koalitionen; erwartet: eine Zeile je Koalition", str(path))
+        raise InputError(message("sharing.file.no_coalitions"), str(path))
     try:
         games.in_core(values, dict.fromkeys(players, 0.0), players=players)
     except InputError as exc:

@@ -95,6 +95,7 @@ import numpy as np
 import pandas as pd
 
 from potential.errors import InputError
+from potential.messages import message
 from potential.random import generator
 
 __all__ = [
@@ -233,9 +234,7 @@ def shapley(
 
     Beyond, :func:`shapley_sampled` (which also gives the standard errors as a column).
     """
-    game = _game(
-        values, kind, players, limit=EXACT_LIMIT, purpose="den exakten Shapley-Wert", large=True
-    )
+    game = _game(values, kind, players, limit=EXACT_LIMIT, purpose="shapley", large=True)
     if game.value is None:
         table = _sampled(game, samples, seed)
         result = table["value"].rename("shapley")
@@ -286,7 +285,7 @@ def shapley_sampled(
     estimates add up to :math:`v(N)` exactly (up to rounding). A callable is evaluated at
     most once per coalition.
     """
-    game = _game(values, kind, players, limit=EXACT_LIMIT, purpose="", large=True)
+    game = _game(values, kind, players, limit=EXACT_LIMIT, purpose="shapley", large=True)
     return _sampled(game, samples, seed)
 
 
@@ -333,13 +332,13 @@ def nucleolus(
     The values are scaled by :math:`\\max |v|` for the LPs. If :math:`v(N)` equals
     :math:`\\sum_i v(\\{i\\})` within the tolerance, the only imputation is returned.
     """
-    game = _game(values, kind, players, limit=LP_LIMIT, purpose="den Nukleolus")
+    game = _game(values, kind, players, limit=LP_LIMIT, purpose="nucleolus")
     v, singles = _savings(game)
     n = len(game.players)
     tol = _tolerance(game.value)
     gap = v[-1] - v[_singletons(n)].sum()
     if gap < -tol:
-        raise InputError(_no_imputation(game, gap), where="Spiel")
+        raise InputError(_no_imputation(game, gap), where=message("sharing.where.game"))
     if gap <= tol or n == 1:
         y = v[_singletons(n)] + gap / n
     else:
@@ -381,7 +380,7 @@ def least_core(
     :math:`(1, 0, 0)` (excess of :math:`\\{2, 3\\}` is :math:`-1`), while the least core
     has :math:`\\varepsilon = 1/2` at :math:`(1/2, 1/4, 1/4)`. Hence the prenucleolus.
     """
-    game = _game(values, kind, players, limit=LP_LIMIT, purpose="den kleinsten Kern")
+    game = _game(values, kind, players, limit=LP_LIMIT, purpose="least_core")
     v, singles = _savings(game)
     n = len(game.players)
     if n == 1:
@@ -409,7 +408,7 @@ def core_is_empty(
     bool
         ``epsilon > TOLERANCE * max(1, max_S |v(S)|)``.
     """
-    game = _game(values, kind, players, limit=LP_LIMIT, purpose="den Kern-Test")
+    game = _game(values, kind, players, limit=LP_LIMIT, purpose="core_test")
     if len(game.players) == 1:
         return False
     v, _ = _savings(game)
@@ -439,7 +438,7 @@ def in_core(
         :math:`|x(N) - v(N)| \\le tol` and, for every coalition, :math:`x(S) \\ge v(S) - tol`
         (cost: :math:`x(S) \\le c(S) + tol`), with ``tol = TOLERANCE * max(1, max |v|)``.
     """
-    game = _game(values, kind, players, limit=EXACT_LIMIT, purpose="den Kern-Test")
+    game = _game(values, kind, players, limit=EXACT_LIMIT, purpose="core_test")
     x = _per_player(allocation, game.players, "Aufteilung")
     tol = _tolerance(game.value)
     sums = _subset_sums(x)
@@ -474,7 +473,7 @@ def core_violations(
         shortfall (descending), size, then coalition. Empty (same columns) if there are
         none. Efficiency (:math:`x(N) = v(N)`) is not checked here; see :func:`in_core`.
     """
-    game = _game(values, kind, players, limit=EXACT_LIMIT, purpose="den Kern-Test")
+    game = _game(values, kind, players, limit=EXACT_LIMIT, purpose="core_test")
     x = _per_player(allocation, game.players, "Aufteilung")
     sums = _subset_sums(x)
     short = _shortfall(game, sums)
@@ -528,7 +527,7 @@ def scrb(values, kind: str = "cost", *, players: Sequence[Hashable] | None = Non
     this equals :math:`c(\\{i\\}) - \\mathrm{SCRB}(c)_i` for any cost game :math:`c` with
     :math:`v(S) = \\sum_{i \\in S} c(\\{i\\}) - c(S)`.
     """
-    game = _game(values, kind, players, limit=EXACT_LIMIT, purpose="SCRB")
+    game = _game(values, kind, players, limit=EXACT_LIMIT, purpose="scrb")
     c = game.value if game.kind == "cost" else -game.value
     n = len(game.players)
     full = (1 << n) - 1
@@ -563,17 +562,16 @@ def proportional(
     pandas.Series
         Name ``"proportional"``: :math:`x_i = k_i / \\sum_j k_j \\cdot v(N)`.
     """
-    game = _game(values, kind, players, limit=EXACT_LIMIT, purpose="den Schlüssel")
-    k = _per_player(key, game.players, "Schlüssel")
+    game = _game(values, kind, players, limit=EXACT_LIMIT, purpose="key")
+    k = _per_player(key, game.players, message("sharing.where.key"))
     negative = [p for p, q in zip(game.players, k, strict=True) if q < 0]
     if negative:
         raise InputError(
-            f"negativer Wert für {_names(negative)}; erwartet: Zahlen ≥ 0", where="Schlüssel"
+            message("sharing.key_negative", players=_names(negative)),
+            where=message("sharing.where.key"),
         )
     if k.sum() <= 0:
-        raise InputError(
-            "die Summe ist 0; erwartet: mindestens ein positiver Wert", where="Schlüssel"
-        )
+        raise InputError(message("sharing.key_sum_zero"), where=message("sharing.where.key"))
     return _series(game.players, k / k.sum() * game.value[-1], "proportional")
 
 
@@ -591,21 +589,24 @@ def _game(
 ) -> _Game:
     """Validate a game and return it as an array over masks (the one validation function).
 
-    ``limit`` is the most players ``purpose`` handles; with ``large=True`` a larger game is
-    returned with ``value=None`` and a checked ``lookup`` instead (for sampling).
+    ``limit`` is the most players ``purpose`` (a key of ``sharing.purpose.*``) handles; with
+    ``large=True`` a larger game is returned with ``value=None`` and a checked ``lookup``
+    instead (for sampling).
     """
     if kind not in KINDS:
-        raise InputError(
-            f"unbekannte Art {kind!r}; erwartet: 'savings' (Ersparnis/Wert) oder 'cost' (Kosten)",
-            where="kind",
-        )
+        raise InputError(message("sharing.unknown_kind", kind=kind), where="kind")
     order, source = _source(values, players)
     n = len(order)
     if n > limit and not large:
         raise InputError(
-            f"{n} Spieler sind zu viele für {purpose}; erwartet: höchstens {limit} Spieler "
-            f"(das Spiel hat 2^n − 1 = {2**n - 1} Koalitionen)",
-            where="Spiel",
+            message(
+                "sharing.too_many_players",
+                n=n,
+                purpose=message(f"sharing.purpose.{purpose}"),
+                limit=limit,
+                coalitions=2**n - 1,
+            ),
+            where=message("sharing.where.game"),
         )
     if isinstance(source, dict):
         _check_complete(order, source)
@@ -629,35 +630,30 @@ def _source(values, players) -> tuple[tuple, dict | Callable]:
     order = None if players is None else _player_order(players, "players")
     if callable(values) and not isinstance(values, Mapping | pd.Series):
         if order is None:
-            raise InputError(
-                "fehlt; erwartet: die Spieler (players=), wenn das Spiel eine Funktion ist",
-                where="players",
-            )
+            raise InputError(message("sharing.players_needed"), where="players")
         if not order:
-            raise InputError("keine Spieler; erwartet: mindestens einen Spieler", where="Spiel")
+            raise InputError(message("sharing.no_players"), where=message("sharing.where.game"))
         return order, values
     if not isinstance(values, Mapping | pd.Series):
         raise InputError(
-            f"{type(values).__name__} ist kein Spiel; erwartet: eine Zuordnung Koalition → "
-            "Wert (dict) oder eine Funktion frozenset → Wert",
-            where="Spiel",
+            message("sharing.not_a_game", type=type(values).__name__),
+            where=message("sharing.where.game"),
         )
     items: dict[frozenset, object] = {}
     for key, raw in values.items():
         coalition = _coalition(key)
         if coalition in items:
             raise InputError(
-                f"Koalition {_label(coalition)} ist doppelt angegeben; erwartet: ein Wert je "
-                "Koalition",
-                where="Spiel",
+                message("sharing.coalition_twice", coalition=_label(coalition)),
+                where=message("sharing.where.game"),
             )
         items[coalition] = raw
     if frozenset() in items:
         empty = _number(items.pop(frozenset()), frozenset())
         if empty != 0:
             raise InputError(
-                f"die leere Koalition hat den Wert {empty!r}; erwartet: 0 (oder weglassen)",
-                where="Spiel",
+                message("sharing.empty_coalition_value", value=empty),
+                where=message("sharing.where.game"),
             )
     if order is None:
         known = set().union(*items) if items else set()
@@ -665,9 +661,7 @@ def _source(values, players) -> tuple[tuple, dict | Callable]:
             order = tuple(sorted(known))
         except TypeError as error:
             raise InputError(
-                "die Spieler lassen sich nicht sortieren; erwartet: Spieler-Kennungen eines "
-                "Typs (z. B. str) oder die Reihenfolge in players=",
-                where="Spiel",
+                message("sharing.players_unsortable"), where=message("sharing.where.game")
             ) from error
     else:
         allowed = set(order)
@@ -675,14 +669,17 @@ def _source(values, players) -> tuple[tuple, dict | Callable]:
             unknown = coalition - allowed
             if unknown:
                 raise InputError(
-                    f"Koalition {_label(coalition)} enthält unbekannte Spieler "
-                    f"{_names(unknown)}; erwartet: nur Spieler aus players= "
-                    f"({_names(order)})",
-                    where="Spiel",
+                    message(
+                        "sharing.unknown_players_in_coalition",
+                        coalition=_label(coalition),
+                        unknown=_names(unknown),
+                        players=_names(order),
+                    ),
+                    where=message("sharing.where.game"),
                 )
     if not order:
         raise InputError(
-            "keine Spieler; erwartet: mindestens eine nichtleere Koalition", where="Spiel"
+            message("sharing.no_nonempty_coalition"), where=message("sharing.where.game")
         )
     return order, items
 
@@ -696,11 +693,10 @@ def _check_complete(order: tuple, items: dict) -> None:
         for combo in itertools.combinations(order, size):
             coalition = frozenset(combo)
             if coalition not in items:
-                counted = "1 Koalition fehlt" if missing == 1 else f"{missing} Koalitionen fehlen"
+                key = "sharing.coalition_missing" if missing == 1 else "sharing.coalitions_missing"
                 raise InputError(
-                    f"{counted}, z. B. {_label(coalition)}; erwartet: ein Wert für jede "
-                    "nichtleere Teilmenge der Spieler",
-                    where="Spiel",
+                    message(key, missing=missing, coalition=_label(coalition)),
+                    where=message("sharing.where.game"),
                 )
 
 
@@ -720,32 +716,21 @@ def _lookup(source: dict | Callable) -> Callable[[frozenset], float]:
 def _player_order(players, where: str = "players") -> tuple:
     """The players as a tuple: a sequence keeps its order, a set is sorted."""
     if isinstance(players, str | bytes) or not isinstance(players, Iterable):
-        raise InputError(
-            f"{players!r} ist keine Folge von Spielern; erwartet: z. B. ['Selm', 'Werne']",
-            where=where,
-        )
+        raise InputError(message("sharing.not_player_sequence", players=players), where=where)
     if isinstance(players, set | frozenset):
         try:
             players = sorted(players)
         except TypeError as error:
-            raise InputError(
-                "die Spieler lassen sich nicht sortieren; erwartet: eine Liste in fester "
-                "Reihenfolge",
-                where=where,
-            ) from error
+            raise InputError(message("sharing.player_set_unsortable"), where=where) from error
     order = tuple(players)
     try:
         seen = set()
         for p in order:
             if p in seen:
-                raise InputError(
-                    f"Spieler {p!r} ist doppelt; erwartet: jeden Spieler einmal", where=where
-                )
+                raise InputError(message("sharing.player_twice", player=p), where=where)
             seen.add(p)
     except TypeError as error:
-        raise InputError(
-            "ein Spieler ist nicht hashbar; erwartet: Kennungen wie str", where=where
-        ) from error
+        raise InputError(message("sharing.player_unhashable"), where=where) from error
     return order
 
 
@@ -753,36 +738,36 @@ def _coalition(key) -> frozenset:
     """A coalition key as a frozenset; a str (or any non-collection) is refused."""
     if isinstance(key, str | bytes):
         raise InputError(
-            f"Koalition {key!r} ist eine Zeichenkette; erwartet: eine Menge von Spielern, "
-            f"z. B. frozenset({{{key!r}}}) – sonst wäre 'ab' die Koalition aus 'a' und 'b'",
-            where="Spiel",
+            message("sharing.coalition_is_text", key=key), where=message("sharing.where.game")
         )
     if not isinstance(key, frozenset | set | tuple | list):
         raise InputError(
-            f"Koalition {key!r} ist keine Menge; erwartet: frozenset, set, tuple oder list "
-            "von Spielern",
-            where="Spiel",
+            message("sharing.coalition_not_set", key=key), where=message("sharing.where.game")
         )
     try:
         return frozenset(key)
     except TypeError as error:
         raise InputError(
-            f"Koalition {key!r} enthält einen nicht hashbaren Spieler; erwartet: Kennungen "
-            "wie str",
-            where="Spiel",
+            message("sharing.coalition_unhashable", key=key), where=message("sharing.where.game")
         ) from error
 
 
-def _number(raw, coalition, where: str = "Spiel") -> float:
-    """A finite float; bools, strings and None are not numbers."""
-    what = f"Wert von {_label(coalition)}" if isinstance(coalition, frozenset) else coalition
+def _number(raw, coalition, where: str | None = None) -> float:
+    """A finite float; bools, strings and None are not numbers.
+
+    ``coalition`` is a frozenset (named as its value) or the text naming the number;
+    ``where`` defaults to the game.
+    """
+    if isinstance(coalition, frozenset):
+        what = message("sharing.value_of", coalition=_label(coalition))
+    else:
+        what = coalition
+    where = message("sharing.where.game") if where is None else where
     if isinstance(raw, bool | np.bool_) or not isinstance(raw, numbers.Real):
-        raise InputError(
-            f"{what} ist keine Zahl ({raw!r}); erwartet: eine endliche Zahl", where=where
-        )
+        raise InputError(message("sharing.not_a_number", what=what, raw=raw), where=where)
     number = float(raw)
     if not math.isfinite(number):
-        raise InputError(f"{what} ist {number}; erwartet: eine endliche Zahl", where=where)
+        raise InputError(message("sharing.not_finite", what=what, number=number), where=where)
     return number
 
 
@@ -790,36 +775,33 @@ def _per_player(mapping, players: tuple, where: str) -> np.ndarray:
     """One finite number per player, in player order, from a Series or mapping."""
     if not isinstance(mapping, Mapping | pd.Series):
         raise InputError(
-            f"{type(mapping).__name__} ist keine Zuordnung; erwartet: Spieler → Zahl "
-            "(dict oder pandas.Series)",
-            where=where,
+            message("sharing.not_a_mapping", type=type(mapping).__name__), where=where
         )
     keys = list(mapping.keys())
     if len(set(keys)) != len(keys):
-        raise InputError(
-            "ein Spieler kommt mehrfach vor; erwartet: jeden Spieler einmal", where=where
-        )
+        raise InputError(message("sharing.player_repeated"), where=where)
     given, known = set(keys), set(players)
     missing = [p for p in players if p not in given]
     if missing:
-        raise InputError(
-            f"{len(missing)} Spieler {'fehlt' if len(missing) == 1 else 'fehlen'}: "
-            f"{_names(missing)}; erwartet: ein Wert für jeden Spieler",
-            where=where,
-        )
+        key = "sharing.player_missing" if len(missing) == 1 else "sharing.players_missing"
+        raise InputError(message(key, count=len(missing), players=_names(missing)), where=where)
     extra = [k for k in keys if k not in known]
     if extra:
         raise InputError(
-            f"unbekannte Spieler {_names(extra)}; erwartet: nur die Spieler des Spiels "
-            f"({_names(players)})",
+            message("sharing.unknown_players", players=_names(extra), known=_names(players)),
             where=where,
         )
-    return np.array([_number(mapping[p], f"Wert von {p!r}", where) for p in players])
+    return np.array(
+        [
+            _number(mapping[p], message("sharing.value_of", coalition=repr(p)), where)
+            for p in players
+        ]
+    )
 
 
 def _check_samples(samples) -> int:
     if isinstance(samples, bool) or not isinstance(samples, numbers.Integral) or samples < 2:
-        raise InputError(f"{samples!r}; erwartet: eine ganze Zahl ≥ 2", where="samples")
+        raise InputError(message("sharing.samples", samples=samples), where="samples")
     return int(samples)
 
 
@@ -832,19 +814,12 @@ def _names(players) -> str:
     """Players for messages, sorted as text, at most five."""
     names = sorted(map(str, players))
     shown = ", ".join(names[:5])
-    return shown + (f" … ({len(names)} insgesamt)" if len(names) > 5 else "")
+    return shown + (message("sharing.names_more", count=len(names)) if len(names) > 5 else "")
 
 
 def _no_imputation(game: _Game, gap: float) -> str:
-    if game.kind == "cost":
-        return (
-            f"keine Imputation: c(N) ist um {-gap:g} größer als die Summe der Einzelkosten "
-            "Σ c({i}); erwartet für den Nukleolus: c(N) ≤ Σ c({i})"
-        )
-    return (
-        f"keine Imputation: v(N) ist um {-gap:g} kleiner als die Summe der Einzelwerte "
-        "Σ v({i}); erwartet für den Nukleolus: v(N) ≥ Σ v({i})"
-    )
+    key = "sharing.no_imputation_cost" if game.kind == "cost" else "sharing.no_imputation_savings"
+    return message(key, gap=f"{-gap:g}")
 
 
 # --------------------------------------------------------------------------- masks

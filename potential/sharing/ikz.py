@@ -61,6 +61,7 @@ from potential.economics.finance import annuity, discount_factors
 from potential.errors import InputError
 from potential.indicators import body_field_inputs, indicator_table
 from potential.knockout import screen
+from potential.messages import get_lang, message
 from potential.models import PARTNER_SEP, Dataset
 from potential.options import (
     SET_SEP,
@@ -211,7 +212,7 @@ def superadditive_cover(direct: np.ndarray) -> np.ndarray:
     w = np.asarray(direct, dtype=float).copy()
     size = len(w)
     if size & (size - 1):
-        raise ValueError("direct: expected 2**n values")
+        raise ValueError(message("sharing.direct_length", size=size))
     w[0] = 0.0
     values = w.tolist()
     for mask in range(1, size):
@@ -274,10 +275,7 @@ def status_quo_pv(annual_cost: pd.Series, settings: EconomicSettings) -> pd.Seri
 
 def _check_forms(subset_forms: str) -> None:
     if subset_forms not in SUBSET_FORMS:
-        raise InputError(
-            f"Teilgruppen-Rechtsformen: unbekannt {subset_forms!r}; erwartet: "
-            "best (jede angebotene Rechtsform) oder same (nur die der Option)"
-        )
+        raise InputError(message("sharing.subset_forms_unknown", value=subset_forms))
 
 
 def _proper_subsets(members: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -334,8 +332,12 @@ def ikz_games(
         members = tuple(sorted(row.partners.split(PARTNER_SEP), key=order.__getitem__))
         if len(members) > MAX_PLAYERS:
             raise InputError(
-                f"Option {row.option}: {len(members)} Mitglieder; die Kostenverteilung rechnet "
-                f"mit höchstens {MAX_PLAYERS} (2^n Teilgruppen)"
+                message(
+                    "sharing.too_many_members",
+                    option=row.option,
+                    n=len(members),
+                    limit=MAX_PLAYERS,
+                )
             )
         forms = list(offered.get(row.field, [])) if subset_forms == "best" else [row.legal_form]
         key = (row.field, members)
@@ -472,7 +474,7 @@ def _euro(value: float, lang: str = "de") -> str:
 
 def _check_key(key: str) -> None:
     if key not in KEYS:
-        raise InputError(f"Schlüssel: unbekannt {key!r}; erwartet: {', '.join(KEYS)}")
+        raise InputError(message("sharing.key_unknown", key=key, known=", ".join(KEYS)))
 
 
 def allocation(game: IkzGame, key: str) -> pd.Series:
@@ -505,24 +507,18 @@ def allocation(game: IkzGame, key: str) -> pd.Series:
         missing = [m for m in players if not np.isfinite(quantity.get(m, np.nan))]
         if missing:
             where = (
-                "body_fields.csv, Spalte cases_per_year"
-                if key == "fallzahlen"
-                else "body_fields.csv"
+                message("sharing.where.cases_column") if key == "fallzahlen" else "body_fields.csv"
             )
-            problem = (
-                "hat kein Mitglied eine Angabe"
+            which = (
+                "sharing.key_no_member_figure"
                 if len(missing) == len(players)
-                else f"fehlt die Angabe für {', '.join(missing)}"
+                else "sharing.key_missing_figure"
             )
             raise InputError(
-                f"Schlüssel {key}: im Feld {game.field} {problem} ({where}); erwartet: eine "
-                "Zahl >= 0 für jedes Mitglied"
+                message(which, key=key, field=game.field, members=", ".join(missing), where=where)
             )
         if float(quantity.sum()) <= 0:
-            raise InputError(
-                f"Schlüssel {key}: die Summe über die Mitglieder ist 0; erwartet: eine positive "
-                "Summe"
-            )
+            raise InputError(message("sharing.key_members_sum_zero", key=key))
         pays = games.proportional(game.cost, quantity, kind="cost", players=players)
         return (game.status_quo - pays).rename(key)
     if key == "shapley":
@@ -530,9 +526,11 @@ def allocation(game: IkzGame, key: str) -> pd.Series:
     if key == "nucleolus":
         if game.pool_npv < 0:
             raise InputError(
-                f"Option {game.option}: der Kapitalwert des Pools ist negativ "
-                f"({_euro(game.pool_npv)}); der Nukleolus ist nur definiert, wenn keine "
-                "Aufteilung ein Mitglied schlechter stellen muss als den Status quo"
+                message(
+                    "sharing.nucleolus_negative_pool",
+                    option=game.option,
+                    npv=_euro(game.pool_npv, get_lang()),
+                )
             )
         return games.nucleolus(game.savings, players=players).rename(key)
     pays = games.scrb(game.cost, kind="cost", players=players)
@@ -722,7 +720,7 @@ def best_joint_options(
     if field is not None:
         known = [f.id for f in dataset.fields]
         if field not in known:
-            raise InputError(f"Feld: unbekannt {field!r}; erwartet: {', '.join(known)}")
+            raise InputError(message("sharing.field_unknown", field=field, known=", ".join(known)))
         options = options[options["field"] == field].reset_index(drop=True)
     table = indicator_table(dataset, options, reference_date, economics)
     table = table[table["option"] != STAND_ALONE]
@@ -745,20 +743,27 @@ def parse_option(dataset: Dataset, option: str, options: pd.DataFrame, reference
         return hit.iloc[[0]].drop(columns=["pool_npv"], errors="ignore")
     parts = option.split("/")
     if len(parts) != 3:
-        raise InputError(
-            f"Option {option!r}: unbekannt; erwartet: eine Option der Analyse oder "
-            "feld/rechtsform/a+b+c (wie der Koalitionsfinder sie nennt)"
-        )
+        raise InputError(message("sharing.option_unknown", option=option))
     field, form, set_id = parts
     known_fields = [f.id for f in dataset.fields]
     if field not in known_fields:
         raise InputError(
-            f"Option {option!r}: Feld {field!r} unbekannt; erwartet: {', '.join(known_fields)}"
+            message(
+                "sharing.option_field_unknown",
+                option=option,
+                field=field,
+                known=", ".join(known_fields),
+            )
         )
     if form not in dataset.field(field).legal_forms:
         raise InputError(
-            f"Option {option!r}: Rechtsform {form!r} passt nicht zum Feld {field}; erwartet: "
-            f"{', '.join(dataset.field(field).legal_forms)}"
+            message(
+                "sharing.option_form_mismatch",
+                option=option,
+                form=form,
+                field=field,
+                known=", ".join(dataset.field(field).legal_forms),
+            )
         )
     members = set_id.split(SET_SEP)
     taking = [b.id for b in participants(dataset)]
@@ -766,33 +771,36 @@ def parse_option(dataset: Dataset, option: str, options: pd.DataFrame, reference
     unknown = [m for m in members if m not in known]
     if unknown:
         raise InputError(
-            f"Option {option!r}: Körperschaft {', '.join(unknown)} unbekannt; erwartet: "
-            f"Kennungen aus bodies.csv ({', '.join(known)})"
+            message(
+                "sharing.option_body_unknown",
+                option=option,
+                bodies=", ".join(unknown),
+                known=", ".join(known),
+            )
         )
     outside = [m for m in members if m not in taking]
     if outside:
         raise InputError(
-            f"Option {option!r}: {', '.join(outside)} nimmt nach den Optionsregeln nicht teil "
-            f"(options.join, options.stay_out); beteiligt sind {', '.join(taking)}"
+            message(
+                "sharing.option_body_outside",
+                option=option,
+                bodies=", ".join(outside),
+                taking=", ".join(taking),
+            )
         )
     if len(set(members)) < 2:
-        raise InputError(
-            f"Option {option!r}: nur ein Partner; erwartet: mindestens zwei, verbunden mit +"
-        )
+        raise InputError(message("sharing.option_one_partner", option=option))
     order = {b: i for i, b in enumerate(taking)}
     members = tuple(sorted(set(members), key=order.__getitem__))
     rules = dataset.meta.options
     lead = rules.lead if rules.lead in members else None
     row = coalition_options(dataset, {field: [form]}, [members], reference_date, lead)
     if row.empty:
-        raise InputError(
-            f"Option {option!r}: eine bestehende Kooperation im Feld {field} schließt diesen "
-            "Partnerkreis aus (bereits verwirklicht oder sie würde geteilt)"
-        )
+        raise InputError(message("sharing.option_tie_excludes", option=option, field=field))
     kept, excluded = screen(dataset, row, reference_date)
     if kept.empty:
+        reasons = excluded["reason_en" if get_lang() == "en" else "reason_de"].astype(str)
         raise InputError(
-            f"Option {option!r}: im Ausschluss-Schritt ausgeschieden: "
-            + "; ".join(excluded["reason_de"].astype(str))
+            message("sharing.option_excluded", option=option, reasons="; ".join(reasons))
         )
     return kept

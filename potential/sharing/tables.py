@@ -17,6 +17,7 @@ import pandas as pd
 
 from potential.economics import EconomicSettings, economic_settings
 from potential.errors import InputError
+from potential.messages import message
 from potential.models import PARTNER_SEP, Dataset
 from potential.sharing import games
 from potential.sharing.ikz import (
@@ -85,7 +86,7 @@ def _ids(values, what):
     out = list(values)
     for v in out:
         if not isinstance(v, str):
-            raise InputError(f"{what}: erwartet eine Kennung (Text), erhalten {v!r}")
+            raise InputError(message("sharing.id_not_text", what=what, value=v))
     return list(dict.fromkeys(out)) or None
 
 
@@ -143,12 +144,12 @@ def share(
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
     date = parse_date(reference_date if reference_date is not None else ds.meta.reference_date)
     settings = economic_settings(ds, date, economics)
-    keys = _ids(key, "Schlüssel")
+    keys = _ids(key, message("sharing.where.key"))
     if keys is not None:
         for k in keys:
             if k not in KEYS:
-                raise InputError(f"Schlüssel: unbekannt {k!r}; erwartet: {', '.join(KEYS)}")
-    names = _ids(option, "Option")
+                raise InputError(message("sharing.key_unknown", key=k, known=", ".join(KEYS)))
+    names = _ids(option, message("sharing.where.option"))
     best, admissible = best_joint_options(ds, date, settings, None if names else field)
     if names:
         chosen = pd.concat(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from potential.messages import both
 from potential.survey import layout as L
 from potential.survey.answers import Answers
 from potential.survey.problems import Problem
@@ -53,8 +54,7 @@ class _State:
                         cell.split("!")[0],
                         cell.split("!")[-1],
                         value,
-                        f"eine {kind} des Zieldatensatzes; nicht übernommen",
-                        f"a {kind} of the target dataset; not merged",
+                        *both(f"survey.apply.unknown.{kind}"),
                     )
                 )
                 return True

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from potential import files
 from potential.errors import InputError
+from potential.messages import message
 from potential.survey import layout as L
 from potential.survey.tables import _bytes_writer
 
@@ -112,11 +113,11 @@ def restore(into, entry: int | None = None) -> Path:
         else []
     )
     if not entries:
-        raise InputError("has no history (.history); nothing to restore", str(into))
+        raise InputError(message("survey.no_history"), str(into))
     folder = entries[-1] if entry is None else root / f"{int(entry):04d}"
     if not (folder / MANIFEST).is_file():
         names = ", ".join(str(int(p.name)) for p in entries)
-        raise InputError(f"no history entry {entry}; expected one of {names}", str(into))
+        raise InputError(message("survey.no_history_entry", entry=entry, names=names), str(into))
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     back = {name: (folder / name).read_bytes() for name, f in manifest["files"].items()
             if f["before"] is not None}  # fmt: skip

@@ -7,6 +7,8 @@ default) and English (``en``); the import accepts both.
 
 from __future__ import annotations
 
+from potential.messages import message
+
 #: Version of the workbook layout. It sits in a fixed cell (:data:`VERSION_CELL` of the
 #: instructions sheet), in the custom document property :data:`VERSION_PROPERTY` and in the
 #: hidden sheet :data:`META_SHEET`; the import refuses other versions.
@@ -131,7 +133,7 @@ OTHER_FIELD = ("anderes Feld", "other field")
 def pick(pair: tuple[str, str], lang: str) -> str:
     """The German or English text of a pair."""
     if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
+        raise ValueError(message("labels.unknown_lang", language=lang, known=", ".join(LANGS)))
     return pair[LANGS.index(lang)]
 
 

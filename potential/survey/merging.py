@@ -18,6 +18,7 @@ from pathlib import Path
 
 from potential import files
 from potential.errors import InputError
+from potential.messages import message
 from potential.survey.answers import read_answers
 from potential.survey.applying import _State
 from potential.survey.history_folder import _keep_history
@@ -81,18 +82,14 @@ def answer_paths(items) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
             if not found:
-                raise InputError(
-                    "holds no answer workbook (*.xlsx); expected a folder with the returned "
-                    "workbooks",
-                    str(path),
-                )
+                raise InputError(message("survey.no_workbooks"), str(path))
             out.extend(found)
         elif not path.exists() and any(c in str(item) for c in "*?["):
             found = sorted(
                 Path(p) for p in glob.glob(str(item)) if not Path(p).name.startswith("~$")
             )
             if not found:
-                raise InputError("matches no file; expected the returned workbooks", str(item))
+                raise InputError(message("survey.no_match"), str(item))
             out.extend(found)
         else:
             out.append(path)
@@ -161,14 +158,10 @@ def merge(
                 shutil.copy2(item, work / item.name)
     else:
         if not into.is_dir():
-            raise InputError("exists and is not a folder; expected a dataset folder", str(into))
+            raise InputError(message("survey.not_a_folder"), str(into))
         resolve_dataset_path(into)  # dataset.yaml must be there
         if into.resolve().is_relative_to(data_dir().resolve()):
-            raise InputError(
-                "is an embedded dataset of the package; merge into a folder of your own "
-                "(it is made from a copy if it does not exist)",
-                str(into),
-            )
+            raise InputError(message("survey.embedded"), str(into))
         work = into
     try:
         current = load_dataset(work)
@@ -226,8 +219,9 @@ def _check(work: Path, outputs: dict[str, bytes], model, current):
                 )
         except InputError as exc:
             raise InputError(
-                f"the merged data would not load ({exc.problem}, in "
-                f"{Path(exc.where or '').name}); nothing was written",
+                message(
+                    "survey.would_not_load", problem=exc.problem, file=Path(exc.where or "").name
+                ),
                 str(work),
             ) from None
     finally:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from potential.messages import both, message
+
 #: units a cell of each kind may carry after the number (compared in lower case)
 UNITS = {
     "eur": ("€", "eur", "euro", "eur/jahr", "€/jahr", "eur/a", "€/a"),
@@ -74,7 +76,7 @@ def _parse(digits: str) -> tuple[float | None, str | None, str | None, str | Non
             return None, None, None, "ambiguous"
         value = sign * float(whole.replace(group, "") + "." + frac)
         if decimal == ".":
-            return value, "englische Schreibweise", "English notation", None
+            return value, *both("survey.number.english_notation"), None
         return value, None, None, None
     if "," in digits:
         parts = digits.split(",")
@@ -82,16 +84,16 @@ def _parse(digits: str) -> tuple[float | None, str | None, str | None, str | Non
             return sign * float(parts[0] + "." + parts[1]), None, None, None
         if len(parts) > 2 and _grouped(parts):
             value = sign * float("".join(parts))
-            return value, "Komma als Tausendertrennzeichen", "comma as thousands separator", None
+            return value, *both("survey.number.comma_thousands"), None
         return None, None, None, "ambiguous"
     if "." in digits:
         parts = digits.split(".")
         if _grouped(parts) and parts[0] != "0":
             value = sign * float("".join(parts))
-            return value, "Punkt als Tausendertrennzeichen", "dot as thousands separator", None
+            return value, *both("survey.number.dot_thousands"), None
         if len(parts) == 2:
             value = sign * float(digits)
-            return value, "Punkt als Dezimalzeichen", "dot as decimal separator", None
+            return value, *both("survey.number.dot_decimal"), None
         return None, None, None, "ambiguous"
     return sign * float(digits), None, None, None
 
@@ -132,49 +134,43 @@ def read_number(text: str, kind: str) -> Reading:
     """
     raw = " ".join(str(text).split())
     if re.sub(r"[.\s]", "", raw).lower() in NO_ANSWER:
-        return Reading(None, "als „keine Angabe“ gelesen", "read as 'no answer'")
+        return Reading(None, *both("survey.number.no_answer"))
     notes_de, notes_en = [], []
     body, approx = _APPROX.subn("", raw)
     if approx:
-        notes_de.append("Schätzwert")
-        notes_en.append("an estimate")
+        de, en = both("survey.number.estimate")
+        notes_de.append(de)
+        notes_en.append(en)
     match = re.match(r"^(.*?[0-9])\s*([^0-9]*)$", body)
     unit = match.group(2).strip().lower() if match else ""
     digits = match.group(1) if match else body
     percent_sign = unit == "%"
     if unit and unit not in UNITS.get(kind, ()):
-        return Reading(
-            None,
-            error_de=f"eine Zahl ohne die Einheit „{match.group(2).strip()}“",
-            error_en=f"a number without the unit '{match.group(2).strip()}'",
-        )
+        de, en = both("survey.number.unit", unit=match.group(2).strip())
+        return Reading(None, error_de=de, error_en=en)
     if not _NUMBER.match(digits):
-        return Reading(None, error_de="eine Zahl", error_en="a number")
+        de, en = both("survey.number.number")
+        return Reading(None, error_de=de, error_en=en)
     value, how_de, how_en, error = _parse(digits)
     if error:
-        return Reading(
-            None,
-            error_de="eine eindeutige Zahl: bei einem Komma vor genau drei Ziffern ist unklar, "
-            "ob es das Dezimalzeichen (deutsch) oder das Tausendertrennzeichen (englisch) ist; "
-            "bitte ohne Tausendertrennzeichen schreiben (z. B. 45000 oder 45,5)",
-            error_en="an unambiguous number: a comma before exactly three digits may be the "
-            "decimal separator (German) or a thousands separator (English); please write it "
-            "without thousands separator (e.g. 45000 or 45.5)",
-        )
+        de, en = both("survey.number.ambiguous")
+        return Reading(None, error_de=de, error_en=en)
     if how_de:
         notes_de.append(how_de)
         notes_en.append(how_en)
     unit_de = unit_en = ""
     if kind == "percent" and not percent_sign and 0 < value < 1:
         value = round(value * 100, 10)
-        notes_de.append("als Anteil, nicht als Prozentzahl; bitte prüfen")
-        notes_en.append("as a share, not as a percentage; please check")
+        de, en = both("survey.number.share")
+        notes_de.append(de)
+        notes_en.append(en)
     if kind in ("percent",):
         unit_de = unit_en = " %"
     if not notes_de:
         return Reading(value)
+    key = "survey.number.read_as"
     return Reading(
         value,
-        f"gelesen als {german(value)}{unit_de} ({'; '.join(notes_de)})",
-        f"read as {english(value)}{unit_en} ({'; '.join(notes_en)})",
+        message(key, lang="de", value=german(value), unit=unit_de, notes="; ".join(notes_de)),
+        message(key, lang="en", value=english(value), unit=unit_en, notes="; ".join(notes_en)),
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from potential.messages import message
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -47,7 +49,7 @@ class Problem:
 
 def _shown(value, lang: str) -> str:
     if value is None:
-        return "(leer)" if lang == "de" else "(empty)"
+        return message("survey.problem.empty", lang=lang)
     if isinstance(value, dt.datetime):
         value = value.date() if value.time() == dt.time() else value
     if isinstance(value, dt.date):
@@ -65,15 +67,15 @@ def format_problem(problem: Problem, lang: str = "de") -> str:
     ``boenen.xlsx, Handlungsfelder!D7: 'ca. 50.000' – erwartet: eine Zahl ≥ 0 in EUR/Jahr
     ...``; notes start with ``Hinweis:`` (``note:``).
     """
+    lang = "de" if lang == "de" else "en"
     where = ", ".join(p for p in (problem.file, problem.location) if p)
     text = problem.expected if lang == "de" else (problem.expected_en or problem.expected)
-    if problem.severity == "note":
-        kind = "Hinweis" if lang == "de" else "note"
-    else:
-        kind = "Fehler" if lang == "de" else "error"
+    kind = message(
+        f"survey.problem.{'note' if problem.severity == 'note' else 'error'}", lang=lang
+    )
     value = ""
     if problem.cell is not None:
         value = f"{_shown(problem.value, lang)} – "
         if problem.severity == "error":
-            text = ("erwartet: " if lang == "de" else "expected: ") + text
+            text = message("survey.problem.expected", lang=lang, text=text)
     return f"{where}: {kind}: {value}{text}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from potential.messages import both
 from potential.survey import layout as L
 from potential.survey.answers import Answers
 from potential.survey.problems import Problem
@@ -99,9 +100,7 @@ class _Reader(
                 self.names["master"],
                 cell or f"B{L.MASTER_ROWS['date'][0]}",
                 None,
-                "das Datum der Angaben (TT.MM.JJJJ); ohne Datum werden die Angaben nicht "
-                "übernommen",
-                "the date of the answers (DD.MM.YYYY); without it the answers are not taken over",
+                *both("survey.master.no_date"),
             )
         if dropped:
             a.values = [v for v in a.values if v.body not in dropped]

@@ -10,29 +10,18 @@ import datetime as dt
 import io
 import math
 
+from potential.messages import both, message
 from potential.survey import layout as L
 from potential.survey.numbers import english, german, read_number
 
 _BAD = object()  # a cell whose value was reported as a problem
 
 
-#: (German, English) of what a number cell expects, by kind.
-_EXPECT = {
-    "eur": (
-        "eine Zahl ≥ 0 in EUR/Jahr (z. B. 50000 oder 50.000 €)",
-        "a number ≥ 0 in EUR/year (e.g. 50000 or 50.000 €)",
-    ),
-    "fte": (
-        "eine Zahl ≥ 0 in VZÄ (z. B. 2,5)",
-        "a number ≥ 0 in FTE (e.g. 2.5)",
-    ),
-    "percent": (
-        "einen Anteil von 0 bis 100 % (z. B. 30 oder 30 %)",
-        "a share from 0 to 100 % (e.g. 30 or 30 %)",
-    ),
-    "whole": ("eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
-    "points": ("Punkte von 0 bis 100", "points from 0 to 100"),
-}
+def _expect(kind: str) -> tuple[str, str]:
+    """(German, English) of what a number cell of ``kind`` expects (``eur``, ``fte`` ...)."""
+    return both(f"survey.expect.{kind}")
+
+
 _KIND = {"annual_cost_eur": "eur", "fte": "fte", "leaving_share": "percent",
          "cases_per_year": "whole"}  # fmt: skip
 
@@ -66,8 +55,7 @@ class _CellReading:
                     ws.title,
                     cell.coordinate,
                     cell.value,
-                    "einen Wert statt einer Formel ohne gespeichertes Ergebnis",
-                    "a value instead of a formula without a saved result",
+                    *both("survey.cell.formula"),
                 )
                 return cell.coordinate, _BAD
         if isinstance(value, str):
@@ -86,11 +74,16 @@ class _CellReading:
         coord, value = self._cell(ws, row, col)
         if value is None or value is _BAD:
             return coord, value
-        de, en = _EXPECT[kind]
+        de, en = _expect(kind)
         if isinstance(value, str):
             reading = read_number(value, kind)
             if reading.error_de:
-                why_de, why_en = f"{reading.error_de}; {de}", f"{reading.error_en}; {en}"
+                why_de = message(
+                    "survey.cell.reason", lang="de", why=reading.error_de, expected=de
+                )
+                why_en = message(
+                    "survey.cell.reason", lang="en", why=reading.error_en, expected=en
+                )
                 self.problem(ws.title, coord, value, why_de, why_en)
                 return coord, _BAD
             if reading.note_de:
@@ -116,9 +109,8 @@ class _CellReading:
                     ws.title,
                     coord,
                     value,
-                    f"gelesen als {german(number)} % (als Anteil, nicht als Prozentzahl; "
-                    "bitte prüfen)",
-                    f"read as {english(number)} % (as a share, not as a percentage; please check)",
+                    message("survey.cell.share", lang="de", value=german(number)),
+                    message("survey.cell.share", lang="en", value=english(number)),
                     severity="note",
                 )
             if number < 0 or (kind in ("percent", "points") and number > 100):
@@ -151,8 +143,7 @@ class _CellReading:
                 ws.title,
                 coord,
                 value,
-                "ein Datum (TT.MM.JJJJ) zwischen 1950 und 2100",
-                "a date (DD.MM.YYYY) between 1950 and 2100",
+                *both("survey.cell.date"),
             )
             return coord, _BAD
         return coord, date
@@ -175,10 +166,11 @@ class _CellReading:
                 ws.title,
                 f"A{L.HEADER_ROW}",
                 None,
-                f"die Spalte(n) {', '.join(repr(m) for m in missing)} in Zeile {L.HEADER_ROW}; "
-                "das Blatt wird nicht gelesen – bitte die Vorlage unverändert verwenden",
-                f"the column(s) {', '.join(repr(m) for m in missing)} in row {L.HEADER_ROW}; the "
-                "sheet is not read – please use the template as it is",
+                *both(
+                    "survey.cell.columns",
+                    columns=", ".join(repr(m) for m in missing),
+                    row=L.HEADER_ROW,
+                ),
             )
             return None
         return cols
@@ -190,9 +182,7 @@ class _CellReading:
                     ws.title,
                     cell.coordinate,
                     cell.value,
-                    "Inhalt außerhalb der Tabelle wird nicht gelesen; bitte in die Spalte "
-                    "„Bemerkung“ schreiben",
-                    "content outside the table is not read; please use the remark column",
+                    *both("survey.cell.outside"),
                     "note",
                 )
 
@@ -201,7 +191,7 @@ class _CellReading:
         if value is _BAD:
             return None
         if value is None:
-            self.problem(ws.title, coord, None, "eine Körperschaft (ID)", "a body (id)")
+            self.problem(ws.title, coord, None, *both("survey.cell.body"))
             return None
         body = str(value).strip()
         if body not in self.bodies:
@@ -210,8 +200,7 @@ class _CellReading:
                 ws.title,
                 coord,
                 value,
-                f"eine bekannte Körperschaft (ID): {known}",
-                f"a known body (id): {known}",
+                *both("survey.cell.known_body", known=known),
             )
             return None
         if not master and body not in self.workbook_bodies:
@@ -219,9 +208,7 @@ class _CellReading:
                 ws.title,
                 coord,
                 value,
-                "eine Körperschaft aus den Stammdaten dieser Datei: "
-                + ", ".join(self.workbook_bodies),
-                "a body from this file's master data: " + ", ".join(self.workbook_bodies),
+                *both("survey.cell.workbook_body", known=", ".join(self.workbook_bodies)),
             )
             return None
         return body

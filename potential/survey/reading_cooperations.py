@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from potential import labels
+from potential.messages import both, message
 from potential.survey import layout as L
 from potential.survey.answers import CooperationAnswer
 from potential.survey.reading_cells import _BAD, _text
+
+
+def _scopes() -> tuple[str, str]:
+    """(German, English) of a scope cell's problem: the scopes of the list."""
+    return tuple(
+        message("survey.coops.scope", lang=lg, choices=", ".join(v[i] for v in L.SCOPES.values()))
+        for i, lg in enumerate(L.LANGS)
+    )
 
 
 class _CooperationsSheet:
@@ -46,14 +55,13 @@ class _CooperationsSheet:
                     title,
                     icoord,
                     cid,
-                    "eine bekannte Kooperation (ID); für eine neue Kooperation die ID leer lassen",
-                    "a known cooperation (id); leave the id blank for a new cooperation",
+                    *both("survey.coops.unknown"),
                 )
         new = cid is None
         lcoord, label = self._cell(ws, row, cols["label"])
         label = _text(label) if label is not _BAD else None
         if label is None and new:
-            self.problem(title, lcoord, None, "eine Bezeichnung", "a name")
+            self.problem(title, lcoord, None, *both("survey.coops.name"))
         fcoord, fvalue = self._cell(ws, row, cols["field"])
         field_id = known.field if known is not None else None  # blank keeps a known value
         if fvalue is None:
@@ -62,8 +70,7 @@ class _CooperationsSheet:
                     title,
                     fcoord,
                     None,
-                    "ein Handlungsfeld aus der Liste (oder „anderes Feld“)",
-                    "a field from the list (or 'other field')",
+                    *both("survey.coops.field_empty"),
                 )
         elif fvalue is not _BAD:
             if str(fvalue).strip().casefold() in (t.casefold() for t in L.OTHER_FIELD):
@@ -78,15 +85,23 @@ class _CooperationsSheet:
                         title,
                         fcoord,
                         fvalue,
-                        f"ein Handlungsfeld aus der Liste: {choices} oder "
-                        f"{L.pick(L.OTHER_FIELD, lang)}",
-                        f"a field from the list: {choices} or {L.OTHER_FIELD[1]}",
+                        message(
+                            "survey.coops.field",
+                            lang="de",
+                            choices=choices,
+                            other=L.pick(L.OTHER_FIELD, lang),
+                        ),
+                        message(
+                            "survey.coops.field",
+                            lang="en",
+                            choices=choices,
+                            other=L.OTHER_FIELD[1],
+                        ),
                     )
         gcoord, gvalue = self._cell(ws, row, cols["legal_form"])
         form = known.legal_form if known is not None else None
         if gvalue is None and form is None:
-            self.problem(title, gcoord, None, "eine Rechtsform aus der Liste",
-                         "a legal form from the list")  # fmt: skip
+            self.problem(title, gcoord, None, *both("survey.coops.form_empty"))
         elif gvalue is not _BAD:
             form = self._lookup(
                 gvalue, self.forms, lambda k, lg: labels.form_label(self.ds, k, lg)
@@ -97,8 +112,7 @@ class _CooperationsSheet:
                     title,
                     gcoord,
                     gvalue,
-                    f"eine Rechtsform aus der Liste: {choices}",
-                    f"a legal form from the list: {choices}",
+                    *both("survey.coops.form", choices=choices),
                 )
         members = []
         for body, col in ((b, cols[b]) for b in body_cols):
@@ -112,8 +126,7 @@ class _CooperationsSheet:
                     title,
                     mcoord,
                     mark,
-                    f"„{L.PARTNER_MARK}“ für einen Partner oder leer",
-                    f"'{L.PARTNER_MARK}' for a partner, or blank",
+                    *both("survey.coops.mark", mark=L.PARTNER_MARK),
                 )
         if new and respondent is not None and respondent not in members:
             members.append(respondent)  # the reporting body takes part in a new cooperation
@@ -127,10 +140,7 @@ class _CooperationsSheet:
                 title,
                 first_partner,
                 None,
-                f"mindestens {'einen' if outside else 'zwei'} Partner (mit „{L.PARTNER_MARK}“ "
-                "markiert)",
-                f"at least {'one partner' if outside else 'two partners'} (marked "
-                f"'{L.PARTNER_MARK}')",
+                *both(f"survey.coops.partners.{'one' if outside else 'two'}", mark=L.PARTNER_MARK),
             )
         dcoord, dvalue = self._cell(ws, row, cols["lead"])
         lead = known.lead if known is not None and known.lead in members else None
@@ -141,16 +151,14 @@ class _CooperationsSheet:
                     title,
                     dcoord,
                     dvalue,
-                    "eine Körperschaft aus der Liste",
-                    "a body from the list",
+                    *both("survey.coops.lead"),
                 )
             elif lead not in members:
                 self.problem(
                     title,
                     dcoord,
                     dvalue,
-                    "eine Federführung, die als Partner markiert ist",
-                    "a lead body that is marked as a partner",
+                    *both("survey.coops.lead_partner"),
                 )
                 lead = None
         scoord, since = self._date(ws, row, cols["since"])
@@ -164,8 +172,7 @@ class _CooperationsSheet:
                     title,
                     ucoord,
                     None,
-                    "einen Umfang aus der Liste: " + ", ".join(v[0] for v in L.SCOPES.values()),
-                    "a scope from the list: " + ", ".join(v[1] for v in L.SCOPES.values()),
+                    *_scopes(),
                 )
         elif uvalue is not _BAD:
             scope = L.scope_key(uvalue)
@@ -174,8 +181,7 @@ class _CooperationsSheet:
                     title,
                     ucoord,
                     uvalue,
-                    "einen Umfang aus der Liste: " + ", ".join(v[0] for v in L.SCOPES.values()),
-                    "a scope from the list: " + ", ".join(v[1] for v in L.SCOPES.values()),
+                    *_scopes(),
                 )
         remark = _text(self._cell(ws, row, cols["remark"])[1])
         if len(self.answers.errors) > before or respondent is None:

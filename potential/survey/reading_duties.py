@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from potential.messages import both
 from potential.survey import layout as L
 from potential.survey.answers import DutyAnswer
 from potential.survey.reading_cells import _BAD, _text
@@ -34,8 +35,7 @@ class _DutiesSheet:
                         ws.title,
                         ocoord,
                         ovalue,
-                        f"eine bekannte Pflicht (ID): {known}; die Zeile wird nicht übernommen",
-                        f"a known duty (id): {known}; the row is not taken over",
+                        *both("survey.duties.unknown", known=known),
                     )
                 duty = None
             elif body is not None and (body, duty) in seen:
@@ -43,8 +43,7 @@ class _DutiesSheet:
                     ws.title,
                     ocoord,
                     ovalue,
-                    f"jede Pflicht einmal je Körperschaft (schon in Zeile {seen[(body, duty)]})",
-                    f"each duty once per body (already in row {seen[(body, duty)]})",
+                    *both("survey.duties.twice", row=seen[(body, duty)]),
                 )
                 duty = None
             elif body is not None:
@@ -60,8 +59,7 @@ class _DutiesSheet:
                     ws.title,
                     scoord,
                     status,
-                    f"einen Erfüllungsstand aus der Liste: {choices}",
-                    f"a fulfilment from the list: {choices}",
+                    *both("survey.duties.status", choices=choices),
                 )
                 continue
             if body is not None and duty is not None:

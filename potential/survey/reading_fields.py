@@ -6,9 +6,10 @@ Estimates left unchanged are not answers; a changed value counts as the body's o
 from __future__ import annotations
 
 from potential import labels
+from potential.messages import both, message
 from potential.survey import layout as L
 from potential.survey.answers import FieldAnswer
-from potential.survey.reading_cells import _BAD, _EXPECT, _KIND, _close, _text
+from potential.survey.reading_cells import _BAD, _KIND, _close, _expect, _text
 
 
 class _FieldsSheet:
@@ -44,9 +45,7 @@ class _FieldsSheet:
                         ws.title,
                         fcoord,
                         fvalue,
-                        f"ein bekanntes Handlungsfeld (ID): {known}; die Zeile wird nicht "
-                        "übernommen",
-                        f"a known field (id): {known}; the row is not taken over",
+                        *both("survey.fields.unknown", known=known),
                     )
                 field_id = None
             elif body is not None:
@@ -55,10 +54,7 @@ class _FieldsSheet:
                         ws.title,
                         fcoord,
                         fvalue,
-                        f"jedes Handlungsfeld einmal je Körperschaft (schon in Zeile "
-                        f"{seen[(body, field_id)]}); die Zeile wird nicht übernommen",
-                        f"each field once per body (already in row {seen[(body, field_id)]}); "
-                        "the row is not taken over",
+                        *both("survey.fields.twice", row=seen[(body, field_id)]),
                     )
                     field_id = None
                 else:
@@ -75,8 +71,7 @@ class _FieldsSheet:
                         ws.title,
                         ocoord,
                         origin_text,
-                        f"eine Herkunft aus der Liste: {choices}",
-                        f"an origin from the list: {choices}",
+                        *both("survey.fields.origin", choices=choices),
                     )
                 if value is _BAD:
                     continue
@@ -86,8 +81,10 @@ class _FieldsSheet:
                             ws.title,
                             coord,
                             None,
-                            f"{_EXPECT[_KIND[key]][0]} – die Herkunft sagt „eigene Angabe“",
-                            f"{_EXPECT[_KIND[key]][1]} – the origin says 'own figure'",
+                            *(
+                                message("survey.fields.own_empty", lang=lg, expected=text)
+                                for lg, text in zip(L.LANGS, _expect(_KIND[key]), strict=True)
+                            ),
                         )
                     continue
                 if not usable:
@@ -101,10 +98,7 @@ class _FieldsSheet:
                         ws.title,
                         coord,
                         value,
-                        "Wert geändert, Herkunft nicht auf „eigene Angabe“ gesetzt – als eigene "
-                        "Angabe gewertet",
-                        "value changed but origin not set to 'own figure' – counted as an own "
-                        "figure",
+                        *both("survey.fields.changed"),
                         "note",
                     )
                 if key == "leaving_share" and 0 < value <= 1:
@@ -112,10 +106,7 @@ class _FieldsSheet:
                         ws.title,
                         coord,
                         value,
-                        f"Anteil in Prozent: {value:g} bedeutet {value:g} % – gemeint "
-                        f"{value * 100:g} %?",
-                        f"share in per cent: {value:g} means {value:g} % – did you mean "
-                        f"{value * 100:g} %?",
+                        *both("survey.fields.percent", value=value, percent=value * 100),
                         "note",
                     )
                 stored = round(value / 100, 10) if key == "leaving_share" else value

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from potential.messages import both, message
 from potential.survey import layout as L
 
 
@@ -19,32 +20,21 @@ class _FileChecks:
     def _open(self) -> bool:
         path = self.path
         if not path.exists():
-            self.file_problem(
-                "Datei nicht gefunden; erwartet: eine ausgefüllte Vorlage (.xlsx)",
-                "file not found; expected a filled template (.xlsx)",
-            )
+            self.file_problem(*both("survey.file.not_found"))
             return False
         if path.is_dir():
-            self.file_problem(
-                "ist ein Ordner; erwartet: eine Datei (.xlsx)",
-                "is a folder; expected a file (.xlsx)",
-            )
+            self.file_problem(*both("survey.file.is_folder"))
             return False
         self.data = path.read_bytes()
         if not self.data:
-            self.file_problem(
-                "leere Datei (0 Byte); erwartet: eine ausgefüllte Vorlage (.xlsx)",
-                "empty file (0 bytes); expected a filled template (.xlsx)",
-            )
+            self.file_problem(*both("survey.file.empty"))
             return False
         what = _sniff(self.data)
         if what is not None:
-            de, en = what
+            key = "survey.file.not_excel"
             self.file_problem(
-                f"keine Excel-Arbeitsmappe, sondern {de}; erwartet: die ausgefüllte Vorlage, "
-                "in Excel als .xlsx gespeichert",
-                f"not an Excel workbook but {en}; expected the filled template, saved from "
-                "Excel as .xlsx",
+                message(key, lang="de", what=message(what, lang="de")),
+                message(key, lang="en", what=message(what, lang="en")),
             )
             return False
         from openpyxl import load_workbook
@@ -52,11 +42,7 @@ class _FileChecks:
         try:
             self.wb = load_workbook(io.BytesIO(self.data))
         except Exception as exc:
-            self.file_problem(
-                f"beschädigte Arbeitsmappe ({type(exc).__name__}); erwartet: eine .xlsx-Datei, "
-                "die Excel öffnen kann",
-                f"damaged workbook ({type(exc).__name__}); expected an .xlsx file Excel can open",
-            )
+            self.file_problem(*both("survey.file.damaged", error=type(exc).__name__))
             return False
         return True
 
@@ -87,10 +73,7 @@ class _FileChecks:
                 sheet if cell else None,
                 cell,
                 value,
-                f"Vorlagenversion {L.VERSION}; diese Datei stammt aus einer anderen Vorlage – "
-                "bitte die Angaben in eine neue Vorlage übertragen",
-                f"template version {L.VERSION}; this file comes from another template – please "
-                "copy the answers into a new template",
+                *both("survey.file.other_version", version=L.VERSION),
             )
             return False
         if not versions:
@@ -99,10 +82,7 @@ class _FileChecks:
                 sheet or L.sheet_name("instructions", "de"),
                 L.VERSION_CELL,
                 None,
-                f"die Vorlagenversion {L.VERSION}; die Datei ist keine Vorlage von "
-                "'potential survey template'",
-                f"the template version {L.VERSION}; the file is no template of "
-                "'potential survey template'",
+                *both("survey.file.no_version", version=L.VERSION),
             )
             return False
         self.answers.version = L.VERSION
@@ -118,10 +98,9 @@ class _FileChecks:
                 L.META_SHEET,
                 None,
                 self.answers.dataset_id,
-                f"die Vorlage wurde für den Datensatz {self.answers.dataset_id!r} erstellt, "
-                f"gelesen wird gegen {self.ds.meta.id!r}",
-                f"the template was made for dataset {self.answers.dataset_id!r}, it is read "
-                f"against {self.ds.meta.id!r}",
+                *both(
+                    "survey.file.other_dataset", made=self.answers.dataset_id, read=self.ds.meta.id
+                ),
                 "note",
             )
         return True
@@ -151,19 +130,14 @@ class _FileChecks:
                     name,
                     None,
                     None,
-                    f"doppeltes Blatt (Kopie von „{base}“, {filled} ausgefüllte Zellen); gelesen "
-                    f"wird nur „{base}“ – bitte die Angaben dort zusammenführen und die Kopie "
-                    "löschen",
-                    f"duplicated sheet (copy of '{base}', {filled} filled cells); only "
-                    f"'{base}' is read – please merge the answers there and delete the copy",
+                    *both("survey.file.duplicate_sheet", base=base, filled=filled),
                 )
             elif filled:
                 self.problem(
                     name,
                     None,
                     None,
-                    f"unbekanntes Blatt mit {filled} ausgefüllten Zellen wird nicht gelesen",
-                    f"unknown sheet with {filled} filled cells is not read",
+                    *both("survey.file.unknown_sheet", filled=filled),
                     "note",
                 )
         for key in L.DATA_SHEETS:
@@ -172,8 +146,7 @@ class _FileChecks:
                     self.names[key],
                     None,
                     None,
-                    "das Blatt fehlt; bitte die Vorlage unverändert verwenden",
-                    "the sheet is missing; please use the template as it is",
+                    *both("survey.file.sheet_missing"),
                 )
 
     def _prefill(self):
@@ -199,10 +172,7 @@ class _FileChecks:
             L.META_SHEET,
             None,
             None,
-            "das versteckte Blatt mit den vorbelegten Werten fehlt (Blätter in eine neue Datei "
-            "kopiert?); als Schätzung gilt, was der Datensatz heute schätzt",
-            "the hidden sheet with the pre-filled values is missing (sheets copied into a new "
-            "file?); the dataset's current estimates count as the pre-filled values",
+            *both("survey.file.no_prefill"),
             "note",
         )
         inputs = body_field_inputs(self.ds)
@@ -215,23 +185,20 @@ class _FileChecks:
                 self.prefill[(row.body, row.field, column)] = value
 
 
-def _sniff(data: bytes) -> tuple[str, str] | None:
-    """What a file that is not an .xlsx workbook is, or ``None`` if it is one."""
+def _sniff(data: bytes) -> str | None:
+    """What a file that is not an .xlsx workbook is (a message key), or ``None`` if it is one."""
     if data[:4] == b"%PDF":
-        return "eine PDF-Datei", "a PDF file"
+        return "survey.file.kind.pdf"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        return (
-            "eine alte Excel-Datei (.xls) oder eine verschlüsselte Arbeitsmappe",
-            "an old Excel file (.xls) or an encrypted workbook",
-        )
+        return "survey.file.kind.xls"
     if zipfile.is_zipfile(io.BytesIO(data)):
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
             if "xl/workbook.xml" in names:
                 return None
             if "mimetype" in names and b"opendocument" in z.read("mimetype"):
-                return "eine OpenDocument-Datei (.ods)", "an OpenDocument file (.ods)"
-        return "ein anderes ZIP-Archiv", "another zip archive"
+                return "survey.file.kind.ods"
+        return "survey.file.kind.zip"
     sample = data[:4096]
     try:
         sample.decode("utf-8")
@@ -239,5 +206,5 @@ def _sniff(data: bytes) -> tuple[str, str] | None:
     except UnicodeDecodeError:
         text = sum(32 <= b < 127 or b in (9, 10, 13) for b in sample) > 0.9 * len(sample)
     if text:
-        return "eine Textdatei (z. B. CSV)", "a text file (e.g. CSV)"
-    return "eine Datei unbekannten Formats", "a file of unknown format"
+        return "survey.file.kind.text"
+    return "survey.file.kind.unknown"

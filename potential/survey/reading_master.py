@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from potential.messages import both, message
 from potential.survey import layout as L
 from potential.survey.answers import Respondent
 from potential.survey.reading_cells import _BAD, _text
@@ -24,9 +25,13 @@ class _MasterSheet:
                 ws.title,
                 f"A{label_row}",
                 label,
-                f"„{L.pick(label_pair, self.answers.lang)}“ in Zeile {label_row}; bitte die "
-                "Vorlage unverändert verwenden",
-                f"'{label_pair[1]}' in row {label_row}; please use the template as it is",
+                message(
+                    "survey.master.label",
+                    lang="de",
+                    label=L.pick(label_pair, self.answers.lang),
+                    row=label_row,
+                ),
+                message("survey.master.label", lang="en", label=label_pair[1], row=label_row),
             )
             return
         for col in range(2, max(ws.max_column, 2) + 1):
@@ -41,8 +46,7 @@ class _MasterSheet:
                     ws.title,
                     coord,
                     value,
-                    "jede Körperschaft nur einmal",
-                    "each body only once",
+                    *both("survey.master.twice"),
                 )
                 continue
             contact = _text(self._cell(ws, rows["contact"], col)[1])
@@ -64,6 +68,5 @@ class _MasterSheet:
                 ws.title,
                 f"B{rows['body']}",
                 None,
-                "mindestens eine bekannte Körperschaft (ID)",
-                "at least one known body (id)",
+                *both("survey.master.none"),
             )

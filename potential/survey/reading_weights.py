@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from potential.messages import both
 from potential.survey import layout as L
 from potential.survey.answers import WeightAnswer
 from potential.survey.reading_cells import _BAD
@@ -33,8 +34,7 @@ class _WeightsSheet:
                     ws.title,
                     gcoord,
                     group,
-                    f"eine Kriteriengruppe (ID) des Modells: {', '.join(groups)}",
-                    f"a criteria group (id) of the model: {', '.join(groups)}",
+                    *both("survey.weights.group", groups=", ".join(groups)),
                 )
                 continue
             if body is None:
@@ -45,8 +45,7 @@ class _WeightsSheet:
                     ws.title,
                     gcoord,
                     group,
-                    "jede Kriteriengruppe einmal je Körperschaft",
-                    "each criteria group once per body",
+                    *both("survey.weights.twice"),
                 )
                 continue
             mine[group] = (coord, points)
@@ -63,8 +62,7 @@ class _WeightsSheet:
                     ws.title,
                     coord,
                     None,
-                    "Punkte für jede Kriteriengruppe (alle Gruppen oder keine ausfüllen)",
-                    "points for every criteria group (fill in all groups or none)",
+                    *both("survey.weights.missing"),
                 )
             if missing:
                 continue
@@ -74,8 +72,7 @@ class _WeightsSheet:
                     ws.title,
                     first,
                     0,
-                    "mindestens eine Gruppe mit mehr als 0 Punkten",
-                    "at least one group with more than 0 points",
+                    *both("survey.weights.zero"),
                 )
                 continue
             first = mine[groups[0]][0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from potential.messages import message
 from potential.survey.problems import format_problem
 from potential.survey.tables import _fmt
 
@@ -101,61 +102,38 @@ class MergeReport:
 
     def lines(self, lang: str = "de") -> list[str]:
         """The report as lines of text (German or English), for the command line."""
-        de = lang == "de"
+        lang = "de" if lang == "de" else "en"
         out = [format_problem(p, lang) for p in self.problems]
         if self.created:
-            out.append(
-                f"{self.into}: neu angelegt als Kopie des Datensatzes"
-                if de
-                else f"{self.into}: created as a copy of the dataset"
-            )
+            out.append(message("survey.report.created", lang=lang, into=self.into))
         for name in self.skipped:
-            out.append(
-                f"{name}: nicht übernommen, die Datei hat Fehler (mit --partial werden die "
-                "gültigen Zellen übernommen)"
-                if de
-                else f"{name}: not merged, the file has errors (--partial merges its valid cells)"
-            )
+            out.append(message("survey.report.skipped", lang=lang, name=name))
         for c in self.changes:
             old, new = _show(c.old, lang), _show(c.new, lang)
             what = f"{c.file} {c.key} {c.column}: {old} → {new} [{c.source}] ({c.origin})"
-            if c.status == "pending":
-                out.append(
-                    f"Abweichung, nicht geschrieben: {what} – mit --accept übernehmen"
-                    if de
-                    else f"diff, not written: {what} – use --accept to take it over"
-                )
-            else:
-                kind = {"added": ("neu", "added"), "changed": ("geändert", "changed")}[c.status]
-                out.append(f"{kind[0] if de else kind[1]}: {what}")
+            # pending: a diff held back; added, changed: written
+            out.append(message(f"survey.report.{c.status}", lang=lang, what=what))
         if self.written:
-            folder = str(self.into)
             out.append(
-                (f"geschrieben in {folder}: " if de else f"written to {folder}: ")
-                + ", ".join(self.written)
+                message(
+                    "survey.report.written",
+                    lang=lang,
+                    folder=self.into,
+                    files=", ".join(self.written),
+                )
             )
             if self.history is not None:
-                out.append(
-                    f"vorherige Fassung: {self.history}"
-                    if de
-                    else f"previous version: {self.history}"
-                )
+                out.append(message("survey.report.history", lang=lang, history=self.history))
         elif not self.answered:
-            out.append(
-                "keine Antworten gefunden: die Dateien enthalten nur die Vorgaben der Vorlage; "
-                f"{self.into} wurde nicht angelegt oder geändert"
-                if de
-                else "no answers found: the files hold only the template's defaults; "
-                f"{self.into} was not created or changed"
-            )
+            out.append(message("survey.report.no_answers", lang=lang, into=self.into))
         else:
-            out.append(f"{self.into}: keine Änderung" if de else f"{self.into}: nothing changed")
+            out.append(message("survey.report.unchanged", lang=lang, into=self.into))
         return out
 
 
 def _show(value, lang):
     if value is None or value == "":
-        return "(leer)" if lang == "de" else "(empty)"
+        return message("survey.problem.empty", lang=lang)
     if isinstance(value, float):
         return _fmt(value)
     if isinstance(value, tuple | list):

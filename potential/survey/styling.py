@@ -56,7 +56,8 @@ class _Styling:
         ws.row_dimensions[L.HEADER_ROW].height = 45
         from potential.workbook import print_setup
 
-        print_setup(ws, title, f"{L.HEADER_ROW}:{L.HEADER_ROW}")
+        rows = f"{L.HEADER_ROW}:{L.HEADER_ROW}"
+        print_setup(ws, title, rows, L.pick(_T["title"], self.lang), self.lang)
         return ws
 
     def _protect(self, ws, insert_rows: bool = False):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from potential import files
 from potential.errors import InputError
+from potential.messages import message
 from potential.survey import layout as L
 from potential.survey.template_sheets import _Book
 from potential.survey.texts import _T
@@ -39,7 +40,7 @@ def find_body(dataset, body: str):
         if wanted in (b.id.casefold(), b.name.casefold()):
             return b
     known = ", ".join(f"{b.id} ({b.name})" for b in dataset.bodies)
-    raise InputError(f"unknown body {body!r}; expected one of {known}", "--body")
+    raise InputError(message("survey.unknown_body", body=body, known=known), "--body")
 
 
 def template(
@@ -85,7 +86,7 @@ def template(
     from potential.workbook import FIXED_TIMESTAMP
 
     if lang not in L.LANGS:
-        raise InputError(f"unknown language {lang!r}; expected one of de, en", "--lang")
+        raise InputError(message("survey.unknown_lang", language=lang), "--lang")
     ds = _dataset(dataset)
     model = _criteria(criteria)
     bodies = [find_body(ds, body)] if body is not None else list(ds.bodies)
@@ -127,7 +128,7 @@ def write_template(
 
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise InputError("expected a file name ending in .xlsx", str(path))
+        raise InputError(message("survey.not_xlsx"), str(path))
     wb = template(dataset, body=body, lang=lang, criteria=criteria, return_to=return_to)
     buffer = io.BytesIO()
     wb.save(buffer)

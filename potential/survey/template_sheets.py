@@ -40,7 +40,7 @@ class _Book(_Validation, _Styling):
         ws = self.wb.create_sheet(self.name("instructions"))
         from potential.workbook import print_setup
 
-        print_setup(ws)
+        print_setup(ws, self.name("instructions"), "1:1", self.t("title"), self.lang)
         ws.column_dimensions["A"].width = 28
         ws.column_dimensions["B"].width = 100
         ws["A1"] = self.t("title")
@@ -334,6 +334,9 @@ class _Book(_Validation, _Styling):
             ws.cell(1, j, key)
             for i, item in enumerate(items, start=2):
                 ws.cell(i, j, item)
+        from potential.workbook import print_setup
+
+        print_setup(ws, self.name("lists"), "1:1", self.t("title"), self.lang)
         ws.sheet_state = "hidden"
         self._protect(ws)
 

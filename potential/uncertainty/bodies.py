@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from potential.errors import InputError
+from potential.messages import message
 
 #: Weight specifications the analysis offers (see :func:`body_weight_spec`).
 WEIGHT_SPECS = ("uniform", "groups", "ordinal", "model")
@@ -55,16 +56,19 @@ class BodySMAA:
     scales: str = "fixed"
 
 
-def body_weight_spec(model, kind: str):
+def body_weight_spec(model, kind: str, body: str | None = None):
     """The weight specification for SMAA in the analysis.
 
     ``uniform``: every weight vector on the simplex equally likely (no preference
-    information). ``groups``: the value tree of the criteria model, group weights and weights
-    within each group uniform on their simplices. ``ordinal``: the criteria ranked by the
-    model's effective weights, all weight vectors respecting that order equally likely.
-    ``model``: the model's weights, fixed (useful with ``values="dataset"``).
+    information, so no body's weights are used). ``groups``: the value tree of the criteria
+    model, group weights and weights within each group uniform on their simplices (the
+    model's structure, none of its weights). ``ordinal``: the criteria ranked by the
+    effective weights of ``body`` (its own where the model has weights for it, e.g. from the
+    survey; else the model's), all weight vectors respecting that order equally likely.
+    ``model``: the weights of ``body`` (its own, else the model's), fixed (useful with
+    ``values="dataset"``).
     """
-    weights = model.weights()
+    weights = model.weights(body)
     if kind == "uniform":
         return None
     if kind == "groups":
@@ -73,7 +77,9 @@ def body_weight_spec(model, kind: str):
         return sorted(weights, key=lambda c: -weights[c])
     if kind == "model":
         return np.array([weights[c.id] for c in model.criteria])
-    raise InputError(f"weights: {kind!r}; expected one of {', '.join(WEIGHT_SPECS)}")
+    raise InputError(
+        message("mcda.one_of", value=kind, choices=", ".join(WEIGHT_SPECS)), "weights"
+    )
 
 
 def body_seed(seed: int, position: int) -> int:
@@ -94,6 +100,7 @@ def smaa_by_body(
     progress: Callable | None = None,
     scales: str = "fixed",
     economics=None,
+    body_weights=None,
 ) -> BodySMAA:
     """Rank acceptability of every body's options (SMAA over weights, optionally values).
 
@@ -126,6 +133,11 @@ def smaa_by_body(
     economics : EconomicSettings or mapping, optional
         Settings of the Wirtschaftlichkeitsvergleich, as for :func:`potential.analyse`;
         default the dataset's.
+    body_weights : str, Path, mapping or False, optional
+        Per-body weights, as for :func:`potential.analyse` (default: the dataset folder's
+        survey weights, if any). They count with ``weights="ordinal"`` (each body's own
+        order) and ``weights="model"`` (each body's own weights, fixed); ``uniform`` and
+        ``groups`` use no weights.
 
     Returns
     -------
@@ -145,18 +157,20 @@ def smaa_by_body(
     from potential.uncertainty.smaa import smaa
 
     if int(n) < 1:
-        raise InputError(f"n: expected at least 1 sample, got {n}")
+        raise InputError(message("uncertainty.samples_at_least", n=n), "n")
     if values not in VALUE_SPECS:
-        raise InputError(f"values: {values!r}; expected one of {', '.join(VALUE_SPECS)}")
+        raise InputError(
+            message("mcda.one_of", value=values, choices=", ".join(VALUE_SPECS)), "values"
+        )
     check_scales(scales)
-    ds, model, date, options, table = prepare(dataset, criteria, reference_date)
+    ds, model, date, options, table = prepare(dataset, criteria, reference_date, body_weights)
     if scales == "fixed":
         missing_scales(model)
     if economics is not None:
         if not isinstance(economics, EconomicSettings):
             economics = economic_settings(ds, date, economics)
         table = indicator_parts(ds, options, date, economics)[0]
-    spec = body_weight_spec(model, weights)
+    body_weight_spec(model, weights)  # checks the kind before any work
     matrices = decision_matrices(ds, table, model)
     cells = _value_cells(ds, options, date, model, economics) if values == "dataset" else {}
     params = {}
@@ -176,7 +190,7 @@ def smaa_by_body(
         result = smaa(
             matrices[body.id],
             objectives,
-            weights=spec,
+            weights=body_weight_spec(model, weights, body.id),
             method=method,
             n=int(n),
             seed=body_seed(seed, position),
@@ -253,6 +267,8 @@ def smaa_of(analysis, n: int = 10_000, seed: int = 0, **settings) -> BodySMAA:
     )
     settings.setdefault("scales", getattr(analysis, "scales", "fixed"))
     settings.setdefault("economics", getattr(analysis, "economics", None))
+    # the analysis' model already carries the weights it ranked with (none: --model-weights)
+    settings.setdefault("body_weights", False)
     return smaa_by_body(
         analysis.dataset, analysis.criteria, method, analysis.reference_date, n=n, seed=seed,
         **settings,
@@ -346,7 +362,7 @@ def write_smaa(
         {
             "smaa_acceptability.csv": csv_writer(result.acceptability, csv_dialect),
             "smaa_summary.csv": csv_writer(result.summary, csv_dialect),
-            "smaa.xlsx": lambda p: write_workbook(sheets, p),
+            "smaa.xlsx": lambda p: write_workbook(sheets, p, "smaa", lang),
         },
         provenance=provenance,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from potential.errors import InputError
+from potential.messages import message
 
 
 def body_tornado(analysis, body: str, option: str | None = None, step: float = 0.1):
@@ -40,11 +41,14 @@ def body_tornado(analysis, body: str, option: str | None = None, step: float = 0
     rows = ranking[ranking["body"] == body]
     if rows.empty:
         known = ", ".join(dict.fromkeys(ranking["body"]))
-        raise InputError(f"body {body!r} is not ranked; expected one of {known}")
+        raise InputError(message("analysis.not_ranked", body=body, known=known))
     if option is None:
         option = rows.sort_values("rank", kind="stable")["option"].iloc[0]
     elif option not in set(rows["option"]):
-        raise InputError(f"body {body!r} takes no part in option {option!r}")
+        known = ", ".join(dict.fromkeys(rows["option"]))
+        raise InputError(
+            message("uncertainty.body_not_in_option", body=body, option=option, known=known)
+        )
     matrix, objectives, weights, params = body_problem(analysis, body)
     frame = sensitivity(matrix, objectives, weights, analysis.method, step=step, **params)
     table: pd.DataFrame = tornado_table(frame, option)
@@ -80,7 +84,7 @@ def body_stability_intervals(analysis, body: str, tol: float = 1e-9):
 
     if body not in set(analysis.ranking["body"]):
         known = ", ".join(dict.fromkeys(analysis.ranking["body"]))
-        raise InputError(f"body {body!r} is not ranked; expected one of {known}")
+        raise InputError(message("analysis.not_ranked", body=body, known=known))
     matrix, objectives, weights, params = body_problem(analysis, body)
     return stability_intervals(matrix, objectives, weights, analysis.method, tol=tol, **params)
 

@@ -74,6 +74,7 @@ from potential.economics.flows import summary
 from potential.economics.settings import EconomicSettings, apply_overrides, economic_settings
 from potential.errors import InputError
 from potential.indicators import indicator_parts, vat_rule_table
+from potential.messages import message
 from potential.models import Dataset, VatRule
 from potential.options import generate_options
 from potential.uncertainty.ranges import uncertain_parameters
@@ -99,14 +100,14 @@ _ATTRS = {
 
 def _check_int(value, what: str, least: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < least:
-        raise InputError(f"{what}: expected an integer >= {least}, got {value!r}")
+        raise InputError(message("uncertainty.int_at_least", least=least, value=value), what)
     return int(value)
 
 
 def _check_probability(value, what: str) -> float:
     ok = not isinstance(value, bool) and isinstance(value, int | float | np.number)
     if not ok or not 0 <= float(value) <= 1:
-        raise InputError(f"{what}: expected a probability between 0 and 1, got {value!r}")
+        raise InputError(message("uncertainty.probability", value=value), what)
     return float(value)
 
 
@@ -123,8 +124,8 @@ def _fixed_settings(dataset, date, economics) -> dict:
         }
     if not isinstance(economics, Mapping):
         raise InputError(
-            f"economics: expected a mapping of overrides or EconomicSettings, got "
-            f"{type(economics).__name__}"
+            message("uncertainty.economics_not_mapping", got=type(economics).__name__),
+            "economics",
         )
     given = apply_overrides(base, economics)
     return {k: getattr(given, k) for k, v in economics.items() if v is not None}
@@ -225,8 +226,12 @@ def _plan(
         unknown = sorted(flippable - set(forms))
         if unknown:
             raise InputError(
-                f"vat_flip_forms: unknown legal form(s) {', '.join(map(repr, unknown))}; "
-                f"expected ids of legal_forms.csv: {', '.join(forms)}"
+                message(
+                    "uncertainty.unknown_legal_forms",
+                    unknown=", ".join(map(repr, unknown)),
+                    known=", ".join(forms),
+                ),
+                "vat_flip_forms",
             )
     ranged = uncertain_parameters(ds)
     ranged["attr"] = ranged["table"].map(_ATTRS)

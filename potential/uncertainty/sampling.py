@@ -52,6 +52,7 @@ import pandas as pd
 
 from potential import random as prandom
 from potential.errors import InputError
+from potential.messages import message
 
 __all__ = [
     "FixedWeights",
@@ -78,9 +79,9 @@ _PILOT = 20_000  # proposals drawn before the acceptance rate is judged
 def _finite(name: str, *values) -> None:
     for v in values:
         if isinstance(v, bool) or not isinstance(v, int | float | np.integer | np.floating):
-            raise InputError(f"{name}: expected numbers, got {v!r}")
+            raise InputError(message("uncertainty.not_numbers", value=v), name)
         if not math.isfinite(v):
-            raise InputError(f"{name}: expected finite numbers, got {v!r}")
+            raise InputError(message("uncertainty.not_finite", value=v), name)
 
 
 def uniform_simplex(n: int, m: int, rng: np.random.Generator) -> np.ndarray:
@@ -118,7 +119,7 @@ class UniformWeights:
 
     def __post_init__(self):
         if isinstance(self.m, bool) or not isinstance(self.m, int | np.integer) or self.m < 1:
-            raise InputError(f"weights: expected at least one criterion, got m={self.m!r}")
+            raise InputError(message("uncertainty.no_criteria", m=self.m), "weights")
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
         """``(n, m)`` weights, Dirichlet(1, ..., 1) (:func:`uniform_simplex`)."""
@@ -151,20 +152,20 @@ class IntervalWeights:
         object.__setattr__(self, "low", low)
         object.__setattr__(self, "high", high)
         if len(low) != len(high) or not low:
-            raise InputError("weights: intervals need one (low, high) pair per criterion")
+            raise InputError(message("uncertainty.interval_pairs"), "weights")
         names = self.criteria or tuple(range(len(low)))
         for name, lo, hi in zip(names, low, high, strict=True):
-            _finite(f"weights: interval of {name!r}", lo, hi)
+            _finite("weights: " + message("uncertainty.interval_of", name=name), lo, hi)
             if not 0 <= lo <= hi <= 1:
                 raise InputError(
-                    f"weights: interval of {name!r} is ({lo}, {hi}); expected "
-                    "0 <= low <= high <= 1"
+                    message("uncertainty.interval_bounds", name=name, low=lo, high=hi), "weights"
                 )
         if sum(low) > 1 + 1e-12 or sum(high) < 1 - 1e-12:
             raise InputError(
-                f"weights: the intervals are infeasible: the lower bounds sum to {sum(low):g} "
-                f"and the upper bounds to {sum(high):g}; weights summing to 1 need "
-                "sum(low) <= 1 <= sum(high)"
+                message(
+                    "uncertainty.interval_infeasible", low=f"{sum(low):g}", high=f"{sum(high):g}"
+                ),
+                "weights",
             )
 
     @property
@@ -185,9 +186,8 @@ class IntervalWeights:
             accepted += int(ok.sum())
             if tried >= _PILOT and accepted < MIN_ACCEPTANCE * tried:
                 raise InputError(
-                    f"weights: only {accepted} of {tried} uniform weight vectors fall inside "
-                    "the intervals; they leave almost no room (widen them or give fixed "
-                    "weights)"
+                    message("uncertainty.interval_no_room", accepted=accepted, tried=tried),
+                    "weights",
                 )
             out.append(w[ok])
             got += int(ok.sum())
@@ -211,9 +211,7 @@ class OrdinalWeights:
         order = tuple(int(i) for i in self.order)
         object.__setattr__(self, "order", order)
         if sorted(order) != list(range(len(order))) or not order:
-            raise InputError(
-                f"weights: an ordinal ranking must list every criterion once, got {order}"
-            )
+            raise InputError(message("uncertainty.ordinal_order", order=order), "weights")
 
     @property
     def m(self) -> int:
@@ -251,11 +249,11 @@ class HierarchicalWeights:
         object.__setattr__(self, "groups", groups)
         flat = [i for g in groups for i in g]
         if not groups or any(not g for g in groups):
-            raise InputError("weights: a hierarchy needs at least one non-empty group")
+            raise InputError(message("uncertainty.hierarchy_empty"), "weights")
         if len(set(flat)) != len(flat) or min(flat) < 0 or max(flat) >= self.m:
             raise InputError(
-                f"weights: hierarchy groups must hold distinct criteria 0..{self.m - 1}, "
-                f"got {groups}"
+                message("uncertainty.hierarchy_groups", last=self.m - 1, groups=groups),
+                "weights",
             )
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
@@ -276,10 +274,7 @@ class FixedWeights:
     def __post_init__(self):
         w = np.asarray(self.weights, dtype=float).ravel()
         if w.size == 0 or not np.all(np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
-            raise InputError(
-                f"weights: expected finite non-negative numbers with a positive sum, "
-                f"got {w.tolist()}"
-            )
+            raise InputError(message("uncertainty.fixed_weights", weights=w.tolist()), "weights")
         object.__setattr__(self, "weights", tuple((w / w.sum()).tolist()))
 
     @property
@@ -328,7 +323,7 @@ def weight_spec(obj, criteria: Sequence) -> WeightSpec:
         return UniformWeights(m)
     if isinstance(obj, _SPECS):
         if obj.m != m:
-            raise InputError(f"weights: the specification has {obj.m} criteria, the matrix {m}")
+            raise InputError(message("uncertainty.spec_size", given=obj.m, m=m), "weights")
         return obj
     from potential.criteria import CriteriaModel
 
@@ -339,48 +334,47 @@ def weight_spec(obj, criteria: Sequence) -> WeightSpec:
     if isinstance(obj, Mapping):
         unknown = [c for c in obj if c not in criteria]
         if unknown:
-            raise InputError(f"weights: criteria {unknown} are not columns of the matrix")
+            raise InputError(
+                message("mcda.not_columns", criteria=unknown, columns=criteria), "weights"
+            )
         values = list(obj.values())
         if values and all(_is_number(v) for v in values):
             missing = [c for c in criteria if c not in obj]
             if missing:
-                raise InputError(f"weights: no weight for criteria {missing}")
+                raise InputError(message("mcda.no_weight_for", missing=missing), "weights")
             return FixedWeights(tuple(float(obj[c]) for c in criteria))
         pairs = {}
         for c, v in obj.items():
             if isinstance(v, str) or not isinstance(v, Sequence | np.ndarray) or len(v) != 2:
-                raise InputError(
-                    f"weights: {c!r} has {v!r}; expected a (low, high) interval (or give "
-                    "numbers for every criterion as fixed weights)"
-                )
+                raise InputError(message("uncertainty.not_interval", name=c, value=v), "weights")
             pairs[c] = v
         low = tuple(pairs[c][0] if c in pairs else 0.0 for c in criteria)
         high = tuple(pairs[c][1] if c in pairs else 1.0 for c in criteria)
         for c, lo, hi in zip(criteria, low, high, strict=True):
-            _finite(f"weights: interval of {c!r}", lo, hi)
+            _finite("weights: " + message("uncertainty.interval_of", name=c), lo, hi)
         return IntervalWeights(low, high, tuple(criteria))
     if isinstance(obj, str):
-        raise InputError(f"weights: {obj!r} is not a weight specification")
+        raise InputError(message("uncertainty.not_spec", value=obj), "weights")
     if isinstance(obj, Sequence | np.ndarray):
         items = list(np.asarray(obj).ravel()) if isinstance(obj, np.ndarray) else list(obj)
         if items and all(_is_number(x) for x in items):
             if len(items) != m:
-                raise InputError(f"weights: {len(items)} given for {m} criteria")
+                raise InputError(message("mcda.weights_count", given=len(items), m=m), "weights")
             return FixedWeights(tuple(float(x) for x in items))
         unknown = [c for c in items if c not in criteria]
         if unknown:
-            raise InputError(
-                f"weights: {unknown} are not criteria; an ordinal ranking lists criterion "
-                "names, fixed weights are numbers"
-            )
+            raise InputError(message("uncertainty.ordinal_unknown", unknown=unknown), "weights")
         if len(items) != m or len(set(items)) != m:
             missing = [c for c in criteria if c not in items]
-            raise InputError(
-                f"weights: an ordinal ranking must list every criterion once; missing "
-                f"{missing}" + (", repeated ones" if len(set(items)) != len(items) else "")
+            repeated = len(set(items)) != len(items)
+            key = (
+                "uncertainty.ordinal_missing_repeated"
+                if repeated
+                else "uncertainty.ordinal_missing"
             )
+            raise InputError(message(key, missing=missing), "weights")
         return OrdinalWeights(tuple(criteria.index(c) for c in items), tuple(items))
-    raise InputError(f"weights: cannot use a {type(obj).__name__} as a weight specification")
+    raise InputError(message("uncertainty.spec_type", got=type(obj).__name__), "weights")
 
 
 def _hierarchy(model, criteria: list) -> HierarchicalWeights:
@@ -389,8 +383,8 @@ def _hierarchy(model, criteria: list) -> HierarchicalWeights:
     extra = [c for c in criteria if c not in ids]
     if missing or extra:
         raise InputError(
-            f"weights: the criteria model {model.id!r} and the matrix differ: "
-            f"not in the matrix {missing}, not in the model {extra}"
+            message("uncertainty.model_differs", model=model.id, missing=missing, extra=extra),
+            "weights",
         )
     groups = []
     for g in model.groups:
@@ -422,7 +416,7 @@ def sample_weights(spec, n: int, seed: int | np.random.Generator | None = None, 
     """
     if not isinstance(spec, _SPECS):
         if criteria is None:
-            raise InputError("sample_weights: a shorthand specification needs `criteria`")
+            raise InputError(message("uncertainty.shorthand_criteria"), "sample_weights")
         spec = weight_spec(spec, criteria)
     n = _check_n(n)
     return prandom.BlockStream(prandom.entropy(seed), spec.sample).take(0, n)
@@ -430,7 +424,7 @@ def sample_weights(spec, n: int, seed: int | np.random.Generator | None = None, 
 
 def _check_n(n) -> int:
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
-        raise InputError(f"n: expected an integer >= 1, got {n!r}")
+        raise InputError(message("uncertainty.int_at_least", least=1, value=n), "n")
     return int(n)
 
 
@@ -443,7 +437,7 @@ _SCALES = ("absolute", "offset", "factor")
 
 def _check_scale(scale):
     if scale not in _SCALES:
-        raise InputError(f"scale: {scale!r}; expected one of {', '.join(_SCALES)}")
+        raise InputError(message("mcda.one_of", value=scale, choices=", ".join(_SCALES)), "scale")
 
 
 @dataclass(frozen=True)
@@ -458,7 +452,9 @@ class Uniform:
         _finite("Uniform", self.low, self.high)
         _check_scale(self.scale)
         if not self.low < self.high:
-            raise InputError(f"Uniform: expected low < high, got ({self.low}, {self.high})")
+            raise InputError(
+                message("uncertainty.uniform_bounds", low=self.low, high=self.high), "Uniform"
+            )
 
     def bounds(self, x: float) -> tuple[float, float]:
         """Absolute (low, high) around the matrix value ``x``."""
@@ -479,8 +475,10 @@ class Triangular:
         _check_scale(self.scale)
         if not (self.low <= self.mode <= self.high and self.low < self.high):
             raise InputError(
-                f"Triangular: expected low <= mode <= high and low < high, got "
-                f"({self.low}, {self.mode}, {self.high})"
+                message(
+                    "uncertainty.triangular_bounds", low=self.low, mode=self.mode, high=self.high
+                ),
+                "Triangular",
             )
 
     def bounds(self, x: float) -> tuple[float, float, float]:
@@ -507,9 +505,11 @@ class Normal:
             if b is not None:
                 _finite("Normal", b)
         if not self.sd > 0:
-            raise InputError(f"Normal: expected sd > 0, got {self.sd}")
+            raise InputError(message("uncertainty.normal_sd", sd=self.sd), "Normal")
         if self.low is not None and self.high is not None and not self.low < self.high:
-            raise InputError(f"Normal: expected low < high, got ({self.low}, {self.high})")
+            raise InputError(
+                message("uncertainty.uniform_bounds", low=self.low, high=self.high), "Normal"
+            )
 
 
 def _place(params, x, scale):
@@ -620,8 +620,7 @@ def value_spec(obj, matrix: pd.DataFrame) -> ValueUncertainty | None:
         return None
     if not isinstance(obj, Mapping):
         raise InputError(
-            "value_uncertainty: expected a mapping of criterion or (alternative, criterion) "
-            f"to a distribution, got {type(obj).__name__}"
+            message("uncertainty.values_not_mapping", got=type(obj).__name__), "value_uncertainty"
         )
     columns, index = list(matrix.columns), list(matrix.index)
     values = matrix.to_numpy(dtype=float)
@@ -631,7 +630,7 @@ def value_spec(obj, matrix: pd.DataFrame) -> ValueUncertainty | None:
     for key, dist in obj.items():
         if not isinstance(dist, Uniform | Triangular | Normal):
             raise InputError(
-                f"value_uncertainty: {key!r} has {dist!r}; expected Uniform, Triangular or Normal"
+                message("uncertainty.not_distribution", key=key, value=dist), "value_uncertainty"
             )
         if _hashable_in(key, columns):
             j = columns.index(key)
@@ -643,10 +642,7 @@ def value_spec(obj, matrix: pd.DataFrame) -> ValueUncertainty | None:
             if _hashable_in(alt, index) and _hashable_in(crit, columns):
                 cell_keys.append(((index.index(alt), columns.index(crit)), dist))
                 continue
-        raise InputError(
-            f"value_uncertainty: {key!r} is neither a criterion nor an (alternative, "
-            "criterion) pair of the matrix"
-        )
+        raise InputError(message("uncertainty.unknown_cell", key=key), "value_uncertainty")
     for cell, dist in cell_keys:
         per_cell[cell] = dist
     if not per_cell:
@@ -668,8 +664,15 @@ def value_spec(obj, matrix: pd.DataFrame) -> ValueUncertainty | None:
             hi = np.inf if dist.high is None else dist.high
             if not lo <= x <= hi:
                 raise InputError(
-                    f"value_uncertainty: ({index[i]!r}, {columns[j]!r}) is {x}, outside the "
-                    f"bounds ({lo}, {hi}) of its Normal distribution"
+                    message(
+                        "uncertainty.normal_outside",
+                        alternative=index[i],
+                        criterion=columns[j],
+                        value=x,
+                        low=lo,
+                        high=hi,
+                    ),
+                    "value_uncertainty",
                 )
             sd = dist.sd * abs(x) if dist.relative else dist.sd
             kinds["normal"].append((pos, x, sd, lo, hi))

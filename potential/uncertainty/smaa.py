@@ -44,6 +44,7 @@ import pandas as pd
 from potential import random as prandom
 from potential.errors import InputError
 from potential.mcda._base import check_inputs
+from potential.messages import message
 from potential.uncertainty.sampling import (
     ValueUncertainty,
     _check_n,
@@ -236,7 +237,10 @@ def _sample_bounds(matrix, bounds):
         return None
     unknown = [c for c in bounds if c not in matrix.columns]
     if unknown:
-        raise InputError(f"bounds: criteria {unknown} are not columns of the matrix")
+        raise InputError(
+            message("mcda.not_columns", criteria=unknown, columns=list(matrix.columns)),
+            "bounds",
+        )
     lo = np.array([bounds[c][0] if c in bounds else np.nan for c in matrix.columns])
     hi = np.array([bounds[c][1] if c in bounds else np.nan for c in matrix.columns])
     return lo, hi
@@ -250,11 +254,7 @@ class _WSM:
         if uncertain and (
             params.get("value_function", "minmax") != "minmax" or params.get("breakpoints")
         ):
-            raise InputError(
-                "value_uncertainty: wsm with uncertain values uses the min-max value function "
-                "of each sampled matrix (or the given bounds); value_function and breakpoints "
-                "are not supported with it"
-            )
+            raise InputError(message("uncertainty.wsm_value_function"), "value_uncertainty")
         self.params = params
         self.bounds = _sample_bounds(matrix, params.get("bounds")) if uncertain else None
 
@@ -314,9 +314,9 @@ class _WPM:
             self.floor, bool
         )
         if self.floor is not None and not (number and 0 < self.floor < 1):
-            raise InputError(f"value_floor: expected a number in (0, 1), got {self.floor}")
+            raise InputError(message("mcda.open_unit", value=self.floor), "value_floor")
         if params.get("bounds") is not None and self.floor is None:
-            raise InputError("bounds: only with value_floor (the value function of the product)")
+            raise InputError(message("mcda.bounds_without_floor"), "bounds")
         self.params = params
         self.bounds = _sample_bounds(matrix, params.get("bounds")) if uncertain else None
 
@@ -362,11 +362,12 @@ class _TOPSIS:
         self.normalization = params.get("normalization", "vector")
         if self.normalization not in ("vector", "minmax"):
             raise InputError(
-                f"normalization: {self.normalization!r}; expected one of vector, minmax"
+                message("mcda.one_of", value=self.normalization, choices="vector, minmax"),
+                "normalization",
             )
         if params.get("metric", "euclidean") != "euclidean":
             raise InputError(
-                f"metric: {params['metric']!r}; SMAA's vectorised TOPSIS supports 'euclidean'"
+                message("uncertainty.topsis_metric", metric=params["metric"]), "metric"
             )
 
     def _distances(self, x):
@@ -409,21 +410,25 @@ _KERNELS = {"wsm": _WSM, "wpm": _WPM, "topsis": _TOPSIS}
 
 def _check_matrix(matrix, objectives):
     if not isinstance(matrix, pd.DataFrame):
-        raise InputError(f"matrix: expected a pandas DataFrame, got {type(matrix).__name__}")
+        raise InputError(message("mcda.not_frame", got=type(matrix).__name__), "matrix")
     return check_inputs(matrix, objectives, np.ones(matrix.shape[1]))
 
 
 def _kernel(matrix, objectives, method, params, uncertain):
     if method not in METHODS:
         raise InputError(
-            f"method: {method!r}; SMAA is vectorised for {', '.join(METHODS)} "
-            "(use potential.mcda.rank for the others)"
+            message("uncertainty.smaa_method", method=method, methods=", ".join(METHODS)),
+            "method",
         )
     unknown = sorted(set(params) - set(METHODS[method]))
     if unknown:
         raise InputError(
-            f"method {method!r} has no parameter {', '.join(map(repr, unknown))}; its "
-            f"parameters: {', '.join(METHODS[method])}"
+            message(
+                "mcda.unknown_params",
+                method=method,
+                unknown=", ".join(map(repr, unknown)),
+                known=", ".join(METHODS[method]),
+            )
         )
     _, _, _, sign = _check_matrix(matrix, objectives)
     return _KERNELS[method](matrix, list(objectives), sign, params, uncertain)
@@ -464,7 +469,9 @@ def sample_scores(
     """
     w = np.atleast_2d(np.asarray(weights, dtype=float))
     if w.ndim != 2 or w.shape[1] != matrix.shape[1]:
-        raise InputError(f"weights: expected shape (n, {matrix.shape[1]}), got {w.shape}")
+        raise InputError(
+            message("uncertainty.weights_shape", m=matrix.shape[1], shape=w.shape), "weights"
+        )
     if method == "wpm":
         params = {"value_floor": WPM_VALUE_FLOOR, **params}
     kernel = _kernel(matrix, objectives, method, params, values is not None)
@@ -472,9 +479,12 @@ def sample_scores(
         return kernel.score(kernel.nominal(matrix, list(objectives)), w)
     x = np.asarray(values, dtype=float)
     if x.shape != (len(w), *matrix.shape):
-        raise InputError(f"values: expected shape {(len(w), *matrix.shape)}, got {x.shape}")
+        raise InputError(
+            message("uncertainty.values_shape", expected=(len(w), *matrix.shape), shape=x.shape),
+            "values",
+        )
     if not np.all(np.isfinite(x)) or (_needs_positive(kernel) and np.any(x <= 0)):
-        raise InputError("values: expected finite numbers (> 0 for wpm without value_floor)")
+        raise InputError(message("uncertainty.values_finite"), "values")
     return kernel.score(kernel.prepare(x), w)
 
 
@@ -554,7 +564,7 @@ def sample_ranks(scores: np.ndarray) -> np.ndarray:
     """
     s = np.array(scores, dtype=float, ndmin=2)
     if not np.all(np.isfinite(s)):
-        raise InputError("scores: expected finite numbers")
+        raise InputError(message("uncertainty.scores_finite"), "scores")
     order = _order(s)
     ranks = np.empty_like(order)
     np.put_along_axis(ranks, order, np.arange(1, s.shape[1] + 1)[None, :], axis=1)
@@ -837,13 +847,17 @@ def smaa(
     if chunk_size is not None and (
         isinstance(chunk_size, bool) or not isinstance(chunk_size, int | np.integer)
     ):
-        raise InputError(f"chunk_size: expected an integer >= 1, got {chunk_size!r}")
+        raise InputError(
+            message("uncertainty.int_at_least", least=1, value=chunk_size), "chunk_size"
+        )
     if chunk_size is not None and chunk_size < 1:
-        raise InputError(f"chunk_size: expected an integer >= 1, got {chunk_size}")
+        raise InputError(
+            message("uncertainty.int_at_least", least=1, value=chunk_size), "chunk_size"
+        )
     if workers is None:
         workers = min(os.cpu_count() or 1, 4)
     if isinstance(workers, bool) or not isinstance(workers, int | np.integer) or workers < 1:
-        raise InputError(f"workers: expected an integer >= 1, got {workers!r}")
+        raise InputError(message("uncertainty.int_at_least", least=1, value=workers), "workers")
     _check_matrix(matrix, objectives)
     a, m = matrix.shape
     spec = weight_spec(weights, list(matrix.columns))
@@ -856,9 +870,13 @@ def smaa(
         if bad.any():
             i, j = np.argwhere(bad)[0]
             raise InputError(
-                f"value_uncertainty: ({matrix.index[i]!r}, {matrix.columns[j]!r}) can take "
-                f"values <= 0 ({uncertainty.min_support[i, j]}); the weighted product "
-                "without a value_floor needs values > 0"
+                message(
+                    "uncertainty.values_not_positive",
+                    alternative=matrix.index[i],
+                    criterion=matrix.columns[j],
+                    low=uncertainty.min_support[i, j],
+                ),
+                "value_uncertainty",
             )
     nominal = kernel.nominal(matrix, list(objectives)) if uncertainty is None else None
     root = prandom.entropy(seed)

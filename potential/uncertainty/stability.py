@@ -44,6 +44,7 @@ from potential.errors import InputError
 from potential.mcda import check_method, rank
 from potential.mcda._base import check_inputs
 from potential.mcda.value import value_scores
+from potential.messages import message
 
 __all__ = ["sensitivity", "stability_intervals", "tornado_table"]
 
@@ -90,9 +91,9 @@ def _check_tol(name: str, value) -> float:
     try:
         value = float(value)
     except (TypeError, ValueError):
-        raise InputError(f"{name}: expected a number in (0, 1), got {value!r}") from None
+        raise InputError(message("mcda.open_unit", value=value), name) from None
     if not (math.isfinite(value) and 0.0 < value < 1.0):
-        raise InputError(f"{name}: expected a number in (0, 1), got {value}")
+        raise InputError(message("mcda.open_unit", value=value), name)
     return value
 
 
@@ -443,11 +444,16 @@ def tornado_table(sensitivity_frame: pd.DataFrame, alternative) -> pd.DataFrame:
     needed = ["criterion", "change", "alternative", "score", "score_change"]
     missing = [c for c in needed if c not in sensitivity_frame.columns]
     if missing:
-        raise InputError(f"sensitivity_frame: missing column(s) {missing}; use sensitivity()")
+        raise InputError(
+            message("uncertainty.sensitivity_columns", missing=missing), "sensitivity_frame"
+        )
     rows = sensitivity_frame[sensitivity_frame["alternative"] == alternative]
     if rows.empty:
         known = list(dict.fromkeys(sensitivity_frame["alternative"]))
-        raise InputError(f"alternative: {alternative!r} is not one of {known}")
+        raise InputError(
+            message("uncertainty.unknown_alternative", alternative=alternative, known=known),
+            "alternative",
+        )
     wide = rows.pivot(index="criterion", columns="change", values="score")
     order = list(dict.fromkeys(rows["criterion"]))
     wide = wide.reindex(order)
