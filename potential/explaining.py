@@ -57,6 +57,16 @@ def _reasons(analysis, items, lang):
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + glue + parts[-1]
 
 
+def versus_alone(analysis, body: str, option: str, lang: str = "de", n: int = 2) -> str:
+    """The ``n`` criteria that separate an option most from going on alone, in words.
+
+    Each with the difference of its contribution in points (option − stand-alone), e.g.
+    ``"Vertretbarkeit (+0,087) und Steuerung behalten (−0,020)"``: what puts the option
+    ahead of (or behind) the status quo, not what makes up its score.
+    """
+    return _reasons(analysis, separating(analysis, body, option, STAND_ALONE, n=n), lang)
+
+
 def _money(row, lang):
     value = row.get("npv", float("nan"))
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -122,7 +122,7 @@ def test_analyse_prints_every_body_and_its_top_options(analyse_run, dataset):
         lines = blocks[body.name]
         assert [line.split(".")[0].strip() for line in lines] == ["1", "2", "3"], lines
         assert lines[0].startswith("  1. ")
-        assert "vor allem:" in lines[0]
+        assert "gegenüber dem Alleingang:" in lines[0] or "[Punkte " in lines[0]
 
 
 def _de(value: float, digits: int) -> str:
@@ -147,8 +147,24 @@ def test_analyse_prints_the_top_option_of_the_ranking(analyse_run, default_analy
             continue
         assert blocks[body.name][0].startswith(
             f"  1. {label}  [Kapitalwert {_de(best['npv'], 0)} €; "
-            f"Punkte {_de(best['score'], 3)}; vor allem: "
+            f"Punkte {_de(best['score'], 3)}; gegenüber dem Alleingang: "
         )
+        # the two criteria named are those whose contributions differ most from going alone
+        c = default_analysis.contributions
+        c = c[c["body"] == body.id].pivot(
+            index="criterion", columns="option", values="contribution"
+        )
+        diff = c[best["option"]] - c["alleingang"]
+        first, second = diff.abs().sort_values(ascending=False, kind="stable").index[:2]
+        names = [
+            labels.column(k, "de", default_analysis.criteria).split(" (")[0]
+            for k in (first, second)
+        ]
+        signs = ["+" if diff[k] >= 0 else "−" for k in (first, second)]
+        assert blocks[body.name][0].endswith(
+            f"{names[0]} ({signs[0]}{_de(abs(diff[first]), 3)}) und "
+            f"{names[1]} ({signs[1]}{_de(abs(diff[second]), 3)})]"
+        ), blocks[body.name][0]
 
 
 def test_analyse_in_english(tmp_path, dataset):
@@ -157,7 +173,7 @@ def test_analyse_in_english(tmp_path, dataset):
     assert result.output.startswith("Reference date ")
     assert "criteria model ikz-egov-nrw" in result.output
     assert "Stichtag" not in result.output
-    assert "mainly:" in result.output and "vor allem" not in result.output
+    assert "against going alone:" in result.output and "Alleingang" not in result.output
     assert f"written: {tmp_path / 'out' / 'ranking.xlsx'}" in result.output
     blocks = body_blocks(result.output)
     assert {b.name for b in dataset.bodies} <= set(blocks)
@@ -187,7 +203,7 @@ def test_analyse_with_topsis(tmp_path, dataset):
 def test_analyse_reference_date_is_printed(tmp_path):
     result = invoke("analyse", "--out", tmp_path / "out", "--reference-date", "2027-06-30")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Stichtag 2027-06-30")
+    assert result.output.startswith("Stichtag 30.06.2027")
 
 
 @pytest.mark.parametrize(

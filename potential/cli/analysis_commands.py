@@ -219,16 +219,18 @@ def _print_weights(result, lang: str) -> None:
 
 
 def _print_top(result, lang: str, top: int) -> None:
-    """Print each body's best options with the two criteria that carry them most."""
+    """Print each body's best options with the two criteria that set them apart from going
+    on alone most (:func:`potential.explaining.versus_alone`)."""
     from potential import labels
+    from potential.explaining import versus_alone
     from potential.options import STAND_ALONE, participants
-    from potential.report.text import number
+    from potential.report.text import date, number
 
     click.echo(
         message(
             "cli.analyse.header",
             lang=lang,
-            date=result.reference_date,
+            date=date(result.reference_date, lang),
             method=result.method,
             model=result.criteria.id,
         )
@@ -252,10 +254,7 @@ def _print_top(result, lang: str, top: int) -> None:
                     )
                 )
                 continue
-            why = result.explain(body.id, row["option"]).head(2)
-            reasons = ", ".join(
-                labels.column(c, lang, result.criteria).split(" (")[0] for c in why["criterion"]
-            )
+            reasons = versus_alone(result, body.id, row["option"], lang)
             click.echo(
                 message(
                     "cli.analyse.row",

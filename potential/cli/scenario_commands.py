@@ -62,7 +62,7 @@ def scenario_run(files, out, model_weights, lang, csv_dialect, quiet):
     geändert hat), ranking.xlsx und provenance.json.
     """
     import potential.scenarios as ps
-    from potential.report.text import number
+    from potential.report.text import date, number
     from potential.scenarios.exporting import export_run
 
     scenarios = _with_weights(files, model_weights)
@@ -77,7 +77,7 @@ def scenario_run(files, out, model_weights, lang, csv_dialect, quiet):
                 lang=lang,
                 label=run.scenario.label,
                 name=run.name,
-                date=a.reference_date,
+                date=date(a.reference_date, lang),
                 method=a.method,
                 n=len(run.changes),
             )

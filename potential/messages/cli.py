@@ -10,6 +10,7 @@ English text; plural forms are keyed by the ``(singular, plural)`` pair.
 CLICK_DE: dict = {
     "Usage:": "Aufruf:",
     "Options": "Optionen",
+    "Positional arguments": "Argumente",
     "Commands": "Befehle",
     "Show this message and exit.": "Diese Hilfe anzeigen und beenden.",
     "Show the version and exit.": "Die Version anzeigen und beenden.",
@@ -540,8 +541,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  {rank}. {option}  [score {score}]",
     ),
     "cli.analyse.row": (
-        "  {rank}. {option}  [Kapitalwert {npv} €; Punkte {score}; vor allem: {reasons}]",
-        "  {rank}. {option}  [NPV {npv} €; score {score}; mainly: {reasons}]",
+        "  {rank}. {option}  [Kapitalwert {npv} €; Punkte {score}; gegenüber dem Alleingang: "
+        "{reasons}]",
+        "  {rank}. {option}  [NPV {npv} €; score {score}; against going alone: {reasons}]",
     ),
     "cli.analyse.none_pays": (
         "  → Für {body} lohnt sich keine der geprüften Kooperationen.",
