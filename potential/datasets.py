@@ -15,7 +15,7 @@ from pathlib import Path
 from potential import files, models, workspace
 from potential.errors import InputError
 from potential.messages import message
-from potential.options import check_option_rules
+from potential.options import check_option_rules, named_option_rules
 from potential.resources import data_dir, embedded_datasets
 
 #: table file → (model, required, owner column for parameter tables)
@@ -183,7 +183,10 @@ def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
         vat_rules=tuple(tables["vat_rules.csv"]),
         knockout_rules=tuple(tables["knockout_rules.csv"]),
     )
-    check_option_rules(dataset, meta.options, str(folder / "dataset.yaml"))
+    rules = named_option_rules(dataset, meta.options)
+    if rules is not meta.options:
+        dataset = dataset.model_copy(update={"meta": meta.model_copy(update={"options": rules})})
+    check_option_rules(dataset, rules, str(folder / "dataset.yaml"))
     return dataset
 
 

@@ -29,6 +29,9 @@ from potential.messages import catalogue, get_lang, message
 ID_PATTERN = r"^[a-z0-9][a-z0-9_\-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 IdList = tuple[Id, ...]
+#: an id or a name as a user types it (``Bönen``, ``IT``), resolved against the dataset later
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+NameList = tuple[Name, ...]
 Share = Annotated[float, Field(ge=0, le=1)]
 
 #: separates the member ids of a partner set in tables (``a;b;c``), as in list cells
@@ -426,22 +429,23 @@ class OptionRules(Model):
         "neighbour_pairs",
         "existing",
     )
-    fields: IdList | None = Field(
-        default=None, description="Only these fields (ids); default all of the dataset."
+    fields: NameList | None = Field(
+        default=None, description="Only these fields (ids or names); default all of the dataset."
     )
-    legal_forms: IdList | None = Field(
-        default=None, description="Only these legal forms (ids); default all that fit a field."
+    legal_forms: NameList | None = Field(
+        default=None,
+        description="Only these legal forms (ids or names); default all that fit a field.",
     )
     max_size: int | None = Field(
         default=None,
         ge=2,
         description="Largest partner set (all members counted); required by the family 'all'.",
     )
-    join: IdList | None = Field(
-        default=None, description="Only these bodies take part (ids); default all."
+    join: NameList | None = Field(
+        default=None, description="Only these bodies take part (ids or names); default all."
     )
-    stay_out: IdList = Field(default=(), description="These bodies take no part (ids).")
-    lead: Id | None = Field(
+    stay_out: NameList = Field(default=(), description="These bodies take no part (ids, names).")
+    lead: Name | None = Field(
         default=None,
         description="A required lead body: only partner sets with it, only forms with a lead.",
     )

@@ -374,6 +374,37 @@ def _ids_text(items) -> str:
     return ", ".join(i.id for i in items)
 
 
+def named_option_rules(dataset: Dataset, rules: OptionRules) -> OptionRules:
+    """Option rules with the names a user typed turned into ids.
+
+    ``join: [Bönen, "Kreis Unna"]``, ``lead: unna``, ``fields: [IT]`` mean the ids
+    ``boenen``, ``kreis_unna``, ``unna``, ``it``: any case, umlauts as ``ä`` or ``ae``, the
+    labels of fields and legal forms in German or English (:mod:`potential.names`). An entry
+    that matches no item, or more than one, is left as it is, so that
+    :func:`check_option_rules` reports it with its key.
+    """
+    from potential import names
+
+    def one(kind, text):
+        found = names.match(text, names.choices(dataset, kind))
+        return found[0] if len(found) == 1 else text
+
+    update = {}
+    for name, kind in (
+        ("fields", "field"),
+        ("legal_forms", "legal_form"),
+        ("join", "body"),
+        ("stay_out", "body"),
+    ):
+        values = getattr(rules, name)
+        if values is not None:
+            update[name] = tuple(one(kind, v) for v in values)
+    if rules.lead is not None:
+        update["lead"] = one("body", rules.lead)
+    changed = {k: v for k, v in update.items() if v != getattr(rules, k)}
+    return rules.model_copy(update=changed) if changed else rules
+
+
 def check_option_rules(
     dataset: Dataset, rules: OptionRules, where: str | None = None, key: str = "options"
 ) -> None:

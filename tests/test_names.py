@@ -203,6 +203,60 @@ def test_unknown_name_in_a_scenario_names_the_key(tmp_path):
     assert "dortmund" in str(info.value).lower()
 
 
+OPTION_RULES = """name: {name}
+title: Optionen
+options:
+  join: [{join}]
+  lead: {lead}
+  fields: [{fields}]
+"""
+
+
+def _options(tmp_path, name, **rules):
+    from potential.options import generate_options
+    from potential.scenarios.running import prepare
+
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(OPTION_RULES.format(name=name, **rules), encoding="utf-8")
+    prep = prepare(path)
+    options = generate_options(prep.dataset, dt.date(2026, 11, 25))
+    return prep.dataset.meta.options, options
+
+
+def test_names_in_a_scenario_s_option_rules_mean_the_ids(tmp_path):
+    """``join``, ``lead`` and ``fields`` typed as names give the options of the ids."""
+    typed, typed_options = _options(
+        tmp_path,
+        "namen",
+        join='Bönen, "Kreis Unna", KAMEN, Holzwickede',
+        lead="kreis unna",
+        fields="IT, Abfallwirtschaft",
+    )
+    ids, id_options = _options(
+        tmp_path,
+        "ids",
+        join="boenen, kreis_unna, kamen, holzwickede",
+        lead="kreis_unna",
+        fields="it, abfall",
+    )
+    assert typed.join == ("boenen", "kreis_unna", "kamen", "holzwickede")
+    assert (typed.lead, typed.fields) == ("kreis_unna", ("it", "abfall"))
+    assert typed_options.equals(id_options) and len(id_options)  # the same, and not empty
+    assert set(id_options["field"]) == {"it", "abfall"}
+    members = [set(m.split(";")) for m in id_options["partners"]]
+    assert all(
+        "kreis_unna" in m and m <= {"boenen", "kreis_unna", "kamen", "holzwickede"}
+        for m in members
+    )
+
+
+def test_an_unknown_name_in_the_option_rules_names_its_key(tmp_path):
+    with pytest.raises(InputError) as info:
+        _options(tmp_path, "falsch", join="Bönen, Dortmund", lead="boenen", fields="it")
+    assert "options.join[2]" in str(info.value)
+    assert "Dortmund" in str(info.value)
+
+
 # --- the command line -----------------------------------------------------------------------
 
 

@@ -136,6 +136,23 @@ def test_smaa_command(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "Bönen:" in result.output and "Rang 1 in" in result.output
+    # each line names the option for people (field – legal form – partners), not by its id
+    import pandas as pd
+
+    from potential import labels
+    from potential.datasets import load_dataset
+    from potential.options import generate_options
+
+    ds = load_dataset("kreis-unna")
+    options = generate_options(ds, ds.meta.reference_date).set_index("option")
+    summary = pd.read_csv(out / "smaa_summary.csv")
+    for body in ("boenen", "selm"):
+        rows = summary[summary["body"] == body]
+        best = rows.loc[rows["first_rank_acceptability"].idxmax(), "option"]
+        row = {"option": best, **(options.loc[best] if best in options.index else {})}
+        name = next(b.name for b in ds.bodies if b.id == body)
+        assert f"  {name}: {labels.option_label(ds, row, 'de')}  Rang 1 in" in result.output
+        assert f"  {name}: {best}  " not in result.output
     names = {p.name for p in out.iterdir()}
     assert names == {"smaa_acceptability.csv", "smaa_summary.csv", "smaa.xlsx", "provenance.json"}
     wb = openpyxl.load_workbook(out / "smaa.xlsx")

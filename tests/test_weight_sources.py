@@ -327,3 +327,18 @@ def test_coalitions_say_whose_weights_gave_the_points(folder, tmp_path):
     out = run("coalitions", "--data", folder, "--field", "it", "--max-size", 2, "--top", 1,
               "--model-weights", "--quiet")  # fmt: skip
     assert "Gewichte: die des Kriterienmodells für alle Körperschaften" in out
+
+
+def test_plot_draws_with_the_folders_weights_unless_told(folder, own, model, tmp_path):
+    """The heatmap shows each body's best score per field: Bönen's with its own weights."""
+    out = run("plot", "heatmap", "--data", folder, "--format", "png", "--out", tmp_path / "p")
+    assert "Gewichte: eigene für Bönen, Selm (" in out
+    rec = json.loads((tmp_path / "p" / "provenance.json").read_text(encoding="utf-8"))
+    assert rec["weights"]["bodies"]["boenen"]["weights"] == "own"
+    out = run(
+        "plot", "heatmap", "--data", folder, "--format", "png", "--model-weights",
+        "--out", tmp_path / "m",
+    )  # fmt: skip
+    assert "Gewichte: eigene" not in out
+    rec = json.loads((tmp_path / "m" / "provenance.json").read_text(encoding="utf-8"))
+    assert rec["weights"]["bodies"]["boenen"]["weights"] == "model"

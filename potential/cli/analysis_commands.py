@@ -390,6 +390,19 @@ def compare_methods(
         click.echo(message("cli.written", lang=lang, path=path))
 
 
+def _option_names(data, reference_date, lang: str) -> dict[str, str]:
+    """Option id → its name for people ("Informationstechnik – … – Kreis Unna, Lünen")."""
+    from potential import labels
+    from potential.datasets import load_dataset
+    from potential.options import STAND_ALONE, generate_options
+
+    ds = load_dataset(data)
+    options = generate_options(ds, reference_date)
+    names = {row["option"]: labels.option_label(ds, row, lang) for _, row in options.iterrows()}
+    names[STAND_ALONE] = labels.option_label(ds, {"option": STAND_ALONE}, lang)
+    return names
+
+
 @main.command(context_settings=CONTEXT)
 @data_option
 @criteria_option
@@ -482,6 +495,7 @@ def smaa(
         + (message("cli.smaa.values", lang=lang, values=values) if values != "none" else "")
     )
     summary = result.summary
+    names = _option_names(data, result.reference_date, lang)
     for body, name in result.bodies.items():
         rows = summary[summary["body"] == body]
         best = rows.loc[rows["first_rank_acceptability"].idxmax()]
@@ -490,7 +504,7 @@ def smaa(
                 "cli.smaa.best",
                 lang=lang,
                 body=name,
-                option=best["option"],
+                option=names.get(best["option"], best["option"]),
                 share=best["first_rank_acceptability"],
             )
         )

@@ -121,11 +121,12 @@ def _smaa(result, runs, samples, seed, quiet=False):
     type=click.Choice(["png", "svg", "pdf"]),
     help="Dateiformate (wiederholbar).",
 )
+@model_weights_option
 @lang_option
 @out_option
 @reports_input_errors
 def plot(kind, scenarios, data, criteria, method, reference_date, bodies, top, samples, seed,
-         formats, lang, out):  # fmt: skip
+         formats, model_weights, lang, out):  # fmt: skip
     """Zeichnet ein Diagramm und schreibt es als PNG und SVG in den Ausgabeordner.
 
     \b
@@ -145,7 +146,13 @@ def plot(kind, scenarios, data, criteria, method, reference_date, bodies, top, s
 
     if kind == "slope" and len(scenarios) < 2:
         raise InputError(message("cli.plot.slope_needs_two", n=len(scenarios)))
-    result, runs = _run_inputs(scenarios, data, criteria, method, reference_date)
+    result, runs = _run_inputs(
+        scenarios, data, criteria, method, reference_date, model_weights=model_weights
+    )
+    if kind != "map":  # the map shows cooperations, not a ranking
+        from potential.weight_sources import analysis_line
+
+        click.echo(analysis_line(result, lang))
     taking_part = [b.id for b in participants(result.dataset)]
     from potential.names import resolve_all
 

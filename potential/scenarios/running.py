@@ -23,7 +23,7 @@ from potential.datasets import load_dataset
 from potential.errors import InputError
 from potential.messages import message
 from potential.models import Dataset, OptionRules, parse
-from potential.options import check_option_rules, with_option_rules
+from potential.options import check_option_rules, named_option_rules, with_option_rules
 from potential.scenarios.loading import load
 from potential.scenarios.model import MODEL_WEIGHTS, Scenario
 from potential.scenarios.overrides import (
@@ -153,6 +153,7 @@ def prepare(scenario: str | Path | Scenario) -> Prepared:
             },
             where,
         )
+        rules = named_option_rules(ds, rules)
         check_option_rules(ds, rules, where, key="options")
         ds = with_option_rules(ds, rules)
     known = {s.id for s in ds.sources}
