@@ -4,6 +4,10 @@ of one body are compared."""
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -97,7 +101,8 @@ def _run(command: str, where) -> dict:
     """Run a command of :data:`COMMANDS` in a new folder under ``where``; its workbooks."""
     args, written = COMMANDS[command]
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=where):
+    folder = Path(tempfile.mkdtemp(dir=where))
+    with contextlib.chdir(folder):
         result = runner.invoke(main, args, catch_exceptions=False)
         assert result.exit_code == 0, result.output
         return {p: load_workbook(p) for p in written}
