@@ -209,7 +209,11 @@ def running_command() -> str | None:
         return None
     import click
 
-    ctx = click.get_current_context(silent=True)
+    return command_path(click.get_current_context(silent=True))
+
+
+def command_path(ctx) -> str | None:
+    """The command of a click context without the program name (``"scenario run"``)."""
     names = []
     while ctx is not None and ctx.parent is not None:
         names.append(ctx.info_name)

@@ -8,7 +8,6 @@ exit code 2. The heavy libraries are imported inside the commands, so ``--help``
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import click
 
@@ -95,17 +94,14 @@ reference_date_option = click.option(
     help="Stichtag, an dem Pflichten und Steuerregeln beurteilt werden "
     "[Vorgabe: der Stichtag des Datensatzes].",
 )
-#: Parent of the commands' default output folders: ``out/analyse``, ``out/scenario-run`` ...
-OUT_ROOT = "out"
 
 
 def command_folder(ctx: click.Context) -> str:
-    """The default output folder of the running command: ``out/<command path>``."""
-    names = []
-    while ctx is not None and ctx.parent is not None:
-        names.append(ctx.info_name)
-        ctx = ctx.parent
-    return str(Path(OUT_ROOT, "-".join(reversed(names)) or "potential"))
+    """The default output folder of the running command: ``out/<command path>``
+    (:func:`potential.files.default_folder`; imported here only when a command runs)."""
+    from potential.files import command_path, default_folder
+
+    return default_folder(command_path(ctx) or "potential")
 
 
 def _default_out(ctx, param, value):
