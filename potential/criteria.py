@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -23,7 +23,7 @@ from potential import files, workspace
 from potential.errors import InputError
 from potential.indicators import INDICATORS
 from potential.messages import message
-from potential.models import Id, Label, Model, _blank_to_none, parse
+from potential.models import Id, Label, Model, Weight, _blank_to_none, parse
 from potential.resources import criteria_dir
 
 
@@ -58,7 +58,7 @@ class Criterion(Model):
     direction: Literal["max", "min"]
     unit: str
     indicator: str
-    weight: float = Field(ge=0)
+    weight: Weight
     description: str | None = None
     scale: Scale | None = None
 
@@ -98,12 +98,13 @@ class CriteriaGroup(Model):
 
     id: Id
     label: Label
-    weight: float = Field(ge=0)
+    weight: Weight
     criteria: tuple[Criterion, ...] = Field(min_length=1)
 
 
-#: A weight of a per-body override: a finite number ≥ 0.
-Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+#: Every weight (model, group, per-body) is :data:`potential.models.Weight`: finite,
+#: 0 … :data:`potential.models.MAX_WEIGHT` (10⁶) before normalisation; ratios of weights
+#: beyond a million carry no meaning and sums of such weights risk overflow.
 
 
 class BodyWeights(Model):

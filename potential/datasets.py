@@ -35,6 +35,17 @@ TABLES = {
     "knockout_rules.csv": (models.KnockoutRule, False, None),
 }
 
+#: tables that must hold at least one row (a header alone is an error naming the table)
+NEED_ROWS = ("sources.csv", "bodies.csv", "fields.csv", "legal_forms.csv", "obligations.csv")
+
+#: optional values whose column must still be in the header: without the column every row
+#: would silently lose the value (a knock-out rule its condition, a survey row its figures);
+#: columns added later (``cases_per_year``, ``provider`` …) may be missing from older files
+HEADER_COLUMNS = {
+    "knockout_rules.csv": ("field", "legal_form", "min_approval_weeks"),
+    "body_fields.csv": ("annual_cost_eur", "fte", "leaving_share"),
+}
+
 #: parameters every field and every legal form must carry
 FIELD_PARAMETERS = (
     "cost_per_capita",
@@ -149,10 +160,14 @@ def load_dataset(dataset: str | Path | None = None) -> models.Dataset:
         if not path.exists() and not required:
             tables[name], lines[name] = [], []
             continue
-        required_cols = tuple(
-            n for n, f in model.model_fields.items() if f.is_required() and n != "owner"
-        ) + ((owner,) if owner else ())
+        required_cols = (
+            tuple(n for n, f in model.model_fields.items() if f.is_required() and n != "owner")
+            + ((owner,) if owner else ())
+            + HEADER_COLUMNS.get(name, ())
+        )
         rows = files.read_csv_rows(path, required_cols)
+        if not rows and name in NEED_ROWS:
+            raise InputError(message("numbers.table_empty"), str(path))
         parsed = []
         for line, row in rows:
             data = dict(row)
@@ -198,6 +213,7 @@ def _check_unique(folder, tables, lines):
         "legal_forms.csv",
         "obligations.csv",
         "cooperations.csv",
+        "knockout_rules.csv",
     ):
         seen = set()
         for item, line in zip(tables[name], lines[name], strict=True):

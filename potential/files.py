@@ -11,6 +11,7 @@ import csv
 import io
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -24,16 +25,53 @@ Row = tuple[int, dict[str, str]]
 _DECIMAL_COMMA = re.compile(r"^(-?\d+),(\d+)$")
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, limit: int | None = None) -> str:
+    from potential import input_limits
+
     path = Path(path)
     if not path.exists():
         raise InputError(message("files.not_found"), str(path))
     if path.is_dir():
         raise InputError(message("files.is_folder"), str(path))
     try:
-        return path.read_text(encoding="utf-8-sig")
+        if limit is not None:
+            input_limits.check_size(path, path.stat().st_size, limit)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(message("files.cannot_read", reason=os_reason(exc)), str(path)) from None
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(message("files.not_utf8", byte=exc.start), str(path)) from None
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operating system call failed, in the user's language (disk full, no rights ...).
+
+    Examples
+    --------
+    >>> import errno
+    >>> os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    'kein Speicherplatz mehr auf dem Datenträger'
+    """
+    import errno
+
+    keys = {
+        errno.ENOSPC: "files.os.no_space",
+        errno.EDQUOT: "files.os.no_space",
+        errno.EACCES: "files.os.no_permission",
+        errno.EPERM: "files.os.no_permission",
+        errno.EROFS: "files.os.read_only",
+        errno.ENOTDIR: "files.os.not_a_folder",
+        errno.EEXIST: "files.os.exists",
+        errno.EISDIR: "files.os.is_folder",
+        errno.ENAMETOOLONG: "files.os.name_too_long",
+        errno.ENOENT: "files.os.missing",
+    }
+    key = keys.get(exc.errno)
+    if key is None:
+        return message("files.os.other", problem=exc.strerror or exc)
+    return message(key)
 
 
 def where_line(path, line: int, column: int | None = None) -> str:
@@ -77,10 +115,15 @@ def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
     Raises
     ------
     InputError
-        If the file is missing, empty, lacks a required column, or a row has more or fewer
-        fields than the header.
+        If the file is missing, empty, larger than
+        :data:`~potential.input_limits.MAX_CSV_BYTES`, lacks a required column, a row has
+        more or fewer fields than the header, or a cell holds a control character (NUL,
+        ESC ...; tab is allowed) or more than :data:`~potential.input_limits.MAX_CSV_CELL`
+        characters.
     """
-    text = _read_text(path)
+    from potential import input_limits
+
+    text = _read_text(path, input_limits.MAX_CSV_BYTES)
     first_line = text.split("\n", 1)[0]
     german_excel = first_line.count(";") > first_line.count(",")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if german_excel else ",")
@@ -93,6 +136,11 @@ def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
             message("files.csv_malformed", problem=exc), where_line(path, 1)
         ) from None
     header = [h.strip() for h in header]
+    for name in header:
+        at = input_limits.control_character(name)
+        if at is not None:
+            char = input_limits.describe_character(name[at])
+            raise InputError(message("limits.csv_header_control", char=char), where_line(path, 1))
     missing = [c for c in required if c not in header]
     if missing:
         raise InputError(
@@ -124,6 +172,8 @@ def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
                     where_line(path, line),
                 )
             cells = [f.strip() for f in fields]
+            for column, cell in zip(header, cells, strict=True):
+                _check_cell(path, line, column, cell)
             if german_excel:
                 cells = [_DECIMAL_COMMA.sub(r"\1.\2", c) for c in cells]
             rows.append((line, dict(zip(header, cells, strict=True))))
@@ -132,6 +182,25 @@ def read_csv_rows(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
             message("files.csv_malformed", problem=exc), where_line(path, reader.line_num)
         ) from None
     return rows
+
+
+def _check_cell(path, line: int, column: str, cell: str) -> None:
+    """Refuse a CSV cell with a control character or over the length limit."""
+    from potential import input_limits
+
+    if len(cell) > input_limits.MAX_CSV_CELL:
+        raise InputError(
+            message(
+                "limits.csv_cell", column=column, length=len(cell), limit=input_limits.MAX_CSV_CELL
+            ),
+            where_line(path, line),
+        )
+    at = input_limits.control_character(cell)
+    if at is not None:
+        char = input_limits.describe_character(cell[at])
+        raise InputError(
+            message("limits.csv_control", char=char, column=column), where_line(path, line)
+        )
 
 
 class _Loader(yaml.SafeLoader):
@@ -160,15 +229,30 @@ def read_yaml(path: Path) -> object:
     Raises
     ------
     InputError
-        If the file is missing, empty or not valid YAML (with line and column).
+        If the file is missing, empty or not valid YAML (with line and column), or over a
+        limit of :mod:`potential.input_limits` (size, nesting depth, nodes after aliases are
+        expanded), checked before any object is built.
     """
-    text = _read_text(path)
+    from potential import input_limits
+
+    text = _read_text(path, input_limits.MAX_YAML_BYTES)
     try:
+        input_limits.check_yaml_events(text, lambda line, col: where_line(path, line, col))
         data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
+    except RecursionError:  # below the depth limit, but more than Python's stack allows
+        raise InputError(
+            message("limits.yaml_depth", limit=input_limits.MAX_YAML_DEPTH), str(path)
+        ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, ESC …)
+        before = text[: exc.position]
+        where = where_line(path, before.count("\n") + 1, len(before.rsplit("\n", 1)[-1]) + 1)
+        char = exc.character
+        char = input_limits.describe_character(chr(char) if isinstance(char, int) else char)
+        raise InputError(message("limits.yaml_control", char=char), where) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = where_line(path, mark.line + 1, mark.column + 1) if mark else str(path)
-        problem = getattr(exc, "problem", None) or str(exc)
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())  # one line
         raise InputError(message("files.yaml_malformed", problem=problem), where) from None
     if data is None:
         raise InputError(message("files.yaml_empty"), str(path))
@@ -320,13 +404,24 @@ def write_outputs(
     protect=(),
     provenance: dict | None = None,
     command: str | None = None,
+    swap: bool | None = None,
 ) -> list[Path]:
-    """Write several output files so that each appears complete or not at all.
+    """Write several output files so that the set appears complete or not at all.
 
-    Each writer writes into a temporary file beside its target; only when all writers have
-    succeeded are the temporary files moved onto their final names (``os.replace``, atomic on
-    one file system). If any writer fails, the temporary files are removed and no output is
-    touched.
+    With ``swap`` (the default for an output folder of its own, i.e. with ``provenance``),
+    the writers write into a staging folder beside ``out_dir``, every other entry of the old
+    folder is carried over by hard link, and the staging folder takes the place of
+    ``out_dir`` in one step (:mod:`potential.folder_swap`): at every moment the folder holds
+    either the complete old set or the complete new one, even if the run is killed. The
+    folder is locked meanwhile (:func:`potential.locking.locked`): a second run into it
+    waits, and a run killed earlier is cleaned up after (its staging folder and temporary
+    files removed). Where the working folder lies inside ``out_dir`` (which a swap would
+    pull away from under the shell), the files are written in place as below.
+
+    Without ``swap``, each writer writes into a temporary file beside its target; only when
+    all writers have succeeded are the temporary files moved onto their final names
+    (``os.replace``, atomic on one file system). If any writer fails, the temporary files are
+    removed and no output is touched.
 
     Parameters
     ----------
@@ -345,11 +440,23 @@ def write_outputs(
     command : str, optional
         The command writing the set (``"analyse"``, ``"scenario run"``); by default the
         command line command now running (:func:`running_command`), ``None`` in a script.
+    swap : bool, optional
+        Replace the folder as a whole (see above); default: with ``provenance``. A caller
+        that passes ``swap=True`` without ``provenance`` (the survey import into a dataset
+        folder) holds the folder's lock itself.
 
     Returns
     -------
     list of Path
         The paths written.
+
+    Raises
+    ------
+    InputError
+        A problem of the folder (see Notes), the lock held by another run for longer than
+        :data:`potential.locking.WAIT_SECONDS`, or an error of the operating system while
+        writing (disk full, no permission, a part of the path is a file): then nothing
+        was changed.
 
     Notes
     -----
@@ -379,6 +486,41 @@ def write_outputs(
         if PROVENANCE_FILE in outputs:
             raise ValueError(f"{PROVENANCE_FILE} is written from 'provenance', not as an output")
         outputs = {**outputs, PROVENANCE_FILE: None}
+        command = command or running_command()
+    if swap is None:
+        swap = provenance is not None
+    _check_parents(out_dir)
+    try:
+        if provenance is None:
+            return _write_set(out_dir, outputs, protect, None, command, swap)
+        from potential.locking import locked
+
+        if out_dir.exists() and not out_dir.is_dir():
+            raise InputError(message("files.out_not_folder"), str(out_dir))
+        with locked(out_dir):
+            return _write_set(out_dir, outputs, protect, provenance, command, swap)
+    except OSError as exc:
+        where = exc.filename if isinstance(exc.filename, str) else str(out_dir)
+        raise InputError(message("files.cannot_write", reason=os_reason(exc)), where) from None
+
+
+def _check_parents(out_dir: Path) -> None:
+    """Refuse an output folder below a file (``bericht.pdf/out``) before anything is made."""
+    for folder in Path(os.path.abspath(out_dir)).parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise InputError(message("files.parent_is_file", folder=out_dir), str(folder))
+            return
+
+
+#: Called just before the folder is swapped (tests set it to kill the run at that step).
+_before_swap = None
+
+
+def _write_set(out_dir, outputs, protect, provenance, command, swap) -> list[Path]:
+    """:func:`write_outputs` once the names are checked (and the folder locked, if own)."""
+    from potential import folder_swap
+
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(message("files.out_not_folder"), str(out_dir))
     protected = {Path(p).resolve() for p in protect}
@@ -388,12 +530,41 @@ def write_outputs(
             raise InputError(message("files.is_input"), str(path))
         if path.exists() and not path.is_file():
             raise InputError(message("files.target_not_file"), str(path))
+    if swap:
+        folder_swap.clean_leftovers(out_dir, outputs)
     stale: list[Path] = []
     sidecar: dict = {}
     if provenance is not None:
-        command = command or running_command()
         stale, kept = _plan(out_dir, set(outputs), command)
         sidecar = {**provenance, "command": command, "user_changed": kept}
+    if swap and out_dir.is_symlink():
+        out_dir = out_dir.resolve()
+    if swap and not folder_swap.cwd_inside(out_dir):
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        stage = folder_swap.stage_folder(out_dir)
+        try:
+            written: dict[str, Path] = {}
+            for name, writer in outputs.items():
+                path = stage / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                written[name] = path
+                if writer is None:
+                    _write_sidecar(path, sidecar, written)
+                else:
+                    writer(path)
+            if out_dir.is_dir():
+                skip = [*outputs, *(p.relative_to(out_dir).as_posix() for p in stale)]
+                folder_swap.carry_over(out_dir, stage, skip)
+            folder_swap.swap_in(stage, out_dir, _before_swap)
+        finally:
+            if stage.exists():
+                shutil.rmtree(stage, ignore_errors=True)
+        return [out_dir / name for name in outputs]
+    return _write_in_place(out_dir, outputs, targets, sidecar, stale)
+
+
+def _write_in_place(out_dir, outputs, targets, sidecar, stale) -> list[Path]:
+    """Write each file beside its target, then move all of them onto their names."""
     folders = sorted({path.parent for path in targets.values()})
     made = [f for f in folders if not f.exists()]
     for folder in folders:
@@ -460,7 +631,7 @@ def check_csv_dialect(dialect: str) -> str:
     return dialect
 
 
-def write_csv(frame, path: Path, dialect: str = "standard") -> None:
+def write_csv(frame, path: Path, dialect: str = "standard", neutralise: bool = True) -> None:
     """Write a table (no index) as CSV in one of two dialects.
 
     Parameters
@@ -478,6 +649,13 @@ def write_csv(frame, path: Path, dialect: str = "standard") -> None:
         empty, booleans ``True``/``False``. In ``"de"`` every float is written in full
         positional notation (``0,00001``, never ``1e-05``) with the shortest digits that
         give the same float back.
+    neutralise : bool
+        On by default: text that a spreadsheet would evaluate as a formula (a cell or
+        column name starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return,
+        unless it is a plain number such as ``-3``) is written with a leading ``'``, so
+        that Excel shows it as text (OWASP "CSV injection";
+        :func:`potential.neutralise.csv_text`). Numbers keep their sign. ``False`` writes
+        the text as it is, for scripts that read the file back.
 
     Notes
     -----
@@ -485,6 +663,10 @@ def write_csv(frame, path: Path, dialect: str = "standard") -> None:
     ``read_csv(path, sep=";", decimal=",", encoding="utf-8-sig")``.
     """
     check_csv_dialect(dialect)
+    if neutralise:
+        from potential.neutralise import neutralise_frame
+
+        frame = neutralise_frame(frame)
     if dialect == "standard":
         frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
         return
@@ -511,12 +693,13 @@ def _decimal_comma(value):
     return np.format_float_positional(float(value), unique=True, trim="0").replace(".", ",")
 
 
-def csv_writer(frame, dialect: str = "standard") -> Writer:
-    """A writer for :func:`write_outputs` that writes ``frame`` with :func:`write_csv`."""
+def csv_writer(frame, dialect: str = "standard", neutralise: bool = True) -> Writer:
+    """A writer for :func:`write_outputs` that writes ``frame`` with :func:`write_csv`
+    (``neutralise`` as there: formula-like text prefixed with ``'``, on by default)."""
     check_csv_dialect(dialect)
 
     def write(path: Path) -> None:
-        write_csv(frame, path, dialect)
+        write_csv(frame, path, dialect, neutralise)
 
     return write
 
@@ -537,7 +720,7 @@ def _write_sidecar(path: Path, record: dict, temps: Mapping[str, Path]) -> None:
 
 
 def _temp_file(folder: Path, name: str) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".potential.tmp", dir=folder)
     os.close(fd)
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
     return Path(tmp)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -34,14 +35,69 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 NameList = tuple[Name, ...]
 Share = Annotated[float, Field(ge=0, le=1)]
 
+#: Physical bounds of the numbers a user gives (checked where a file is read).
+#:
+#: ============================ ================ ==============================================
+#: quantity                     bound            rationale
+#: ============================ ================ ==============================================
+#: population                   1 … 20 000 000   larger than any German municipality (Berlin
+#:                                               3.9 M) or Kreis (Region Hannover 1.2 M) with
+#:                                               room to spare
+#: area (km²)                   > 0 … 100 000    assumption bound: about three times NRW
+#:                                               (34 110 km²); the Kreis Unna has 543 km²
+#: money (EUR)                  0 … 1e10         assumption bound: ten billion euros, far above
+#:                                               any municipal budget line of a single field
+#: share                        0 … 1            a share of a whole
+#: rate per year (share)        -1 … 1           a price change may be negative; beyond ±100 %
+#:                                               a year is no rate
+#: counts (FTE, months, years)  0 … 1e6          assumption bound: no staff count or duration
+#:                                               of a municipality comes near a million
+#: switch                       0 or 1           off or on
+#: weight (before normalising)  0 … 1e6          assumption bound: ratios of weights above a
+#:                                               million carry no meaning and risk overflow
+#: ============================ ================ ==============================================
+#:
+#: Every float of every model is finite (``allow_inf_nan=False`` on :class:`Model`).
+MAX_POPULATION = 20_000_000
+#: largest area of a body in km² (see the table above)
+MAX_AREA_KM2 = 100_000.0
+#: largest amount of money in EUR (see the table above)
+MAX_EUR = 1e10
+#: largest count of FTE, months, years, weeks, cases (see the table above)
+MAX_COUNT = 1e6
+#: largest case volume of a field per year: assumption bound, a thousand million cases (a
+#: few thousand per inhabitant of the largest body allowed)
+MAX_CASES = 1e9
+#: longest horizon of the Wirtschaftlichkeitsvergleich in years: assumption bound, a
+#: century, longer than any planning horizon of a municipal measure (the yearly cash flows
+#: are held in memory, so a horizon of millions of years would not fit)
+MAX_HORIZON_YEARS = 100
+#: parameters with a bound of their own, beyond that of their unit (:func:`unit_range`)
+PARAMETER_BOUNDS = {"horizon_years": (1.0, float(MAX_HORIZON_YEARS))}
+#: largest weight before normalisation (see the table above)
+MAX_WEIGHT = 1e6
+#: an amount of money in EUR: finite, 0 … :data:`MAX_EUR`
+Money = Annotated[float, Field(ge=0, le=MAX_EUR)]
+#: a count (FTE, months, cases): finite, 0 … :data:`MAX_COUNT`
+Count = Annotated[float, Field(ge=0, le=MAX_COUNT)]
+#: a weight before normalisation: finite, 0 … :data:`MAX_WEIGHT`
+Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT)]
+
 #: separates the member ids of a partner set in tables (``a;b;c``), as in list cells
 PARTNER_SEP = ";"
 
 
 class Model(BaseModel):
-    """Base of all models: unknown keys are errors, values are immutable."""
+    """Base of all models: unknown keys are errors, values are immutable, floats finite."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
+
+
+def _g(number: float) -> str:
+    """A number as shown in a message: ``1e+10``, ``0.5``, ``-2``."""
+    return f"{number:g}"
 
 
 def _split_list(value):
@@ -100,10 +156,10 @@ class Body(Model):
     name: str = Field(min_length=1)
     kind: Literal["kreis", "stadt", "gemeinde"]
     status: str
-    population: int = Field(gt=0)
+    population: int = Field(gt=0, le=MAX_POPULATION)
     population_date: Date
     population_source: Id
-    area_km2: float = Field(gt=0)
+    area_km2: float = Field(gt=0, le=MAX_AREA_KM2)
     area_source: Id
     neighbours: IdList = ()
     neighbours_source: Id | None = None
@@ -163,12 +219,48 @@ class Obligation(Model):
     law: str
     in_force: Date
     binding: Literal["duty", "unverified", "option"]
-    weight: float = Field(ge=0)
+    weight: Weight
     source: IdList = Field(min_length=1)
     assumption: str | None = None
 
     _lists = field_validator("source", mode="before")(_split_list)
     _blank = field_validator("assumption", mode="before")(_blank_to_none)
+
+
+def unit_range(unit: str) -> tuple[float, float, bool] | None:
+    """The range a parameter's value must lie in, by its ``unit`` column.
+
+    Parameters
+    ----------
+    unit : str
+        The unit as written in the table, e.g. ``"share of annual cost"``.
+
+    Returns
+    -------
+    (low, high, whole) or None
+        The inclusive bounds and whether only whole values 0 and 1 are allowed (a
+        switch); ``None`` for a unit without a stated range (``date``, ``exponent`` and
+        units not listed), whose values need only be finite.
+
+    Notes
+    -----
+    ``share per year…`` (a rate per year) → −1 … 1, as a price change may be negative;
+    ``share…`` and ``0-1`` → 0 … 1; ``switch…`` → 0 or 1; ``EUR…`` → 0 …
+    :data:`MAX_EUR`; ``FTE…``, ``months``, ``weeks``, ``years…`` → 0 … :data:`MAX_COUNT`
+    (see the table of bounds at the top of this module).
+    """
+    text = unit.strip().lower()
+    if text.startswith("share per year"):
+        return (-1.0, 1.0, False)
+    if text.startswith("share") or text == "0-1":
+        return (0.0, 1.0, False)
+    if text.startswith("switch"):
+        return (0.0, 1.0, True)
+    if text.startswith("eur"):
+        return (0.0, MAX_EUR, False)
+    if text.startswith(("fte", "month", "week", "year", "day")):
+        return (0.0, MAX_COUNT, False)
+    return None
 
 
 class Parameter(Model):
@@ -177,6 +269,9 @@ class Parameter(Model):
     ``low`` and ``high`` (optional, both or neither) record the range in which the value is
     uncertain. The range is covered by the same provenance as the value: a sourced range
     states its basis in ``note``, an assumed range in the assumption's rationale.
+
+    Value, ``low`` and ``high`` are finite and lie in the range of the ``unit``
+    (:func:`unit_range`): a share in 0 … 1, an amount in EUR ≥ 0 and so on.
     """
 
     owner: str = ""
@@ -198,13 +293,49 @@ class Parameter(Model):
         if isinstance(value, str):
             text = value.strip()
             try:
-                return float(text)
+                value = float(text)
             except ValueError:
                 day = maybe_date(text)
+            else:
+                if not math.isfinite(value):
+                    raise ValueError(message("numbers.not_finite", value=text))
+                return value
             if day is None:
                 raise ValueError(message("models.parameter.value", text=text))
             return day
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(message("numbers.not_finite", value=value))
         return value
+
+    @model_validator(mode="after")
+    def _in_unit_range(self):
+        """Value, ``low`` and ``high`` lie in the range of the unit (:func:`unit_range`)."""
+        bounds = unit_range(self.unit)
+        if self.parameter in PARAMETER_BOUNDS:
+            bounds = (*PARAMETER_BOUNDS[self.parameter], False)
+        if bounds is None or isinstance(self.value, dt.date):
+            return self
+        low, high, whole = bounds
+        for name in ("value", "low", "high"):
+            number = getattr(self, name)
+            if number is None:
+                continue
+            if whole and number not in (0, 1):
+                raise ValueError(
+                    message("numbers.switch", name=name, value=_g(number), unit=self.unit)
+                )
+            if not low <= number <= high:
+                raise ValueError(
+                    message(
+                        "numbers.unit_range",
+                        name=name,
+                        value=_g(number),
+                        unit=self.unit,
+                        low=_g(low),
+                        high=_g(high),
+                    )
+                )
+        return self
 
     @model_validator(mode="after")
     def _provenance(self):
@@ -314,13 +445,13 @@ class BodyField(Model):
 
     body: Id
     field: Id
-    annual_cost_eur: float | None = Field(default=None, ge=0, allow_inf_nan=False)
-    fte: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    annual_cost_eur: Money | None = None
+    fte: Count | None = None
     leaving_share: Share | None = None
     source: str = Field(min_length=1)
-    cases_per_year: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    cases_per_year: float | None = Field(default=None, ge=0, le=MAX_CASES)
     provider: str | None = None
-    exit_cost_eur: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    exit_cost_eur: Money | None = None
 
     _blank = field_validator(
         "annual_cost_eur",
@@ -362,7 +493,7 @@ class KnockoutRule(Model):
     id: Id
     field: Id | None = None
     legal_form: Id | None = None
-    min_approval_weeks: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    min_approval_weeks: Count | None = None
     reason_de: str = Field(min_length=1)
     reason_en: str = Field(min_length=1)
     law: str = Field(min_length=1)

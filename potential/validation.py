@@ -20,6 +20,8 @@ def detect_kind(path: Path) -> str:
     if path.suffix not in (".yaml", ".yml"):
         raise InputError(message("validation.not_dataset"), str(path))
     doc = files.read_yaml(path)
+    if not isinstance(doc, dict):  # what loading it as a model or a scenario says
+        raise InputError(message("models.not_mapping", type=type(doc).__name__), str(path))
     if isinstance(doc, dict) and "groups" in doc:
         return "criteria"
     if isinstance(doc, dict) and "name" in doc:
@@ -28,7 +30,14 @@ def detect_kind(path: Path) -> str:
 
 
 def assert_valid(path: str | Path) -> str:
-    """Validate a dataset folder, criteria model or scenario file.
+    """Validate a dataset folder, criteria model or scenario file as a run would.
+
+    Runs exactly the checks of a run that reads the file: a dataset folder is loaded
+    (every table, every number in its range) and so is its ``body_weights.csv`` if it has
+    one (checked against the default criteria model, as ``potential analyse --data`` does);
+    a criteria model is loaded; a scenario is prepared and analysed as ``potential scenario
+    run`` does (its changes, method and method parameters, body weights), without its SMAA
+    and without writing anything; its ``uncertainty.n`` is checked against the bound.
 
     Returns
     -------
@@ -48,19 +57,77 @@ def assert_valid(path: str | Path) -> str:
         raise InputError(message("files.not_found"), str(path))
     kind = detect_kind(path)
     if kind == "dataset":
-        load_dataset(path)
+        _check_dataset(load_dataset(path))
     elif kind == "criteria":
         load_criteria(path)
     else:
-        from potential.mcda import check_method
-        from potential.scenarios.running import prepare
-
-        scenario = prepare(path).scenario
-        try:
-            check_method(scenario.method, scenario.method_params)
-        except InputError as exc:
-            raise InputError(message("validation.method", problem=exc), str(path)) from None
+        _check_scenario(path)
     return kind
+
+
+def _check_dataset(dataset) -> None:
+    """The checks of a run on a dataset beyond loading it: its ``body_weights.csv``."""
+    from potential.analysis import dataset_body_weights, with_body_weights
+    from potential.criteria import load_criteria
+
+    file = dataset_body_weights(dataset)
+    if file is not None:
+        with_body_weights(load_criteria(), dataset, file)
+
+
+def _check_scenario(path: Path) -> None:
+    """Prepare and analyse a scenario as :func:`potential.scenarios.running.run` does."""
+    from potential.scenarios.loading import load
+    from potential.scenarios.running import run
+
+    scenario = load(path)
+    if scenario.uncertainty is not None:
+        from potential.uncertainty.sampling import _check_n
+
+        _check_n(scenario.uncertainty.n, "uncertainty.n")
+    from potential.mcda import check_method
+
+    try:
+        check_method(scenario.method, scenario.method_params)
+    except InputError as exc:  # worded as the run words it
+        raise InputError(message("validation.method", problem=exc), str(path)) from None
+    try:
+        _quick_method_check(scenario.method, scenario.method_params)
+        run(scenario.model_copy(update={"uncertainty": None}))
+    except InputError as exc:
+        raise method_param_error(exc, scenario) from None
+
+
+def _quick_method_check(method: str, params) -> None:
+    """Fail fast on a bad scalar method parameter (VIKOR's ``v`` ...) before the analysis.
+
+    The method ranks a small matrix of three alternatives and two criteria with the
+    parameters; only scalar parameters are tried this way (thresholds per criterion need
+    the real criteria, so the analysis that follows checks them).
+    """
+    if not params or any(isinstance(v, dict | list | tuple) for v in params.values()):
+        return
+    import pandas as pd
+
+    from potential.mcda import rank
+
+    matrix = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [3.0, 1.0, 2.0]}, index=["x", "y", "z"])
+    rank(matrix, ["max", "min"], [0.5, 0.5], method, **params)
+
+
+def method_param_error(exc: InputError, scenario) -> InputError:
+    """``exc`` with the scenario file and key, if a method's check named only a parameter.
+
+    A ranking method checks its own parameters (VIKOR's ``v`` in [0, 1] ...) and names the
+    parameter alone; for a scenario that becomes ``<file>: Schlüssel 'method_params.v':
+    …``. Any other error is returned unchanged.
+    """
+    if exc.where not in (scenario.method_params or {}) or not scenario.files:
+        return exc
+    key = f"method_params.{exc.where}"
+    return InputError(
+        message("scenarios.key", path=key, problem=exc.problem), str(scenario.files[-1])
+    )
 
 
 def validate_path(path: Path) -> tuple[str | None, str | None]:

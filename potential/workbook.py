@@ -453,7 +453,9 @@ def write_workbook(
     A table (DataFrame) is formatted by :func:`_format_sheet`: number formats and colour
     scales by the kind of each column (:func:`column_kinds`). A :class:`Layout` is written
     cell by cell with its styles. Every sheet prints landscape on the page width
-    (:func:`print_setup`) with its header rows on every page.
+    (:func:`print_setup`) with its header rows on every page. Every string is written as
+    a string, never as a formula (:func:`potential.neutralise.neutralise_workbook`): a
+    body name ``=HYPERLINK(…)`` is shown as that text.
 
     Parameters
     ----------
@@ -470,6 +472,8 @@ def write_workbook(
     """
     from openpyxl import Workbook
 
+    from potential.neutralise import neutralise_workbook
+
     if lang not in PAGE:
         raise ValueError(f"unknown language {lang!r}; expected one of de, en")
     title = BOOKS[book][0 if lang == "de" else 1] if book else None
@@ -477,8 +481,9 @@ def write_workbook(
     wb = Workbook()
     wb.remove(wb.active)
     styles = None
+    taken: set[str] = set()
     for name, frame in sheets.items():
-        ws = wb.create_sheet(name)
+        ws = wb.create_sheet(_valid_sheet_name(name, taken))
         if isinstance(frame, Layout):
             styles = styles or _styles()
             _write_layout(ws, frame, styles, title, lang)
@@ -487,6 +492,7 @@ def write_workbook(
         for row in frame.itertuples(index=False):
             ws.append([_cell(v) for v in row])
         _format_sheet(ws, frame, title, lang)
+    neutralise_workbook(wb)  # text from data stays text: no live formula (issue 16)
     stamp = dt.datetime(*FIXED_TIMESTAMP)
     if title:
         wb.properties.title = title
@@ -496,6 +502,21 @@ def write_workbook(
     buffer = io.BytesIO()
     wb.save(buffer)
     _repack(buffer.getvalue(), Path(path))
+
+
+def _valid_sheet_name(name: str, taken: set[str]) -> str:
+    """``name`` as Excel allows a sheet name: ``[]:*?/\\`` as ``-``, at most 31 characters,
+    unique (case-insensitive, `` (2)`` appended); a valid name is kept as it is.
+
+    Sheet names come from data too (a body named ``=HYPERLINK("http://…")``).
+    """
+    base = re.sub(r"[\[\]:*?/\\]", "-", str(name)).strip("'")[:31] or "-"
+    candidate, i = base, 2
+    while candidate.casefold() in taken:
+        suffix = f" ({i})"
+        candidate, i = base[: 31 - len(suffix)] + suffix, i + 1
+    taken.add(candidate.casefold())
+    return candidate
 
 
 def _cell(value):

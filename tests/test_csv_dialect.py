@@ -5,6 +5,7 @@ exporter passing the dialect on."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -36,7 +37,10 @@ def no_workbooks(monkeypatch):
     """Workbooks are not written (tests/test_workbook.py covers them; this keeps it fast)."""
     import potential.exports
 
-    monkeypatch.setattr(potential.exports, "write_workbook", lambda sheets, path, *a: None)
+    def empty(sheets, path, *args):  # a writer must still leave its file (hashed in provenance)
+        Path(path).write_bytes(b"")
+
+    monkeypatch.setattr(potential.exports, "write_workbook", empty)
 
 
 @pytest.fixture

@@ -353,7 +353,7 @@ def test_grant_switch_changes_the_ranking_money_and_is_recorded(tmp_path, result
     "args, message",
     [
         (["--discount-rate", "-0.01"], "--discount-rate: erwartet: ein Zinssatz von 0 oder mehr"),
-        (["--horizon", "0"], "--horizon: erwartet: eine ganze Zahl von Jahren, mindestens 1"),
+        (["--horizon", "0"], "--horizon: erwartet: eine ganze Zahl von Jahren, 1 bis 100"),
         (["--ramp-up", "0.5,0.8"], "--ramp-up: das Profil muss im letzten Jahr 1 erreichen"),
         (["--ramp-up", "0.8,0.5,1"], "--ramp-up: die Anteile dürfen nicht abnehmen"),
     ],

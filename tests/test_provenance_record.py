@@ -587,7 +587,8 @@ def test_failing_writer_leaves_no_provenance_behind(tmp_path):
             {"a.csv": lambda p: p.write_text("a\n"), "b.csv": broken},
             provenance={"format": "test"},
         )
-    assert list(out.iterdir()) == []  # no output, no sidecar, no temporary file
+    assert not out.exists()  # a fresh folder appears only complete: no output, no sidecar
+    assert [p.name for p in tmp_path.iterdir()] == []  # and no staging folder is left
 
     old = tmp_path / "old"
     old.mkdir()
@@ -613,4 +614,4 @@ def test_failing_sidecar_leaves_no_output_behind(tmp_path):
     out = tmp_path / "out"
     with pytest.raises(TypeError):
         write_outputs(out, {"a.csv": lambda p: p.write_text("a\n")}, provenance={"x": object()})
-    assert list(out.iterdir()) == []
+    assert not out.exists() and list(tmp_path.iterdir()) == []

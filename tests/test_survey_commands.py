@@ -48,4 +48,4 @@ def test_bad_template_arguments(tmp_path):
     assert result.exit_code == 2 and "atlantis" in result.output
     assert not (tmp_path / "x.xlsx").exists()
     result = invoke("survey", "import", tmp_path / "fehlt.xlsx", "--into", tmp_path / "d")
-    assert result.exit_code == 1 and "fehlt.xlsx" in result.output
+    assert result.exit_code == 2 and "fehlt.xlsx" in result.output  # nothing readable

@@ -354,9 +354,11 @@ def test_bad_files_are_reported_not_raised(blank, tmp_path, dataset):
         assert problem.expected.startswith(start), problem
         assert (problem.sheet, problem.cell, answers.count()) == (None, None, 0)
         assert format_problem(problem).startswith(f"{path}: Fehler: {start}")
+    # not one of them readable: a clean error naming the first and counting the others
     into = tmp_path / "umfrage"
-    report = import_files(list(expected), into, partial=True)
-    assert report.written == [] and len(report.skipped) == 0 and len(report.problems) == 4
+    with pytest.raises(InputError, match=r"fehlt\.xlsx: Datei nicht gefunden.*3 weitere") as e:
+        import_files(list(expected), into, partial=True)
+    assert e.value.where == str(tmp_path / "fehlt.xlsx") and not into.exists()
 
 
 def test_another_template_version_is_refused(blank, tmp_path, dataset):

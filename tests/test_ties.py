@@ -484,7 +484,9 @@ def test_a_reduction_outside_zero_one_is_rejected(dataset_copy, value, column):
     line = next(i for i, text in enumerate(lines, 1) if text.startswith("tie_governance"))
     lines[line - 1] = f"tie_governance_reduction,{value},share,,a test,,,\n"
     path.write_text("".join(lines), encoding="utf-8")
-    with pytest.raises(InputError, match="Anteil zwischen 0 und 1") as err:
+    # a number out of range by its unit 'share' where it is read; a date by the rule itself
+    expected = "Anteil zwischen 0 und 1|erwartet für die Einheit 'share': eine Zahl von 0 bis 1"
+    with pytest.raises(InputError, match=expected) as err:
         load_dataset(dataset_copy)
     assert f"parameters.csv, Zeile {line}" in str(err.value)
     assert f"Spalte {column!r}" in str(err.value)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -440,7 +441,12 @@ def test_scenario_workbook_with_smaa_and_a_date(tmp_path, monkeypatch):
     sc = ps.load("heute").with_changes(name="heute-smaa", uncertainty={"n": 50, "seed": 0})
     run = ps.run(sc)
     books = []  # the sheets export_run hands over (writing all of them is tested above)
-    monkeypatch.setattr(potential.exports, "write_workbook", lambda s, p, *a: books.append(s))
+
+    def keep(sheets, path, *args):  # an empty file: the set is hashed into provenance.json
+        books.append(sheets)
+        Path(path).write_bytes(b"")
+
+    monkeypatch.setattr(potential.exports, "write_workbook", keep)
     written = {p.name for p in export_run(run, tmp_path)}
     assert {"smaa_acceptability.csv", "smaa_summary.csv", "changes.csv"} <= written
     (sheets,) = books

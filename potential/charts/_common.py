@@ -93,6 +93,28 @@ def check_lang(lang: str) -> str:
     return lang
 
 
+#: Matplotlib settings under which every chart is drawn and saved: no mathtext, so that a
+#: label from data (``$\\frac{1}{0}$``, ``$x``) is shown as the text it is.
+LITERAL_TEXT = {"text.parse_math": False}
+
+
+def literal_text(chart):
+    """Decorator: draw ``chart`` with :data:`LITERAL_TEXT` (labels shown literally).
+
+    Matplotlib reads ``$…$`` as mathtext; a body or option name from data is text, and a
+    broken formula in it would stop the drawing with a traceback. Every text made while the
+    chart is drawn keeps the setting, also when the figure is saved later.
+    """
+    import functools
+
+    @functools.wraps(chart)
+    def draw(*args, **kwargs):
+        with mpl.rc_context(LITERAL_TEXT):
+            return chart(*args, **kwargs)
+
+    return draw
+
+
 def new_axes(ax, figsize: tuple[float, float]):
     """``ax`` itself, or the Axes of a new figure (pyplot, constrained layout)."""
     if ax is not None:

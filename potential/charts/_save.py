@@ -93,7 +93,7 @@ def _writers(fig, name: str, formats: Sequence[str], dpi: int) -> dict:
         backend, metadata = FORMATS[fmt]
 
         def write(path: Path) -> None:
-            with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
+            with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT, "text.parse_math": False}):
                 fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata, backend=backend)
 
         return write

@@ -14,6 +14,7 @@ from potential import labels
 from potential.charts._common import (
     check_columns,
     check_lang,
+    literal_text,
     new_axes,
     palette,
     side_legend,
@@ -91,6 +92,7 @@ def _lead(row) -> str | None:
     return lead if isinstance(lead, str) and lead else None
 
 
+@literal_text
 def cooperation_map(
     bodies: pd.DataFrame,
     cooperations: pd.DataFrame,

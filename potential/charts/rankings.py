@@ -15,6 +15,7 @@ from potential.charts._common import (
     check_body,
     check_columns,
     check_lang,
+    literal_text,
     new_axes,
     number,
     number_axis,
@@ -30,6 +31,7 @@ from potential.messages import message
 __all__ = ["contribution_bars", "score_heatmap"]
 
 
+@literal_text
 def score_heatmap(ranking: pd.DataFrame, dataset=None, ax=None, lang: str = "de"):
     """Bodies × fields: the score of each body's best option in each field.
 
@@ -130,6 +132,7 @@ def row_scaled(values: np.ndarray) -> np.ndarray:
     return out
 
 
+@literal_text
 def contribution_bars(analysis, body: str, n: int = 5, ax=None, lang: str = "de"):
     """Why a body's best options score as they do: the criteria's contributions, stacked.
 

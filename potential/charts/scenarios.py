@@ -18,6 +18,7 @@ from potential.charts._common import (
     check_body,
     check_columns,
     check_lang,
+    literal_text,
     new_axes,
     text,
     unclutter,
@@ -39,6 +40,7 @@ MOVEMENT_STYLE = {
 _LABEL_SIZE = 7.5
 
 
+@literal_text
 def rank_slope(
     ranks,
     body: str,

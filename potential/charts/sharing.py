@@ -10,6 +10,7 @@ from matplotlib.ticker import FuncFormatter
 
 from potential.charts._common import (
     check_lang,
+    literal_text,
     lookup_names,
     new_axes,
     palette,
@@ -72,6 +73,7 @@ def euro_formatter(lang: str = "de") -> FuncFormatter:
     return FuncFormatter(fmt)
 
 
+@literal_text
 def allocation_chart(
     matrix: pd.DataFrame,
     names: Mapping[str, str] | None = None,

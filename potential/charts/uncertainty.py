@@ -15,6 +15,7 @@ from potential.charts._common import (
     check_body,
     check_columns,
     check_lang,
+    literal_text,
     lookup_names,
     new_axes,
     number,
@@ -30,6 +31,7 @@ from potential.messages import message
 __all__ = ["acceptability_bars", "tornado"]
 
 
+@literal_text
 def acceptability_bars(
     acceptability,
     body: str,
@@ -118,6 +120,7 @@ def acceptability_bars(
     return ax
 
 
+@literal_text
 def tornado(table: pd.DataFrame, ax=None, lang: str = "de", criteria=None, title=None):
     """Tornado chart: an option's score when one weight at a time is lowered or raised.
 

@@ -43,6 +43,13 @@ def reports_input_errors(func):
                 result = func(*args, **kwargs)
         except InputError as exc:
             raise InputProblem(str(exc)) from None
+        except OSError as exc:  # disk full, no permission ... while reading or writing
+            from potential.files import os_reason
+            from potential.messages import message
+
+            where = exc.filename if isinstance(exc.filename, str) else None
+            text = message("files.os_failed", reason=os_reason(exc))
+            raise InputProblem(f"{where}: {text}" if where else text) from None
         if used and workspace.is_workspace():
             for line in workspace.used_lines(used):
                 click.echo(line, err=True)
@@ -255,7 +262,7 @@ def smaa_options(help_text: str):
             "--smaa",
             "samples",
             default=None,
-            type=click.IntRange(1),
+            type=click.IntRange(1, 1_000_000),  # potential.uncertainty.sampling.MAX_DRAWS
             metavar="N",
             help=help_text,
         )(func)

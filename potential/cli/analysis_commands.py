@@ -78,7 +78,7 @@ from potential.messages import message
     "--risk",
     "risk_samples",
     default=None,
-    type=click.IntRange(1),
+    type=click.IntRange(1, 1_000_000),  # potential.uncertainty.sampling.MAX_DRAWS
     metavar="N",
     help="Zusätzlich eine Monte-Carlo-Simulation mit N Stichproben über die unsicheren "
     "Eingaben des Wirtschaftlichkeitsvergleichs (Spannweiten der Daten, Startwert --seed): "
@@ -196,10 +196,13 @@ def _checked_economics(chosen: dict) -> dict:
     """The economics settings a user typed, checked (so errors name the option)."""
     from potential.economics.finance import check_rate, check_years
     from potential.economics.settings import check_ramp_up
+    from potential.models import MAX_HORIZON_YEARS
 
     out = dict(chosen)
     if "horizon_years" in out:
-        out["horizon_years"] = check_years(out["horizon_years"], "--horizon")
+        out["horizon_years"] = check_years(
+            out["horizon_years"], "--horizon", most=MAX_HORIZON_YEARS
+        )
     if "discount_rate" in out:
         out["discount_rate"] = check_rate(out["discount_rate"], "--discount-rate")
     if "ramp_up" in out:
@@ -418,8 +421,8 @@ def _option_names(data, reference_date, lang: str) -> dict[str, str]:
     "n",
     default=10_000,
     show_default=True,
-    type=click.IntRange(1),
-    help="Gewichtsstichproben je Körperschaft.",
+    type=click.IntRange(1, 1_000_000),  # potential.uncertainty.sampling.MAX_DRAWS
+    help="Gewichtsstichproben je Körperschaft (höchstens 1 000 000).",
 )
 @click.option(
     "--seed",

@@ -166,6 +166,18 @@ class _Translated:
             option.help = _gettext("Show this message and exit.")
         return option
 
+    def parse_args(self, ctx, args):
+        """Parse as click does; a bad option value is one line, ``Fehler: …``.
+
+        Click prints the usage and a hint before the message of a :class:`click.BadParameter`
+        (a value out of range, not a number, a missing option). The value and the option are
+        named in the message itself, so it is shown alone, as every other input error is.
+        """
+        try:
+            return super().parse_args(ctx, args)
+        except click.BadParameter as exc:
+            raise click.UsageError(exc.format_message()) from None
+
     def collect_usage_pieces(self, ctx):
         with _metavars(self, ctx):
             pieces = super().collect_usage_pieces(ctx)
@@ -216,8 +228,34 @@ class Group(_Translated, click.Group):
         if args is None:
             args = sys.argv[1:]
         args = list(args)
-        with messages.use_lang(lang_in(args) or messages.get_lang()):
+        with messages.use_lang(lang_in(args) or messages.get_lang()), _cleanup_on_sigterm():
             return super().main(args, *rest, **kwargs)
+
+
+@contextlib.contextmanager
+def _cleanup_on_sigterm():
+    """Let SIGTERM unwind like Ctrl-C, so that temporary files are removed on the way out.
+
+    Python's default for SIGTERM ends the process at once, leaving a half-written staging
+    folder behind; raising :class:`SystemExit` (exit code 143, as the shell reports a
+    terminated process) runs every ``finally`` first. Only in the main thread, where signal
+    handlers can be set; the previous handler is restored afterwards.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise SystemExit(128 + signum)
+
+    before = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 Group.group_class = Group

@@ -32,17 +32,23 @@ def check_rate(rate, what: str | None = None) -> float:
     return value
 
 
-def check_years(years, what: str | None = None, least: int = 1) -> int:
-    """A whole number of years ≥ ``least``; an :class:`InputError` otherwise.
+def check_years(years, what: str | None = None, least: int = 1, most: int | None = None) -> int:
+    """A whole number of years in ``least`` … ``most``; an :class:`InputError` otherwise.
 
-    ``what`` names the value in the message (default: "Betrachtungszeitraum", "horizon").
+    ``what`` names the value in the message (default: "Betrachtungszeitraum", "horizon");
+    ``most`` is no bound if ``None``.
     """
     try:
         ok = not isinstance(years, bool) and float(years).is_integer() and int(years) >= least
+        ok = ok and (most is None or int(years) <= most)
     except (TypeError, ValueError, OverflowError):
         ok = False
     if not ok:
         what = what or message("economics.what.horizon")
+        if most is not None:
+            raise InputError(
+                message("economics.years_range", what=what, least=least, most=most, years=years)
+            )
         raise InputError(message("economics.years", what=what, least=least, years=years))
     return int(years)
 

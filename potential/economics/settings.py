@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from potential.economics.finance import check_rate, check_years
 from potential.errors import InputError
 from potential.messages import message
+from potential.models import MAX_HORIZON_YEARS
 
 #: settings a run may override, with what each is
 OVERRIDABLE = ("horizon_years", "discount_rate", "ramp_up", "grant")
@@ -152,7 +153,9 @@ def economic_settings(
     where = f"{dataset.path}/parameters.csv"
     try:
         settings = EconomicSettings(
-            horizon_years=check_years(p("horizon_years"), _param("horizon_years")),
+            horizon_years=check_years(
+                p("horizon_years"), _param("horizon_years"), most=MAX_HORIZON_YEARS
+            ),
             discount_rate=check_rate(p("discount_rate"), _param("discount_rate")),
             price_change_rate=float(p("price_change_rate")),
             ramp_up=linear_ramp_up(p("ramp_up_years")),
@@ -194,7 +197,7 @@ def apply_overrides(settings: EconomicSettings, overrides: Mapping | None) -> Ec
         if value is None:
             continue
         if key == "horizon_years":
-            changes[key] = check_years(value)
+            changes[key] = check_years(value, most=MAX_HORIZON_YEARS)
         elif key == "discount_rate":
             changes[key] = check_rate(value)
         elif key == "ramp_up":

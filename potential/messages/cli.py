@@ -296,7 +296,8 @@ HELP_EN: dict[str, str] = {
     "Writes smaa_acceptability.csv (body, option, rank, share), smaa_summary.csv (first-rank "
     "acceptability, expected rank, confidence, central weights) and smaa.xlsx.",
     "Rangfolgeverfahren (in SMAA vektorisiert).": "Ranking method (vectorised in SMAA).",
-    "Gewichtsstichproben je Körperschaft.": "Weight samples per body.",
+    "Gewichtsstichproben je Körperschaft (höchstens 1 000 000).": "Weight samples per body "
+    "(at most 1,000,000).",
     "Startwert: derselbe Startwert ergibt dieselben Tabellen.": "Seed: the same seed gives the "
     "same tables.",
     "Gezogene Gewichte: gleichverteilt auf dem Simplex (uniform), nach den Gruppen des "

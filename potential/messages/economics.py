@@ -21,6 +21,10 @@ MESSAGES = {
         "{what}: erwartet: eine ganze Zahl von Jahren, mindestens {least}, gefunden: {years!r}",
         "{what}: expected a whole number of years of at least {least}, got {years!r}",
     ),
+    "economics.years_range": (
+        "{what}: erwartet: eine ganze Zahl von Jahren, {least} bis {most}; gefunden: {years!r}",
+        "{what}: expected a whole number of years from {least} to {most}, got {years!r}",
+    ),
     "economics.flows_numbers": (
         "{what}: erwartet: Zahlen (EUR) für die Jahre 0..T",
         "{what}: expected numbers (EUR) for the years 0..T",

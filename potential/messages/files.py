@@ -7,6 +7,39 @@ MESSAGES = {
         "{path}, line {line}, column {column}",
     ),
     # --- reading ---------------------------------------------------------------------------
+    "files.cannot_read": ("kann nicht gelesen werden: {reason}", "cannot be read: {reason}"),
+    "files.cannot_write": (
+        "kann nicht geschrieben werden: {reason}; es wurde nichts geändert",
+        "cannot be written: {reason}; nothing was changed",
+    ),
+    "files.parent_is_file": (
+        "ist eine Datei, kein Ordner; der Ausgabeordner {folder} kann darin nicht angelegt "
+        "werden; erwartet: ein Ordner (oder ein neuer Name)",
+        "is a file, not a folder; the output folder {folder} cannot be made in it; expected "
+        "a folder (or a new name)",
+    ),
+    "files.os_failed": (
+        "Lesen oder Schreiben fehlgeschlagen: {reason}",
+        "reading or writing failed: {reason}",
+    ),
+    "files.os.no_space": (
+        "kein Speicherplatz mehr auf dem Datenträger",
+        "no space left on the device",
+    ),
+    "files.os.no_permission": ("keine Berechtigung", "permission denied"),
+    "files.os.read_only": ("der Datenträger ist schreibgeschützt", "the device is read-only"),
+    "files.os.not_a_folder": (
+        "ein Teil des Pfades ist eine Datei, kein Ordner",
+        "a part of the path is a file, not a folder",
+    ),
+    "files.os.exists": ("existiert bereits", "exists already"),
+    "files.os.is_folder": ("ist ein Ordner", "is a folder"),
+    "files.os.name_too_long": ("der Name ist zu lang", "the name is too long"),
+    "files.os.missing": ("Datei oder Ordner fehlt", "file or folder missing"),
+    "files.os.other": (
+        "Fehler des Betriebssystems ({problem})",
+        "operating system error ({problem})",
+    ),
     "files.not_found": ("Datei nicht gefunden", "file not found"),
     "files.is_folder": ("ist ein Ordner; erwartet: eine Datei", "is a folder; expected a file"),
     "files.not_utf8": (

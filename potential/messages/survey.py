@@ -29,6 +29,10 @@ MESSAGES = {
         "zurückgesandten Arbeitsmappen",
         "holds no answer workbook (*.xlsx); expected a folder with the returned workbooks",
     ),
+    "survey.unreadable_more": (
+        " (ebenso {count} weitere Datei(en) nicht lesbar; nichts übernommen)",
+        " (and {count} more file(s) unreadable; nothing merged)",
+    ),
     "survey.no_match": (
         "passt auf keine Datei; erwartet: die zurückgesandten Arbeitsmappen",
         "matches no file; expected the returned workbooks",
@@ -389,6 +393,10 @@ MESSAGES.update(
             "{into} wurde nicht angelegt oder geändert",
             "no answers found: the files hold only the template's defaults; {into} was not "
             "created or changed",
+        ),
+        "survey.report.none_merged": (
+            "{into}: nichts geschrieben, die Dateien mit Fehlern oben wurden nicht übernommen",
+            "{into}: nothing written, the files with errors above were not merged",
         ),
         "survey.report.unchanged": ("{into}: keine Änderung", "{into}: nothing changed"),
     }

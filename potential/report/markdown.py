@@ -32,10 +32,15 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 def escape(text: str, line_start: bool = False) -> str:
     """Plain text made safe for Markdown (the characters with a meaning are escaped).
 
-    With ``line_start``, a leading ``1.`` or ``1)`` is escaped too: it would start a list.
+    With ``line_start``, a leading ``1.`` or ``1)`` is escaped too: it would start a list;
+    so is a leading ``=``, ``+``, ``-`` or ``~`` (a list, a heading underline, a fence), so
+    that text from data such as ``=HYPERLINK(…)`` or ``- x`` is shown as it is.
     """
     text = _SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
-    return re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", text) if line_start else text
+    if not line_start:
+        return text
+    text = re.sub(r"^([=+\-~])", r"\\\1", text)
+    return re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", text)
 
 
 def _parts(parts) -> str:

@@ -20,7 +20,16 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 from potential.dates import coerce_date, parse_date
 from potential.errors import InputError
 from potential.messages import message
-from potential.models import Id, IdList, Model, OptionRules, Source, parse
+from potential.models import (
+    MAX_HORIZON_YEARS,
+    MAX_WEIGHT,
+    Id,
+    IdList,
+    Model,
+    OptionRules,
+    Source,
+    parse,
+)
 
 #: The ranking methods of :data:`potential.mcda.METHODS` (listed here so that the JSON Schema
 #: offers them to editors; a test checks that both lists agree).
@@ -64,8 +73,12 @@ class WeightOverride(Model):
 
     group: Id | None = Field(default=None, description="Id of a group of the criteria model.")
     criterion: Id | None = Field(default=None, description="Id of a criterion.")
-    value: Number | None = Field(default=None, ge=0, description="The new weight.")
-    factor: Number | None = Field(default=None, ge=0, description="Multiply the weight by it.")
+    value: Number | None = Field(
+        default=None, ge=0, le=MAX_WEIGHT, description="The new weight (0 … 1e6)."
+    )
+    factor: Number | None = Field(
+        default=None, ge=0, le=MAX_WEIGHT, description="Multiply the weight by it (0 … 1e6)."
+    )
     source: Id | None = Field(
         default=None,
         description="Source id (of the dataset or the scenario's sources) behind the change.",
@@ -200,7 +213,10 @@ class EconomicsChoice(Model):
     """Settings of the Wirtschaftlichkeitsvergleich a scenario chooses (``economics:``)."""
 
     horizon_years: int | None = Field(
-        default=None, ge=1, description="Years after the start of the measure (year 0)."
+        default=None,
+        ge=1,
+        le=MAX_HORIZON_YEARS,
+        description="Years after the start of the measure (year 0), at most 100.",
     )
     discount_rate: float | None = Field(
         default=None, ge=0, allow_inf_nan=False, description="Nominal discount rate per year."

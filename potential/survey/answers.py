@@ -101,6 +101,10 @@ class Answers:
         :class:`CooperationAnswer`, :class:`WeightAnswer`). Estimates left unchanged are not
         answers; neither are known cooperations left unchanged.
     problems : list of Problem
+    readable : bool
+        False if the file could not be read as a survey workbook at all (missing, empty,
+        not Excel, damaged, macro-enabled, over a limit, or from another template version);
+        its one problem says why.
     """
 
     file: str
@@ -114,6 +118,7 @@ class Answers:
     cooperations: list = field(default_factory=list)
     weights: list = field(default_factory=list)
     problems: list = field(default_factory=list)
+    readable: bool = True
 
     @property
     def errors(self) -> list[Problem]:

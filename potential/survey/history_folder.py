@@ -105,7 +105,15 @@ def restore(into, entry: int | None = None) -> Path:
     Path
         The new history entry that keeps the state before the restore.
     """
+    from potential.locking import locked
+
     into = Path(into)
+    with locked(into):
+        return _restore_locked(into, entry)
+
+
+def _restore_locked(into: Path, entry) -> Path:
+    """:func:`restore` while holding the folder's lock."""
     root = into / HISTORY
     entries = (
         sorted(p for p in root.iterdir() if p.is_dir() and p.name.isdigit())

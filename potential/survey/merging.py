@@ -51,6 +51,14 @@ def import_files(
     Returns
     -------
     MergeReport
+
+    Raises
+    ------
+    InputError
+        No file given could be read as a survey workbook (missing, not Excel, damaged,
+        macro-enabled, over a limit of :mod:`potential.survey.limits`, another template
+        version): the first one is named with its problem, nothing is written. If at least
+        one file can be read, the others' problems are in the report instead.
     """
     from potential.datasets import load_dataset
 
@@ -58,7 +66,21 @@ def import_files(
     target = into if (into / "dataset.yaml").is_file() else dataset
     ds = load_dataset(target) if not _is_dataset(target) else target
     answers = [read_answers(p, ds, criteria)[0] for p in answer_paths(paths)]
+    if not any(a.readable for a in answers):
+        raise _unreadable(answers)
     return merge(answers, into, dataset, accept=accept, partial=partial, criteria=criteria)
+
+
+def _unreadable(answers) -> InputError:
+    """The error for an import in which no file could be read: the first file's problem."""
+    from potential.messages import get_lang
+
+    first = answers[0]
+    problem = first.problems[0]
+    text = problem.expected if get_lang() == "de" else problem.expected_en
+    if len(answers) > 1:
+        text += message("survey.unreadable_more", count=len(answers) - 1)
+    return InputError(text, first.file)
 
 
 def answer_paths(items) -> list[Path]:
@@ -138,15 +160,32 @@ def merge(
     ------
     InputError
         ``into`` exists but is not a dataset folder (or does not load), or is the embedded
-        dataset, or the merged data would not load (nothing is written then).
+        dataset, or the merged data would not load (nothing is written then), or another
+        import into it holds the folder's lock for longer than
+        :data:`potential.locking.WAIT_SECONDS`.
+
+    Notes
+    -----
+    The folder is locked from reading its data to writing the merged files
+    (:func:`potential.locking.locked`), so a second import at the same time waits and then
+    merges into what the first one wrote: no answer is lost. The changed files are put in
+    place together (:func:`potential.files.write_outputs` with ``swap``).
     """
-    from potential.datasets import load_dataset, resolve_dataset_path
-    from potential.resources import data_dir
+    from potential.locking import locked
     from potential.survey.template import _criteria
 
     into = Path(into)
     model = _criteria(criteria)
     answers = [a[0] if isinstance(a, tuple) else a for a in answers_list]
+    with locked(into):  # a second import into the folder waits, then merges into the first's
+        return _merge_locked(answers, into, dataset, accept, partial, model)
+
+
+def _merge_locked(answers, into: Path, dataset, accept, partial, model) -> MergeReport:
+    """:func:`merge` while holding the folder's lock: read what is there, merge, write."""
+    from potential.datasets import load_dataset, resolve_dataset_path
+    from potential.resources import data_dir
+
     created = not into.exists()
     if created:
         base = Path(dataset.path) if _is_dataset(dataset) else resolve_dataset_path(dataset)
@@ -182,7 +221,9 @@ def merge(
             _check(work, outputs, model, current)
             report.history = _keep_history(work, outputs, report, answers, accept, partial)
             files.write_outputs(
-                work, {name: _bytes_writer(data) for name, data in outputs.items()}
+                work,
+                {name: _bytes_writer(data) for name, data in outputs.items()},
+                swap=not created,  # the files of the folder change as one set
             )
             report.written = sorted(outputs)
             if created:

@@ -63,9 +63,8 @@ class _Reader(
 
     # -- opening --------------------------------------------------------------------------
     def run(self):
-        if not self._open():
-            return
-        if not self._version():
+        if not self._open() or not self._version():
+            self.answers.readable = False
             return
         lang = self.answers.lang
         self.names = {key: L.sheet_name(key, lang) for key in L.SHEETS}

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import warnings
 
 from potential.messages import both, message
 from potential.survey import layout as L
+from potential.survey.limits import MAX_CELL_CHARS
 from potential.survey.numbers import english, german, read_number
 
 _BAD = object()  # a cell whose value was reported as a problem
@@ -59,6 +61,14 @@ class _CellReading:
                 )
                 return cell.coordinate, _BAD
         if isinstance(value, str):
+            if len(value) > MAX_CELL_CHARS:
+                self.problem(
+                    ws.title,
+                    cell.coordinate,
+                    value[:40] + "…",
+                    *both("survey.limits.cell_text", found=len(value), limit=MAX_CELL_CHARS),
+                )
+                return cell.coordinate, _BAD
             value = value.strip() or None
         return cell.coordinate, value
 
@@ -66,7 +76,9 @@ class _CellReading:
         if self._values_wb is None:
             from openpyxl import load_workbook
 
-            self._values_wb = load_workbook(io.BytesIO(self.data), data_only=True)
+            with warnings.catch_warnings():  # openpyxl's notes on parts it drops are no use
+                warnings.simplefilter("ignore")
+                self._values_wb = load_workbook(io.BytesIO(self.data), data_only=True)
         return self._values_wb[sheet][coordinate].value
 
     def _number(self, ws, row, col, kind):

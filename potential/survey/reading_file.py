@@ -7,10 +7,12 @@ which changed values are told apart from estimates left as they were.
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 
 from potential.messages import both, message
 from potential.survey import layout as L
+from potential.survey import limits
 
 
 class _FileChecks:
@@ -25,6 +27,16 @@ class _FileChecks:
         if path.is_dir():
             self.file_problem(*both("survey.file.is_folder"))
             return False
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            self.file_problem(
+                *both(
+                    "survey.limits.file_size",
+                    found=limits.megabytes(size),
+                    limit=limits.megabytes(limits.MAX_FILE_BYTES),
+                )
+            )
+            return False
         self.data = path.read_bytes()
         if not self.data:
             self.file_problem(*both("survey.file.empty"))
@@ -37,12 +49,45 @@ class _FileChecks:
                 message(key, lang="en", what=message(what, lang="en")),
             )
             return False
+        if not self._macros():
+            return False
+        found = limits.workbook_problem(self.data)
+        if found is not None:
+            key, values = found
+            self.file_problem(*both(key, **values))
+            return False
         from openpyxl import load_workbook
 
         try:
-            self.wb = load_workbook(io.BytesIO(self.data))
+            with warnings.catch_warnings():  # openpyxl's notes on parts it drops are no use
+                warnings.simplefilter("ignore")
+                self.wb = load_workbook(io.BytesIO(self.data))
         except Exception as exc:
             self.file_problem(*both("survey.file.damaged", error=type(exc).__name__))
+            return False
+        return True
+
+    def _macros(self) -> bool:
+        """Refuse a macro-enabled workbook (also one renamed ``.xlsx``); False if refused.
+
+        The check is :func:`potential.survey.macros.refuse_macros`; its message is kept in
+        both languages. A damaged archive is left to :func:`limits.workbook_problem`.
+        """
+        from potential.errors import InputError
+        from potential.messages import use_lang
+        from potential.survey.macros import refuse_macros
+
+        texts = []
+        for lang in ("de", "en"):
+            with use_lang(lang):
+                try:
+                    refuse_macros(self.path)
+                except InputError as exc:
+                    texts.append(exc.problem)
+                except limits.DAMAGED_ERRORS:
+                    return True  # reported as damaged by the limits
+        if texts:
+            self.file_problem(texts[0], texts[-1])
             return False
         return True
 
@@ -192,12 +237,15 @@ def _sniff(data: bytes) -> str | None:
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "survey.file.kind.xls"
     if zipfile.is_zipfile(io.BytesIO(data)):
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-            if "xl/workbook.xml" in names:
-                return None
-            if "mimetype" in names and b"opendocument" in z.read("mimetype"):
-                return "survey.file.kind.ods"
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                names = set(z.namelist())
+                if "xl/workbook.xml" in names:
+                    return None
+                if "mimetype" in names and b"opendocument" in z.read("mimetype")[:200]:
+                    return "survey.file.kind.ods"
+        except limits.DAMAGED_ERRORS:
+            return None  # a damaged workbook: reported by the limits or by openpyxl
         return "survey.file.kind.zip"
     sample = data[:4096]
     try:

@@ -124,6 +124,8 @@ class MergeReport:
             )
             if self.history is not None:
                 out.append(message("survey.report.history", lang=lang, history=self.history))
+        elif self.skipped:  # not "only the template's defaults": those files were not read
+            out.append(message("survey.report.none_merged", lang=lang, into=self.into))
         elif not self.answered:
             out.append(message("survey.report.no_answers", lang=lang, into=self.into))
         else:

@@ -83,6 +83,7 @@ def template(
     from openpyxl import Workbook
     from openpyxl.packaging.custom import StringProperty
 
+    from potential.neutralise import neutralise_workbook
     from potential.workbook import FIXED_TIMESTAMP
 
     if lang not in L.LANGS:
@@ -102,6 +103,7 @@ def template(
     book.lists()
     book.meta()
     wb.active = 0
+    neutralise_workbook(wb)  # names and titles from the dataset stay text (issue 16)
     stamp = dt.datetime(*FIXED_TIMESTAMP)
     wb.properties.created = stamp
     wb.properties.modified = stamp

@@ -154,10 +154,12 @@ def smaa_by_body(
     from potential.economics.settings import EconomicSettings, economic_settings
     from potential.indicators import indicator_parts
     from potential.options import participants
+    from potential.uncertainty.sampling import _check_n
     from potential.uncertainty.smaa import smaa
 
     if int(n) < 1:
         raise InputError(message("uncertainty.samples_at_least", n=n), "n")
+    _check_n(n)
     if values not in VALUE_SPECS:
         raise InputError(
             message("mcda.one_of", value=values, choices=", ".join(VALUE_SPECS)), "values"

@@ -78,6 +78,7 @@ from potential.messages import message
 from potential.models import Dataset, VatRule
 from potential.options import generate_options
 from potential.uncertainty.ranges import uncertain_parameters
+from potential.uncertainty.sampling import MAX_DRAWS, _check_n
 
 if TYPE_CHECKING:  # pragma: no cover
     from potential.analysis import Analysis
@@ -297,7 +298,7 @@ def npv_samples(
         ``attrs["seed_used"]`` is the root entropy (pass it as ``seed`` to repeat a run
         with ``seed=None``).
     """
-    n = _check_int(n, "n", 1)
+    n = _check_n(n)
     chunk = _check_int(chunk, "chunk", 1)
     root = prandom.entropy(seed)
     plan, nominal = _plan(
@@ -307,7 +308,75 @@ def npv_samples(
     return _samples(plan, keys, root, n, chunk, progress)
 
 
+#: bytes a run holds per sample and option: the samples table (float64) and up to three
+#: copies while the quantiles and the DataFrame are made
+BYTES_PER_VALUE = 4 * 8
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available now (``MemAvailable`` of Linux), ``None`` if unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        import os
+
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def check_memory(n: int, columns: int, option: str = "n", free: int | None = None) -> None:
+    """Raise :class:`InputError` naming ``option`` if ``n`` samples will not fit in memory.
+
+    Parameters
+    ----------
+    n : int
+        Samples asked for.
+    columns : int
+        Values per sample (one Kapitalwert per body and option).
+    option : str
+        The name of the setting, as the message gives it.
+    free : int, optional
+        Bytes available; by default :func:`available_memory` (no check if unknown).
+
+    Notes
+    -----
+    A run needs about ``n × columns ×`` :data:`BYTES_PER_VALUE` bytes; it may use at most
+    half of the memory available, leaving the rest to the system and the analysis.
+    """
+    free = available_memory() if free is None else free
+    need = n * columns * BYTES_PER_VALUE
+    if free is None or need <= free // 2:
+        return
+    fit = max(int(free // 2 // max(columns * BYTES_PER_VALUE, 1)), 0)
+    raise InputError(
+        message(
+            "numbers.memory",
+            option=option,
+            value=n,
+            need=_size(need),
+            free=_size(free),
+            fit=min(fit, MAX_DRAWS),
+        ),
+        option,
+    )
+
+
+def _size(nbytes: float) -> str:
+    """``1.5 GB``, ``20 MB``: a size in bytes for a message."""
+    for unit, factor in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if nbytes >= factor:
+            return f"{nbytes / factor:.1f} {unit}"
+    return f"{int(nbytes)} B"
+
+
 def _samples(plan, keys, root, n, chunk, progress) -> pd.DataFrame:
+    check_memory(n, len(keys))
     stream = prandom.BlockStream(root, plan.draw)
     out = np.empty((n, len(keys)))
     starts = range(0, n, chunk)
@@ -390,8 +459,10 @@ def npv_risk(
     Raises
     ------
     InputError
-        ``n < 1``, a negative or non-integer seed, a probability outside [0, 1], ``chunk
-        < 1``, an unknown legal form in ``vat_flip_forms``, or a bad dataset or setting.
+        ``n`` outside 1 … :data:`~potential.uncertainty.sampling.MAX_DRAWS` or too large
+        for the memory (:func:`check_memory`), a negative or non-integer seed, a
+        probability outside [0, 1], ``chunk < 1``, an unknown legal form in
+        ``vat_flip_forms``, or a bad dataset or setting.
 
     See Also
     --------
@@ -412,7 +483,7 @@ def npv_risk(
     >>> bool(risk["p_npv_positive"].between(0, 1).all())
     True
     """
-    n = _check_int(n, "n", 1)
+    n = _check_n(n)
     chunk = _check_int(chunk, "chunk", 1)
     root = prandom.entropy(seed)
     plan, nominal = _plan(

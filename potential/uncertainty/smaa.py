@@ -819,7 +819,8 @@ def smaa(
     ------
     InputError
         On a bad matrix, objectives, method, parameter, weight or value specification,
-        ``n < 1``, ``chunk_size < 1`` or ``workers < 1``.
+        ``n`` outside 1 … :data:`~potential.uncertainty.sampling.MAX_DRAWS`,
+        ``chunk_size < 1`` or ``workers < 1``.
 
     Notes
     -----
