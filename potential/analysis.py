@@ -698,6 +698,8 @@ def rank_reversal_checks(
     repeat: int = 1,
     seed: int = 0,
     body_weights: str | Path | Mapping | None = None,
+    engine: str = "numpy",
+    bodies: list[str] | None = None,
 ) -> pd.DataFrame:
     """Rank-invariance check (:func:`potential.mcda.compare.rank_reversal`) for every body.
 
@@ -712,6 +714,11 @@ def rank_reversal_checks(
         Worsenings per suboptimal option, and the seed of the random worsening.
     body_weights : str, Path, mapping or False, optional
         As for :func:`analyse` (default: the dataset folder's survey weights, if any).
+    engine : {"numpy", "skcriteria"}
+        As for :func:`~potential.mcda.compare.rank_reversal`: the vectorised path, or
+        scikit-criteria's checker (the reference of the tests and the benchmark).
+    bodies : list of str, optional
+        Ids of the bodies to check (default: every body that takes part).
 
     Returns
     -------
@@ -731,11 +738,14 @@ def rank_reversal_checks(
     objectives = [c.direction for c in model.criteria]
     rows = []
     for body in participants(ds):
+        if bodies is not None and body.id not in bodies:
+            continue
         w = body_weight_vector(model, body.id)
         matrix = decision_matrices_for(ds, table, model, body.id)
         for m in methods:
+            params = METHOD_DEFAULTS.get(m, {})
             check = rank_reversal(
-                matrix, objectives, w, m, repeat=repeat, seed=seed, **METHOD_DEFAULTS.get(m, {})
+                matrix, objectives, w, m, repeat=repeat, seed=seed, engine=engine, **params
             )
             rows.append(
                 {

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -444,29 +445,42 @@ def pressure_table(dataset: Dataset, reference_date: dt.date) -> pd.DataFrame:
 
 
 def _service_quality_column(dataset: Dataset, pool: pd.DataFrame, reference_date) -> np.ndarray:
-    """:func:`service_quality` for every member row of ``pool`` (body, option, field)."""
+    """:func:`service_quality` for every member row of ``pool`` (body, option, field).
+
+    Vectorised per field (the rows of a field share its duties): a rows × duties array of
+    the members' fulfilment, its maximum per option (the pool's :math:`F_{P,d}`), and the
+    formula of :func:`service_quality` along the duties axis, in the same order of
+    operations, so the values are those of the scalar function (tests compare the two).
+    """
     horizon = float(dataset.parameter("urgency_horizon_months"))
     default = float(dataset.parameter("default_fulfilment"))
     done = {(f.body, f.obligation): f.fulfilment for f in dataset.fulfilment}
     obligations = {o.id: o for o in dataset.obligations}
-    duties = {f.id: [obligations[o] for o in f.obligations] for f in dataset.fields}
-    urg = {o.id: urgency(o.in_force, reference_date, horizon) for o in dataset.obligations}
-    best: dict = {}
-    for option, body, field in zip(pool["option"], pool["body"], pool["field"], strict=True):
-        for d in duties[field]:
-            f = done.get((body, d.id), default)
-            best[(option, d.id)] = max(best.get((option, d.id), 0.0), f)
     out = np.zeros(len(pool))
-    rows = zip(pool["option"], pool["body"], pool["field"], pool["pooling_factor"], strict=True)
-    for i, (option, body, field, phi) in enumerate(rows):
-        ds = duties[field]
-        out[i] = service_quality(
-            [d.weight for d in ds],
-            [urg[d.id] for d in ds],
-            [done.get((body, d.id), default) for d in ds],
-            [best[(option, d.id)] for d in ds],
-            phi,
+    fields = pool["field"].to_numpy()
+    bodies = pool["body"].to_numpy()
+    options = pool["option"].to_numpy()
+    phi = pool["pooling_factor"].to_numpy(float)
+    for field in dataset.fields:
+        rows = np.flatnonzero(fields == field.id)
+        duties = [obligations[o] for o in field.obligations]
+        if not len(rows) or not duties:
+            continue
+        w = np.array([d.weight for d in duties], dtype=float)
+        if w.sum() == 0:
+            continue
+        u = np.array([urgency(d.in_force, reference_date, horizon) for d in duties])
+        member = np.array(
+            [[done.get((b, d.id), default) for d in duties] for b in bodies[rows]], dtype=float
         )
+        best = (
+            pd.DataFrame(member)
+            .groupby(options[rows], sort=False)
+            .transform("max")
+            .to_numpy(float)
+        )
+        gain = np.maximum(0.0, best - member)
+        out[rows] = phi[rows] * np.sum(w * u * gain, axis=1) / w.sum()
     return out
 
 
@@ -514,13 +528,21 @@ def _scale_cost(dataset: Dataset, pool: pd.DataFrame, inputs, reference_date) ->
             continue
         for m in coop.members:
             served.setdefault((m, coop.field), set()).update(coop.members)
-    cost = inputs.set_index(["body", "field"])["annual_cost"]
+    cost = dict(
+        zip(
+            zip(inputs["body"], inputs["field"], strict=True),
+            inputs["annual_cost"].to_numpy(float),
+            strict=True,
+        )
+    )
     volume = {}
     for (option, field), rows in pool.groupby(["option", "field"], sort=False)["body"]:
         members = set(rows)
         for m in rows:
             members |= served.get((m, field), set())
-        volume[option] = float(sum(cost[(m, field)] for m in members))
+        # fsum: exact, so the volume does not depend on the order of the set (which varies
+        # with Python's string hashing from one run to the next)
+        volume[option] = math.fsum(cost[(m, field)] for m in members)
     return pool["option"].map(volume).to_numpy(float)
 
 

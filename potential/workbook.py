@@ -7,9 +7,14 @@ of value in each column (:func:`column_kinds`; Excel shows its own locale's sepa
 colour scales on scores, benefits and acceptabilities (per body where a sheet compares the
 options of each body: :func:`_scale_ranges`). A sheet may instead be a :class:`Layout`, laid
 out cell by cell with named styles (the annexes of the Wirtschaftlichkeitsvergleich). Every
-sheet is set up for printing (:func:`print_setup`: A4 landscape on the page width, header
-rows on every page, title, date and page number). File metadata and the zip members'
-timestamps are fixed, so equal sheets give equal bytes.
+sheet is set up for printing (A4 landscape on the page width, header rows on every page,
+title, date and page number; :func:`print_setup` does the same to an openpyxl worksheet,
+for the survey template). File metadata and the zip members' timestamps are fixed, so
+equal sheets give equal bytes.
+
+What a sheet shows is decided here; :mod:`potential.workbook_sheets` writes each sheet with
+XlsxWriter, several times faster than openpyxl's cell objects (issue 17;
+``bench/bench_workbook.py``).
 """
 
 from __future__ import annotations
@@ -51,10 +56,8 @@ FORMATS = {
     "acceptability": "0.0%",
     "general": "General",
 }
-#: Excel's built-in short date and date-time formats (ids 14 and 22): shown in the reader's
-#: locale (``25.11.2026`` in a German Excel).
-DATE_FORMAT = "mm-dd-yy"
-DATETIME_FORMAT = "m/d/yy h:mm"
+#: Dates get Excel's built-in short date and date-time formats (ids 14 and 22), shown in the
+#: reader's locale (``25.11.2026`` in a German Excel): :mod:`potential.workbook_sheets`.
 
 #: Colours of the scales (ARGB), from ColorBrewer's RdYlBu, which stays readable with
 #: red-green colour blindness: orange-red for low, pale yellow for the middle, blue for high.
@@ -94,7 +97,7 @@ def column_kinds(frame: pd.DataFrame) -> dict:
         kind = given.get(col) or labels.column_kind(str(col))
         if kind is None and "€" in str(col):
             kind = "eur"
-        if kind is None and pd.api.types.is_float_dtype(frame.iloc[:, j]):
+        if kind is None and pd.api.types.is_float_dtype(frame.dtypes.iloc[j]):
             kind = "number"
         kinds[col] = kind
     return kinds
@@ -106,13 +109,19 @@ def _is_number(value) -> bool:
 
 def _shown(value, kind: str | None) -> str:
     """Roughly the text Excel shows for a value (for the column width)."""
-    value = _cell(value)
-    if value is None:
+    kind_of = type(value)
+    if kind_of is str:  # the common cases first
+        return value
+    if kind_of is not float and kind_of is not int:
+        value = _cell(value)
+        if value is None:
+            return ""
+        if isinstance(value, dt.date):
+            return "00.00.0000 00:00" if isinstance(value, dt.datetime) else "00.00.0000"
+        if not _is_number(value):
+            return str(value)
+    elif value != value:  # NaN: an empty cell
         return ""
-    if isinstance(value, dt.date):
-        return "00.00.0000 00:00" if isinstance(value, dt.datetime) else "00.00.0000"
-    if not _is_number(value):
-        return str(value)
     value = float(value)
     if kind == "eur":
         return f"{value:,.0f} €"
@@ -133,6 +142,27 @@ def _shown(value, kind: str | None) -> str:
     return f"{value:,.3f}" if kind is None and abs(value) >= 1000 else f"{value:.3f}"
 
 
+def _data_width(values: list, kind: str | None) -> int:
+    """Length of the longest text Excel shows for the first 500 of ``values`` (:func:`_shown`).
+
+    A column of plain numbers is not formatted value by value: with every format of
+    :data:`FORMATS` but ``"general"`` the text gets no shorter as the magnitude grows, so
+    the longest is that of the largest or the smallest value (or ``-0``, or a non-finite
+    value, shown on its own).
+    """
+    head = values[:500]
+    plain = kind != "general" and all(type(v) is float or type(v) is int for v in head)
+    if not plain:
+        return max((len(_shown(v, kind)) for v in head), default=0)
+    finite = [v for v in head if v - v == 0]  # not NaN, not infinite
+    picks = [v for v in head if v - v != 0]  # NaN (shown empty) and infinities
+    if finite:
+        picks += [max(finite), min(finite)]
+        if any(v == 0 and math.copysign(1.0, v) < 0 for v in finite):
+            picks.append(-0.0)
+    return max((len(_shown(v, kind)) for v in picks), default=0)
+
+
 def _width(header: str, data: int) -> int:
     """Column width: the data's, and the bold header's in at most about two lines, with
     room for the filter button."""
@@ -144,59 +174,6 @@ def _width(header: str, data: int) -> int:
     return min(MAX_WIDTH + 3, max(data + 2, math.ceil(head * 1.1) + 3))
 
 
-def _format_sheet(ws, frame: pd.DataFrame, book: str | None = None, lang: str = "de") -> None:
-    """Header bold and wrapped, header row frozen and printed on every page, filter, widths,
-    number formats, colour scales on scores, benefits and acceptabilities, long text
-    wrapped."""
-    from copy import copy
-
-    from openpyxl.formatting.rule import ColorScaleRule
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    n_rows, n_cols = frame.shape
-    ws.freeze_panes = "A2"
-    print_setup(ws, frame.attrs.get("title"), "1:1", book, lang)
-    if n_rows and n_cols:
-        ws.auto_filter.ref = ws.dimensions
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    kinds = column_kinds(frame)
-    wrapped, scaled, dated = set(), [], []
-    for j, col in enumerate(frame.columns, start=1):
-        values = frame.iloc[:, j - 1].tolist()
-        data = max((len(_shown(v, kinds[col])) for v in values[:500]), default=0)
-        ws.column_dimensions[get_column_letter(j)].width = _width(str(col), data)
-        if data > MAX_WIDTH:
-            wrapped.add(j)
-        if kinds[col] in SCALES and n_rows:
-            scaled.append((j, kinds[col]))
-        if any(isinstance(v, dt.date) for v in values):
-            dated.append(j)
-    # rows with wrapped text grow; everything else in them then stays at the top
-    top, wrap = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
-    for j, col in enumerate(frame.columns, start=1):
-        fmt = FORMATS.get(kinds[col])
-        alignment = wrap if j in wrapped else (top if wrapped else None)
-        if not n_rows or (fmt is None and alignment is None):
-            continue
-        column = [r[0] for r in ws.iter_rows(min_row=2, max_row=n_rows + 1, min_col=j, max_col=j)]
-        if fmt:
-            column[0].number_format = fmt
-        if alignment:
-            column[0].alignment = alignment
-        for cell in column[1:]:  # one style for the column: copied, not rebuilt per cell
-            cell._style = copy(column[0]._style)
-    for j in dated:
-        for (cell,) in ws.iter_rows(min_row=2, max_row=n_rows + 1, min_col=j, max_col=j):
-            if isinstance(cell.value, dt.date):
-                is_datetime = isinstance(cell.value, dt.datetime)
-                cell.number_format = DATETIME_FORMAT if is_datetime else DATE_FORMAT
-    for ranges, kind in _scale_ranges(frame, scaled):
-        ws.conditional_formatting.add(ranges, ColorScaleRule(**SCALES[kind]))
-
-
 def _scale_ranges(frame: pd.DataFrame, scaled: list[tuple[int, str]]) -> list[tuple[str, str]]:
     """The cells of each colour scale of a sheet: (ranges, kind of value) per scale.
 
@@ -206,7 +183,10 @@ def _scale_ranges(frame: pd.DataFrame, scaled: list[tuple[int, str]]) -> list[tu
     best option has the top colour however it compares with other bodies' options); else
     one scale per column. Excel takes min, median and max of a scale over all its ranges.
     """
-    from openpyxl.utils import get_column_letter
+    from xlsxwriter.utility import xl_col_to_name
+
+    def get_column_letter(j: int) -> str:  # from 1, as openpyxl's
+        return xl_col_to_name(j - 1)
 
     n_rows = len(frame)
     by = frame.attrs.get("scale_by")
@@ -306,64 +286,6 @@ STYLES = {
 }  # fmt: skip
 
 
-def _styles() -> dict:
-    """:data:`STYLES` as openpyxl objects (built once per workbook)."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-    out = {}
-    thin = Side(style="thin")
-    for name, spec in STYLES.items():
-        font = Font(
-            bold=spec.get("bold", False),
-            italic=spec.get("italic", False),
-            size=spec.get("size", 11),
-            color=spec.get("color"),
-        )
-        fill = PatternFill("solid", fgColor=spec["fill"]) if "fill" in spec else None
-        border = Border(**{spec["border"]: thin}) if "border" in spec else None
-        alignment = Alignment(
-            wrap_text=spec.get("wrap", False), horizontal=spec.get("align"), vertical="top"
-        )
-        out[name] = (font, fill, FORMATS.get(spec.get("format")), border, alignment)
-    return out
-
-
-def _write_layout(
-    ws, layout: Layout, styles: dict, book: str | None = None, lang: str = "de"
-) -> None:
-    """Fill a worksheet from a :class:`Layout`: cells, styles, widths, panes, printing."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.pagebreak import Break
-
-    for i, row in enumerate(layout.rows, start=1):
-        for j, item in enumerate(row, start=1):
-            value, style = item if isinstance(item, tuple) else (item, "")
-            if value is None and not style:
-                continue
-            cell = ws.cell(row=i, column=j, value=_cell(value))
-            if style:
-                font, fill, fmt, border, alignment = styles[style]
-                cell.font, cell.alignment = font, alignment
-                if fill is not None:
-                    cell.fill = fill
-                if fmt is not None:
-                    cell.number_format = fmt
-                if border is not None:
-                    cell.border = border
-            if isinstance(cell.value, dt.date) and not _has_format(style):
-                is_datetime = isinstance(cell.value, dt.datetime)
-                cell.number_format = DATETIME_FORMAT if is_datetime else DATE_FORMAT
-    for j, width in enumerate(layout.widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = width
-    if layout.freeze:
-        ws.freeze_panes = layout.freeze
-    if layout.filter:
-        ws.auto_filter.ref = layout.filter
-    print_setup(ws, layout.title, layout.print_rows, book, lang)
-    for r in layout.breaks:
-        ws.row_breaks.append(Break(id=r))
-
-
 def print_setup(
     ws,
     title: str | None = None,
@@ -437,11 +359,6 @@ def _header_text(text: str) -> str:
     return text if len(text) <= 250 else text[:249] + "…"
 
 
-def _has_format(style: str) -> bool:
-    """Whether a :data:`STYLES` style sets a number format."""
-    return bool(style) and "format" in STYLES[style]
-
-
 def write_workbook(
     sheets: dict[str, pd.DataFrame | Layout],
     path: Path,
@@ -450,12 +367,15 @@ def write_workbook(
 ) -> None:
     """Write sheets to an .xlsx file with fixed metadata, so equal data give equal bytes.
 
-    A table (DataFrame) is formatted by :func:`_format_sheet`: number formats and colour
-    scales by the kind of each column (:func:`column_kinds`). A :class:`Layout` is written
-    cell by cell with its styles. Every sheet prints landscape on the page width
-    (:func:`print_setup`) with its header rows on every page. Every string is written as
-    a string, never as a formula (:func:`potential.neutralise.neutralise_workbook`): a
-    body name ``=HYPERLINK(…)`` is shown as that text.
+    A table (DataFrame) gets a bold, wrapped and frozen header row, a filter, column widths
+    that fit, number formats and colour scales by the kind of each column
+    (:func:`column_kinds`, :func:`potential.workbook_sheets.table_sheet`). A :class:`Layout`
+    is written cell by cell with its styles. Every sheet prints landscape on the page width
+    (as :func:`print_setup` sets up a sheet) with its header rows on every page. Every
+    string is written as a string, never as a formula, number or link: a body name
+    ``=HYPERLINK(…)`` is shown as that text. XlsxWriter writes the file, in memory, with
+    its fixed member timestamps (:data:`ZIP_TIMESTAMP`) and the creation date
+    :data:`FIXED_TIMESTAMP`.
 
     Parameters
     ----------
@@ -469,39 +389,47 @@ def write_workbook(
         stored as the file's title.
     lang : {"de", "en"}
         Language of the workbook's title and the page numbers.
-    """
-    from openpyxl import Workbook
 
-    from potential.neutralise import neutralise_workbook
+    Raises
+    ------
+    OSError
+        The file cannot be written.
+    """
+    import xlsxwriter
+
+    from potential.workbook_sheets import Formats, layout_sheet, table_sheet
 
     if lang not in PAGE:
         raise ValueError(f"unknown language {lang!r}; expected one of de, en")
     title = BOOKS[book][0 if lang == "de" else 1] if book else None
 
-    wb = Workbook()
-    wb.remove(wb.active)
-    styles = None
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, WORKBOOK_OPTIONS)
+    properties = {"author": "potential", "created": dt.datetime(*FIXED_TIMESTAMP)}
+    wb.set_properties({**properties, "title": title} if title else properties)
+    formats = Formats(wb)
     taken: set[str] = set()
     for name, frame in sheets.items():
-        ws = wb.create_sheet(_valid_sheet_name(name, taken))
-        if isinstance(frame, Layout):
-            styles = styles or _styles()
-            _write_layout(ws, frame, styles, title, lang)
-            continue
-        ws.append([str(c) for c in frame.columns])
-        for row in frame.itertuples(index=False):
-            ws.append([_cell(v) for v in row])
-        _format_sheet(ws, frame, title, lang)
-    neutralise_workbook(wb)  # text from data stays text: no live formula (issue 16)
-    stamp = dt.datetime(*FIXED_TIMESTAMP)
-    if title:
-        wb.properties.title = title
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    wb.properties.creator = "potential"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    _repack(buffer.getvalue(), Path(path))
+        sheet_name = _valid_sheet_name(name, taken)
+        ws = wb.add_worksheet(sheet_name)
+        write = layout_sheet if isinstance(frame, Layout) else table_sheet
+        write(ws, sheet_name, frame, formats, title, lang)
+    wb.close()
+    Path(path).write_bytes(buffer.getvalue())
+
+
+#: XlsxWriter's options: the whole file built in memory (no temporary files), and text is
+#: text: no string is taken for a formula, a number or a link.
+WORKBOOK_OPTIONS = {
+    "in_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+    "nan_inf_to_errors": False,
+}
+#: Timestamp of every member of a workbook's zip archive: XlsxWriter's fixed one (1 January
+#: 1980, the first date of the zip format) when it writes in memory.
+ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 
 
 def _valid_sheet_name(name: str, taken: set[str]) -> str:
@@ -521,6 +449,11 @@ def _valid_sheet_name(name: str, taken: set[str]) -> str:
 
 def _cell(value):
     """A table value as openpyxl stores it: missing values (NaN, NA, NaT) as empty cells."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool:  # the common cases first
+        return value
+    if kind is float:
+        return None if value != value else value
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and value != value:
@@ -531,7 +464,8 @@ def _cell(value):
 
 
 def _repack(data: bytes, path: Path) -> None:
-    """Rewrite a zip archive with fixed member timestamps (openpyxl stamps the clock)."""
+    """Rewrite a zip archive with fixed member timestamps (openpyxl stamps the clock); for
+    the survey template, which openpyxl writes."""
     with (
         zipfile.ZipFile(io.BytesIO(data)) as src,
         zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst,

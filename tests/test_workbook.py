@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -76,6 +77,16 @@ def cells(ws, name: str) -> list:
 
 def values(ws, name: str) -> list:
     return [c.value for c in cells(ws, name)]
+
+
+def width(ws, j: int) -> float | None:
+    """The stored width of column ``j`` (from 1). A writer may store adjacent columns of one
+    width as one ``<col min max>`` (XlsxWriter does), which openpyxl keys by its first
+    column."""
+    for dim in ws.column_dimensions.values():
+        if dim.min is not None and dim.min <= j <= dim.max and dim.customWidth:
+            return dim.width
+    return None
 
 
 def scales(ws) -> dict[str, list]:
@@ -339,15 +350,18 @@ def test_frozen_header_filter_and_bold_wrapped_headers(wb):
 def test_column_widths_fit(wb):
     for ws in filter(is_table, wb.worksheets):
         for j, head in enumerate(header(ws), start=1):
-            width = ws.column_dimensions[get_column_letter(j)].width
-            assert width <= MAX_WIDTH + 3, (ws.title, head)
+            got = width(ws, j)
+            assert got <= MAX_WIDTH + 3, (ws.title, head)
             longest_word = max(len(w) for w in head.split())
-            assert width >= longest_word + 3, (ws.title, head)  # headers break between words
+            assert got >= longest_word + 3, (ws.title, head)  # headers break between words
     ws = wb["Übersicht"]
-    assert ws.column_dimensions[letter(ws, "Punktwert")].width >= len("Punktwert") + 3
-    assert ws.column_dimensions[letter(ws, "Körperschaft")].width >= len("Fröndenberg/Ruhr")
-    long = ws.column_dimensions[letter(ws, "Kooperationsoption")]
-    assert long.width == MAX_WIDTH + 3
+
+    def column(name):
+        return header(ws).index(name) + 1
+
+    assert width(ws, column("Punktwert")) >= len("Punktwert") + 3
+    assert width(ws, column("Körperschaft")) >= len("Fröndenberg/Ruhr")
+    assert width(ws, column("Kooperationsoption")) == MAX_WIDTH + 3
     assert all(c.alignment.wrap_text for c in cells(ws, "Kooperationsoption"))
     assert not any(c.alignment.wrap_text for c in cells(ws, "Punktwert"))
     quellen = wb["Quellen"]
@@ -470,9 +484,11 @@ def test_workbook_is_byte_identical_on_re_export(default_analysis, smaa, exporte
     for name in ("ranking.xlsx", "ranking.csv", "smaa_summary.csv"):
         assert (tmp_path / name).read_bytes() == (exported / name).read_bytes(), name
     with zipfile.ZipFile(io.BytesIO((tmp_path / "ranking.xlsx").read_bytes())) as z:
-        assert {i.date_time for i in z.infolist()} == {FIXED_TIMESTAMP}
+        # XlsxWriter stamps every member with 1 January 1980, not the clock
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = z.read("docProps/core.xml").decode()
-    assert "2000-01-01T00:00:00Z" in core
+    assert FIXED_TIMESTAMP == (2000, 1, 1, 0, 0, 0)
+    assert "<dcterms:created" in core and core.count("2000-01-01T00:00:00Z") == 2  # + modified
 
 
 def test_analyse_with_smaa_puts_the_acceptability_into_the_workbook(tmp_path):
@@ -492,3 +508,181 @@ def test_analyse_with_smaa_puts_the_acceptability_into_the_workbook(tmp_path):
     )
     wb = load_workbook(tmp_path / "ranking.xlsx")
     assert {"Akzeptanz", "Rangakzeptanz"} <= set(wb.sheetnames)
+
+
+# --- values, styles and layout as written (XlsxWriter) ---------------------------------------
+
+
+def test_values_of_every_kind_read_back_as_written(tmp_path):
+    import numpy as np
+
+    table = pd.DataFrame(
+        {
+            "Text": ["=1+1", "#N/A", " padded ", "", None],
+            "Zahl": [1.5, float("nan"), float("inf"), -0.0, 1e20],
+            "Ganz": pd.array([3, None, 2**40, -7, 0], dtype="Int64"),
+            "Ja": [True, False, True, False, True],
+            "Objekt": [np.float64(0.25), np.int64(4), np.True_, "x", None],
+        }
+    )
+    write_workbook({"Werte": table}, tmp_path / "w.xlsx")
+    ws = load_workbook(tmp_path / "w.xlsx")["Werte"]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+    assert [r[0] for r in rows] == ["=1+1", "#N/A", " padded ", None, None]
+    assert [ws.cell(i, 1).data_type for i in (2, 3, 4)] == ["s", "s", "s"]  # not formulas
+    assert [r[1] for r in rows] == [1.5, None, None, 0, 1e20]  # NaN and inf: empty cells
+    assert [r[2] for r in rows] == [3, None, 2**40, -7, 0]
+    assert [r[3] for r in rows] == [True, False, True, False, True]
+    assert [r[4] for r in rows] == [0.25, 4, True, "x", None]
+    assert [ws.cell(i, 5).data_type for i in (2, 3, 4, 5)] == ["n", "n", "b", "s"]
+
+
+def test_dates_times_and_durations_get_their_formats(tmp_path):
+    table = pd.DataFrame(
+        {
+            "Tag": [dt.date(2020, 1, 2), dt.date(1900, 1, 15)],
+            "Zeitpunkt": [dt.datetime(2020, 1, 2, 3, 4, 5), pd.Timestamp("1900-03-01")],
+            "Uhrzeit": [dt.time(6, 0), dt.time(18, 30)],
+            "Dauer": [dt.timedelta(days=1, hours=12), dt.timedelta(minutes=90)],
+        }
+    )
+    write_workbook({"Zeiten": table}, tmp_path / "t.xlsx")
+    with zipfile.ZipFile(tmp_path / "t.xlsx") as z:
+        xml = z.read("xl/worksheets/sheet1.xml").decode()
+    # Excel's serial days from 30 December 1899 (with its 29 February 1900): by hand
+    assert re.search(r'<c r="A2" s="\d+"><v>43832</v></c>', xml)  # 2020-01-02
+    assert re.search(r'<c r="A3" s="\d+"><v>15</v></c>', xml)  # 16 days, less 29 Feb 1900
+    seconds = (3 * 3600 + 4 * 60 + 5) / 86400
+    assert re.search(rf'<c r="B2" s="\d+"><v>{43832 + seconds:.16g}</v></c>', xml)
+    assert re.search(r'<c r="B3" s="\d+"><v>61</v></c>', xml)  # 1 March 1900
+    assert "<v>0.25</v>" in xml and "<v>1.5</v>" in xml and "<v>0.0625</v>" in xml
+    ws = load_workbook(tmp_path / "t.xlsx")["Zeiten"]
+    assert ws["A2"].value == dt.datetime(2020, 1, 2) and ws["A2"].number_format == "mm-dd-yy"
+    assert ws["B2"].value == dt.datetime(2020, 1, 2, 3, 4, 5)
+    assert ws["B2"].number_format == "m/d/yy h:mm"  # Excel's date and time (id 22)
+    assert ws["C3"].value == dt.time(18, 30) and ws["C3"].number_format == "h:mm:ss"
+    assert ws["D2"].number_format == "[hh]:mm:ss"
+    with zipfile.ZipFile(tmp_path / "t.xlsx") as z:
+        styles = z.read("xl/styles.xml").decode()
+    # Excel's built-in short date and date-time (ids 14 and 22), shown in the reader's locale
+    assert 'numFmtId="14"' in styles and 'numFmtId="22"' in styles
+    assert 'formatCode="mm-dd-yy"' not in styles
+
+
+def test_a_layout_keeps_its_styles_panes_and_page_breaks(tmp_path):
+    from potential.workbook import STYLES, Layout
+
+    rows = (
+        (("Titel", "title"),),
+        (("Hinweis", "note"), None, ("", "sum")),
+        (("Position", "head_left"), ("Jahr 0", "head"), (dt.date(2026, 11, 25), "")),
+        (("Summe", "sum"), (1234.5, "eur_sum"), (0.25, "share"), (None, "eur")),
+    )
+    layout = Layout(rows=rows, widths=(30, 12.5), title="A & B", freeze="B4",
+                    print_rows="3:3", breaks=(2,))  # fmt: skip
+    write_workbook({"L": layout}, tmp_path / "l.xlsx", book="ranking")
+    ws = load_workbook(tmp_path / "l.xlsx")["L"]
+    assert ws.freeze_panes == "B4" and ws.print_title_rows == "$3:$3"
+    assert [b.id for b in ws.row_breaks.brk] == [2]
+    # widths are stored to the pixel: 1/7 of a character of Calibri 11
+    assert width(ws, 1) == 30 and width(ws, 2) == pytest.approx(12.5, abs=1 / 7)
+    assert ws.oddHeader.left.text == "A && B"
+    assert ws["A1"].font.bold and ws["A1"].font.size == STYLES["title"]["size"]
+    assert ws["A2"].font.italic and ws["A2"].font.color.rgb == STYLES["note"]["color"]
+    assert ws["B3"].fill.fgColor.rgb == STYLES["head"]["fill"]
+    assert ws["B3"].alignment.horizontal == "center" and ws["B3"].alignment.wrap_text
+    assert ws["A3"].border.bottom.style == "thin" and ws["B4"].border.top.style == "thin"
+    assert ws["B4"].number_format == FORMATS["eur_dash"] and ws["B4"].value == 1234.5
+    assert ws["C4"].number_format == FORMATS["share"]
+    assert ws["C3"].number_format == "mm-dd-yy"  # a date without a format: the short date
+    assert ws["D4"].value is None and ws["D4"].number_format == FORMATS["eur"]  # styled, empty
+    assert ws.dimensions == "A1:D4"
+
+
+def test_empty_tables_are_written(tmp_path):
+    no_rows = pd.DataFrame({"Punktwert": pd.Series([], dtype=float), "Name": []})
+    no_columns = pd.DataFrame(index=range(3))
+    write_workbook({"Leer": no_rows, "Ohne Spalten": no_columns}, tmp_path / "e.xlsx")
+    wb = load_workbook(tmp_path / "e.xlsx")
+    assert header(wb["Leer"]) == ["Punktwert", "Name"] and wb["Leer"].max_row == 1
+    assert wb["Leer"].auto_filter.ref is None and not scales(wb["Leer"])
+    assert wb["Ohne Spalten"]["A1"].value is None
+
+
+def test_control_characters_and_escapes_in_text_are_kept(tmp_path):
+    # XML cannot hold U+0007: it is stored as _x0007_ (ECMA-376 Part 1, 22.9.2.19), and a
+    # text that looks like such an escape has its underscore escaped (_x005F_), so that
+    # Excel reads both back as written
+    texts = ["bell \x07", "_x0041_", "tab\tand\nline"]
+    write_workbook({"x": pd.DataFrame({"a": texts})}, tmp_path / "x.xlsx")
+    with zipfile.ZipFile(tmp_path / "x.xlsx") as z:
+        xml = z.read("xl/sharedStrings.xml").decode()
+    stored = re.findall(r"<t(?: [^>]*)?>([^<]*)</t>", xml)[1:]  # after the header
+    assert stored == ["bell _x0007_", "_x005F_x0041_", "tab\tand\nline"]
+
+    def decoded(text):  # the standard's rule, as Excel reads the text
+        return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m[1], 16)), text)
+
+    assert [decoded(t) for t in stored] == texts
+
+
+def test_colour_scales_run_over_the_rows_of_each_body_wherever_they_are(tmp_path):
+    from openpyxl.utils.cell import range_boundaries
+
+    table = pd.DataFrame(
+        {
+            "Körperschaft": ["Selm", "Bönen", "Selm", "Selm", "Holzwickede"],
+            "Punktwert": [0.1, 0.2, 0.3, 0.4, 0.5],
+        }
+    )
+    table.attrs["scale_by"] = "Körperschaft"
+    write_workbook({"s": table}, tmp_path / "s.xlsx")
+    ws = load_workbook(tmp_path / "s.xlsx")["s"]
+    got = []
+    for cf in ws.conditional_formatting:
+        rows = set()
+        for r in cf.sqref.ranges:
+            c1, r1, c2, r2 = range_boundaries(str(r))
+            assert c1 == c2 == 2  # Punktwert
+            rows |= set(range(r1, r2 + 1))
+        got.append(sorted(rows))
+    # Selm in rows 2, 4 and 5 (one scale over two runs), Bönen in 3, Holzwickede in 6
+    assert sorted(got) == [[2, 4, 5], [3], [6]]
+
+
+def test_a_long_title_is_cut_to_fit_excels_header_limit(tmp_path):
+    import warnings
+
+    table = pd.DataFrame({"a": [1]})
+    table.attrs["title"] = "Bau & Vergabe " * 30  # 420 characters, 450 with each & doubled
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # XlsxWriter warns and drops a header that is too long
+        write_workbook({"x": table}, tmp_path / "w.xlsx", book="ranking")
+    ws = load_workbook(tmp_path / "w.xlsx")["x"]
+    left = ws.oddHeader.left.text
+    assert len(f"&L{left}&R&D") <= 255  # Excel's limit, codes included
+    assert left.endswith("…") and left.startswith("Bau && Vergabe Bau && Vergabe")
+    assert "&&" in left and left.replace("&&", "").count("&") == 0  # no & left alone
+    assert ws.oddHeader.right.text == "&D"
+
+
+@pytest.mark.parametrize("kind", [None, *sorted(FORMATS)])
+def test_the_width_of_a_number_column_is_that_of_its_longest_text(kind):
+    import numpy as np
+
+    from potential.workbook import _data_width, _shown
+
+    rng = np.random.default_rng(17)
+    specials = [float("nan"), float("inf"), -float("inf"), -0.0, 0.0, 999.9996, -999.9996]
+    for _ in range(200):
+        n = int(rng.integers(1, 40))
+        scale = 10.0 ** rng.integers(-4, 9)
+        column = (rng.normal(size=n) * scale).tolist()
+        column += [int(v) for v in rng.integers(-(10**6), 10**6, size=3)]
+        column += rng.choice(specials, size=int(rng.integers(0, 3))).tolist()
+        column = rng.permutation(np.array(column, dtype=object)).tolist()
+        # the longest text, value by value (as _shown shows each)
+        expected = max(len(_shown(v, kind)) for v in column[:500])
+        assert _data_width(column, kind) == expected, column
+    assert _data_width([], kind) == 0
+    assert _data_width([-0.0, 0.0, 1.0], kind) == _data_width([0.0, -0.0, 1.0], kind)

@@ -18,11 +18,17 @@ from potential.survey import write_template
 from potential.workbook import HIGH, Layout, write_workbook
 
 
+def _fit_to_width(ps) -> int:
+    """Pages across: ECMA-376 Part 1, 18.3.1.63 makes 1 the default of ``fitToWidth``, which
+    XlsxWriter therefore leaves out (openpyxl reads ``None``)."""
+    return 1 if ps.fitToWidth is None else ps.fitToWidth
+
+
 def _assert_prints(ws, title_rows):
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4 in the OOXML paper-size list
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)  # width, any height
+    assert (_fit_to_width(ws.page_setup), ws.page_setup.fitToHeight) == (1, 0)  # any height
     assert ws.print_title_rows.replace("$", "") == title_rows
     assert ws.oddHeader.right.text == "&D" and ws.oddFooter.right.text == "Seite &P von &N"
 
@@ -49,7 +55,7 @@ def test_the_survey_template_prints_with_its_header_row(tmp_path):
     wb = load_workbook(path)
     _assert_prints(wb["Handlungsfelder"], "3:3")  # title, hint, then the header in row 3
     first = wb.worksheets[0]
-    assert first.page_setup.orientation == "landscape" and first.page_setup.fitToWidth == 1
+    assert first.page_setup.orientation == "landscape" and _fit_to_width(first.page_setup) == 1
 
 
 def test_the_workbook_title_and_the_page_number_are_in_the_footer(tmp_path):
@@ -133,7 +139,7 @@ def test_every_sheet_of_every_workbook_prints_with_its_header_rows(command, tmp_
             assert ps.orientation == "landscape", where
             assert int(ps.paperSize) == 9, where  # A4
             assert ws.sheet_properties.pageSetUpPr.fitToPage, where
-            assert (ps.fitToWidth, ps.fitToHeight) == (1, 0), where
+            assert (_fit_to_width(ps), ps.fitToHeight) == (1, 0), where
             assert ws.print_title_rows, where
             # the rows repeated on every page hold text (the table's header or the title)
             assert any(isinstance(v, str) and v for v in _header_row(ws, ws.print_title_rows))
@@ -141,7 +147,7 @@ def test_every_sheet_of_every_workbook_prints_with_its_header_rows(command, tmp_
             assert ws.oddFooter.left.text, where  # the workbook's title
             assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text, where
         first = wb.worksheets[0]  # Done when: the first sheet has print titles, fit to width
-        assert first.print_title_rows and first.page_setup.fitToWidth == 1
+        assert first.print_title_rows and _fit_to_width(first.page_setup) == 1
         english = "--lang" in COMMANDS[command][0]
         assert first.oddFooter.right.text == ("Page &P of &N" if english else "Seite &P von &N")
 

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from potential.errors import InputError
-from potential.mcda import METHODS, check_method, method_function, rank
-from potential.mcda._base import check_inputs, ranks_from_scores
+from potential.mcda import METHODS, check_method, rank
+from potential.mcda._base import check_inputs
 from potential.messages import message
 
 
@@ -102,35 +102,6 @@ def compare_methods(
     return MethodComparison(pd.DataFrame(scores), ranks, tau_matrix(ranks), top)
 
 
-class _DecisionMaker:
-    """Adapter that lets scikit-criteria's rank-reversal checkers call our methods.
-
-    ``shift`` is subtracted from every matrix before our method sees it (see
-    :func:`rank_reversal`).
-    """
-
-    def __init__(self, method: str, params: Mapping, shift: np.ndarray):
-        self.method, self.params, self.shift = method, dict(params), shift
-
-    def evaluate(self, dm):
-        import warnings
-
-        from skcriteria.agg import RankResult
-
-        matrix = pd.DataFrame(
-            dm.matrix.to_numpy() - self.shift,
-            index=list(dm.alternatives),
-            columns=list(dm.criteria),
-        )
-        objectives = ["max" if o > 0 else "min" for o in dm.iobjectives.to_numpy()]
-        _, _, w, _ = check_inputs(matrix, objectives, dm.weights.to_numpy())
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            out = method_function(self.method)(matrix, objectives, w, **self.params)
-        ranks = ranks_from_scores(out["score"])
-        return RankResult(self.method, alternatives=dm.alternatives, values=ranks, extra={})
-
-
 @dataclass(frozen=True)
 class RankReversalCheck:
     """Result of :func:`rank_reversal`.
@@ -166,6 +137,7 @@ def rank_reversal(
     *,
     repeat: int = 1,
     seed: int = 0,
+    engine: str = "numpy",
     **params,
 ) -> RankReversalCheck:
     """Rank-invariance check: does worsening a non-optimal alternative change the winner?
@@ -177,11 +149,11 @@ def rank_reversal(
     Triantaphyllou 2008, test criterion 1).
 
     Two preparations keep scikit-criteria's random worsening well defined (its noise is
-    capped so a value never crosses zero, and it draws until some noise is positive):
-    alternatives identical to an earlier row on every criterion are checked once (listed in
-    ``duplicates``), and a column that is not strictly positive is shifted by its range minus
-    its minimum while the checker works on it; the method always sees the original values
-    (plus the noise).
+    capped so a value never crosses zero, and it draws until some noise is positive): a
+    column that is not strictly positive is shifted by its range minus its minimum while the
+    checker works on it (the method always sees the original values, plus the noise), and
+    alternatives identical to an earlier row on every criterion, as the checker sees them
+    (after the shift), are checked once (listed in ``duplicates``).
 
     Parameters
     ----------
@@ -191,59 +163,109 @@ def rank_reversal(
         Mutations per suboptimal alternative.
     seed : int
         Seed of the random worsening (the same seed gives the same result).
+    engine : {"numpy", "skcriteria"}
+        ``"numpy"`` (default): :func:`potential.mcda.reversal.experiment_ranks`, which
+        reproduces the checker's experiments; ``"skcriteria"``: scikit-criteria's
+        ``RankInvariantChecker`` itself (much slower; the reference of the tests). Both give
+        the same result for the same seed.
 
     Returns
     -------
     RankReversalCheck
+
+    Raises
+    ------
+    InputError
+        On fewer than two different alternatives, an unknown ``engine``, or an alternative
+        that cannot be worsened (zero room on every criterion).
 
     References
     ----------
     Wang, X., Triantaphyllou, E. (2008). Ranking irregularities when evaluating alternatives
     by using some ELECTRE methods. *Omega* 36(1), 45–63.
     """
-    import warnings
+    from potential.mcda import reversal
 
-    from skcriteria.ranksrev import RankInvariantChecker
-
-    from potential.mcda._base import decision_matrix
-
+    engines = {
+        "numpy": reversal.experiment_ranks,
+        "skcriteria": reversal.skcriteria_experiment_ranks,
+    }
+    if engine not in engines:
+        raise InputError(
+            message("reversal.unknown_engine", engine=engine, known=", ".join(engines))
+        )
     check_method(method, params)
-    matrix, _, w, _ = check_inputs(matrix, objectives, weights)
-    duplicated = matrix.duplicated(keep="first")
+    matrix, values, w, _ = check_inputs(matrix, objectives, weights)
+    duplicated = pd.DataFrame(values + reversal.problem_shift(values)).duplicated().to_numpy()
     duplicates = matrix.index[duplicated].tolist()
     matrix = matrix[~duplicated]
     if len(matrix) < 2:
         raise InputError(message("mcda.rank_reversal_too_few"))
-    values = matrix.to_numpy(dtype=float)
-    low, high = values.min(axis=0), values.max(axis=0)
-    shift = np.where(low > 0, 0.0, (high - low) - low + (high == low))
-    dm = decision_matrix(values + shift, list(objectives), w, matrix.index, matrix.columns)
-    checker = RankInvariantChecker(
-        _DecisionMaker(method, params, shift), repeat=int(repeat), random_state=seed
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        result = checker.evaluate(dm)
-    named = dict(result.named_ranks)
-    ranks = pd.DataFrame({name: r.values for name, r in named.items()}, index=matrix.index)
-    reference = ranks["Reference"]
-    best = reference.idxmin()
-    rows = []
-    for name in ranks.columns[1:]:
-        mutated = named[name].e_.rank_inv_check["mutated"]
-        keep = [i for i in matrix.index if str(i) != str(mutated)]
-        rows.append(
-            {
-                "experiment": name,
-                "worsened": mutated,
-                "best_stays_first": bool(ranks.loc[best, name] == 1),
-                "kendall_tau_others": kendall_tau(reference[keep], ranks.loc[keep, name]),
-            }
+    names, all_ranks, worsened = engines[engine](
+        matrix, objectives, w, method, params, repeat=repeat, seed=seed
+    )[:3]
+    return summarise_reversal(matrix.index, names, all_ranks, worsened, duplicates)
+
+
+def summarise_reversal(index, names, all_ranks, worsened, duplicates) -> RankReversalCheck:
+    """:class:`RankReversalCheck` from the rankings of the experiments.
+
+    Parameters
+    ----------
+    index : pandas.Index
+        The alternatives checked.
+    names : list of str
+        ``Reference`` and one unique name per experiment.
+    all_ranks : numpy.ndarray of int
+        (1 + experiments) × alternatives.
+    worsened : numpy.ndarray of int
+        Per experiment, the position of the worsened alternative.
+    duplicates : list
+        Alternatives left out.
+    """
+    ranks = pd.DataFrame(dict(zip(names, all_ranks, strict=True)), index=index)
+    reference = all_ranks[0]
+    mutations = all_ranks[1:]
+    best = int(np.flatnonzero(reference == 1)[0])
+    stays = mutations[:, best] == 1
+    rows = [
+        {
+            "experiment": name,
+            "worsened": str(index[r]),
+            "best_stays_first": bool(stay),
+            "kendall_tau_others": tau,
+        }
+        for name, r, stay, tau in zip(
+            names[1:], worsened, stays, taus_without(reference, mutations, worsened), strict=True
         )
+    ]
     return RankReversalCheck(
         ranks=ranks,
-        optimal_preservation_rate=float(result.extra_.opr),
-        rank_displacement=float(result.extra_.rd),
+        optimal_preservation_rate=int(stays.sum()) / len(mutations),
+        rank_displacement=float(np.mean(mutations[:, best] - 1)),
         reversals=pd.DataFrame(rows),
-        duplicates=duplicates,
+        duplicates=list(duplicates),
     )
+
+
+def taus_without(reference, rankings, left_out) -> list[float]:
+    r"""Kendall's :math:`\tau_b` between ``reference`` and each row of ``rankings``, each
+    without its alternative ``left_out`` (rankings without ties, as :func:`kendall_tau`
+    computes it: :math:`(C - D) / \sqrt{T} / \sqrt{T}` with :math:`T` the number of pairs).
+    """
+    reference = np.asarray(reference)
+    n = reference.size - 1
+    if n < 2:
+        return [float("nan")] * len(rankings)
+    total = n * (n - 1) // 2
+    root = np.sqrt(total)
+    out = []
+    upper = np.triu(np.ones((n, n), dtype=bool), 1)
+    for ranking, r in zip(np.asarray(rankings), left_out, strict=True):
+        keep = np.arange(n + 1) != r
+        a, b = reference[keep], ranking[keep]
+        b = b[np.argsort(a)]
+        discordant = int(np.count_nonzero((b[:, None] > b[None, :]) & upper))
+        tau = (total - 2 * discordant) / root / root
+        out.append(float(np.minimum(1.0, max(-1.0, tau))))
+    return out

@@ -11,7 +11,7 @@ from potential.messages import message
 
 
 def wsm(matrix, objectives, weights, *, value_function="minmax", bounds=None, breakpoints=None):
-    r"""Weighted sum of value functions (scikit-criteria ``WeightedSumModel``).
+    r"""Weighted sum of value functions (as scikit-criteria's ``WeightedSumModel``).
 
     **Normalisation:** :func:`~potential.mcda.value.value_scores`, by default the linear
     interval value function (min-max per column, or fixed ``bounds``); ``value_function``
@@ -26,12 +26,11 @@ def wsm(matrix, objectives, weights, *, value_function="minmax", bounds=None, br
     Fishburn, P. C. (1967). Additive utilities with incomplete product sets. *Operations
     Research* 15(3), 537–542.
     """
-    from skcriteria.agg.simple import WeightedSumModel
-
     v = value_scores(matrix, objectives, bounds, value_function, breakpoints)
-    dm = decision_matrix(v.to_numpy(), ["max"] * v.shape[1], weights, v.index, v.columns)
-    result = WeightedSumModel().evaluate(dm)
-    return {"score": np.asarray(result.e_.score, dtype=float)}
+    # scikit-criteria's WeightedSumModel computes np.inner(matrix, weights) on the same
+    # values; done here directly, so that the default method needs no scikit-criteria
+    # import or pipeline (tests/test_mcda_reference.py compares the two bit for bit)
+    return {"score": np.inner(v.to_numpy(dtype=float), np.asarray(weights, dtype=float))}
 
 
 def floor_values(matrix, objectives, value_floor, bounds=None):

@@ -284,8 +284,8 @@ HELP_EN: dict[str, str] = {
     "commas.",
     "Zusätzlich die Prüfung auf Rangumkehr (jede nicht erstplatzierte Option wird "
     "verschlechtert) für jedes Verfahren und jede Körperschaft; schreibt rank_reversal.csv. "
-    "Dauert ein bis zwei Minuten.": "Also run the rank-invariance check (worsen each non-top "
-    "option) for every method and body; writes rank_reversal.csv. Takes a minute or two.",
+    "Dauert einige Sekunden.": "Also run the rank-invariance check (worsen each non-top "
+    "option) for every method and body; writes rank_reversal.csv. Takes a few seconds.",
     "Startwert der zufälligen Verschlechterung bei der Prüfung auf Rangumkehr.": "Seed of the "
     "random worsening in the rank-reversal check.",
     # smaa
@@ -590,10 +590,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ranking by {n} methods (a few seconds) …",
     ),
     "cli.progress.rank_reversal": (
-        "Prüfung auf Rangumkehr für {n} Verfahren und jede Körperschaft läuft (dauert etwa "
-        "ein bis zwei Minuten) …",
-        "Running the rank-reversal check for {n} methods and every body (takes about a minute "
-        "or two) …",
+        "Prüfung auf Rangumkehr für {n} Verfahren und jede Körperschaft läuft (einige Sekunden) …",
+        "Running the rank-reversal check for {n} methods and every body (a few seconds) …",
     ),
     "cli.progress.report": (
         "Der Bericht wird erstellt: Diagramme und Texte (etwa eine halbe Minute) …",
