@@ -479,3 +479,22 @@ def test_a_nul_byte_in_the_dataset_is_one_line_through_the_cli(dataset_copy, tmp
         "Text ohne Steuerzeichen (die Datei ist vielleicht beschädigt oder kein CSV)"
     )
     assert not out.exists()
+
+
+def test_a_reader_that_closes_the_pipe_ends_the_run_quietly(tmp_path):
+    """``potential analyse | head -1``: the files are written, no error, exit 141 as a shell
+    tool ends on SIGPIPE."""
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "potential", "analyse", "--quiet", "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    first = proc.stdout.readline()  # like head -1: one line, then the reader is gone
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 141, stderr
+    assert first.startswith(b"Stichtag ")
+    assert stderr == ""
+    assert (out / "ranking.xlsx").is_file() and (out / "provenance.json").is_file()

@@ -43,6 +43,8 @@ def reports_input_errors(func):
                 result = func(*args, **kwargs)
         except InputError as exc:
             raise InputProblem(str(exc)) from None
+        except BrokenPipeError:  # the reader went away (``potential analyse | head``)
+            _quiet_after_broken_pipe()
         except OSError as exc:  # disk full, no permission ... while reading or writing
             from potential.files import os_reason
             from potential.messages import message
@@ -56,6 +58,20 @@ def reports_input_errors(func):
         return result
 
     return wrapper
+
+
+def _quiet_after_broken_pipe():
+    """End as a shell tool does when its reader closes the pipe: silently, exit code 141.
+
+    The files are written before anything is printed, so nothing is lost; standard output
+    is pointed at the null device so that Python's flush at exit does not fail again.
+    """
+    import os
+    import sys
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(128 + 13)  # 128 + SIGPIPE
 
 
 def _version() -> str:
