@@ -535,8 +535,13 @@ def _scale_cost(dataset: Dataset, pool: pd.DataFrame, inputs, reference_date) ->
             strict=True,
         )
     )
+    groups: dict[tuple[str, str], list[str]] = {}  # (option, field) → its member rows
+    for option, field, body in zip(
+        pool["option"].to_numpy(), pool["field"].to_numpy(), pool["body"].to_numpy(), strict=True
+    ):
+        groups.setdefault((option, field), []).append(body)
     volume = {}
-    for (option, field), rows in pool.groupby(["option", "field"], sort=False)["body"]:
+    for (option, field), rows in groups.items():
         members = set(rows)
         for m in rows:
             members |= served.get((m, field), set())
