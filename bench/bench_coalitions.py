@@ -26,17 +26,9 @@ import time
 
 import numpy as np
 import pandas as pd
+from timing import best_of  # bench/timing.py (the script's folder is on sys.path)
 
 FIELD = "abfall"
-
-
-def best_of(func, repeat: int) -> tuple[float, object]:
-    times, out = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        out = func()
-        times.append(time.perf_counter() - start)
-    return min(times), out
 
 
 def figure_1(ds, quick: bool) -> tuple[bool, str, dict]:

@@ -26,23 +26,13 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_synthetic  # the script beside this one
-
-
-def best_of(func, repeat: int):
-    """The shortest of ``repeat`` timed calls (``time.perf_counter``), and the last result."""
-    times, out = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        out = func()
-        times.append(time.perf_counter() - start)
-    return min(times), out
+from timing import best_of
 
 
 def measure(folder: Path, repeat: int) -> dict:

@@ -540,27 +540,35 @@ def _write_set(out_dir, outputs, protect, provenance, command, swap) -> list[Pat
     if swap and out_dir.is_symlink():
         out_dir = out_dir.resolve()
     if swap and not folder_swap.cwd_inside(out_dir):
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        stage = folder_swap.stage_folder(out_dir)
-        try:
-            written: dict[str, Path] = {}
-            for name, writer in outputs.items():
-                path = stage / name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                written[name] = path
-                if writer is None:
-                    _write_sidecar(path, sidecar, written)
-                else:
-                    writer(path)
-            if out_dir.is_dir():
-                skip = [*outputs, *(p.relative_to(out_dir).as_posix() for p in stale)]
-                folder_swap.carry_over(out_dir, stage, skip)
-            folder_swap.swap_in(stage, out_dir, _before_swap)
-        finally:
-            if stage.exists():
-                shutil.rmtree(stage, ignore_errors=True)
-        return [out_dir / name for name in outputs]
+        return _write_staged(out_dir, outputs, sidecar, stale)
     return _write_in_place(out_dir, outputs, targets, sidecar, stale)
+
+
+def _write_staged(out_dir, outputs, sidecar, stale) -> list[Path]:
+    """Write the set into a staging folder beside ``out_dir`` and swap it in whole
+    (:mod:`potential.folder_swap`); the other entries of the old folder are carried over."""
+    from potential import folder_swap
+
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    stage = folder_swap.stage_folder(out_dir)
+    try:
+        written: dict[str, Path] = {}
+        for name, writer in outputs.items():
+            path = stage / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            written[name] = path
+            if writer is None:
+                _write_sidecar(path, sidecar, written)
+            else:
+                writer(path)
+        if out_dir.is_dir():
+            skip = [*outputs, *(p.relative_to(out_dir).as_posix() for p in stale)]
+            folder_swap.carry_over(out_dir, stage, skip)
+        folder_swap.swap_in(stage, out_dir, _before_swap)
+    finally:
+        if stage.exists():
+            shutil.rmtree(stage, ignore_errors=True)
+    return [out_dir / name for name in outputs]
 
 
 def _write_in_place(out_dir, outputs, targets, sidecar, stale) -> list[Path]:

@@ -22,9 +22,9 @@ def detect_kind(path: Path) -> str:
     doc = files.read_yaml(path)
     if not isinstance(doc, dict):  # what loading it as a model or a scenario says
         raise InputError(message("models.not_mapping", type=type(doc).__name__), str(path))
-    if isinstance(doc, dict) and "groups" in doc:
+    if "groups" in doc:
         return "criteria"
-    if isinstance(doc, dict) and "name" in doc:
+    if "name" in doc:
         return "scenario"
     raise InputError(message("validation.unknown_kind"), str(path))
 
@@ -92,27 +92,9 @@ def _check_scenario(path: Path) -> None:
     except InputError as exc:  # worded as the run words it
         raise InputError(message("validation.method", problem=exc), str(path)) from None
     try:
-        _quick_method_check(scenario.method, scenario.method_params)
         run(scenario.model_copy(update={"uncertainty": None}))
     except InputError as exc:
         raise method_param_error(exc, scenario) from None
-
-
-def _quick_method_check(method: str, params) -> None:
-    """Fail fast on a bad scalar method parameter (VIKOR's ``v`` ...) before the analysis.
-
-    The method ranks a small matrix of three alternatives and two criteria with the
-    parameters; only scalar parameters are tried this way (thresholds per criterion need
-    the real criteria, so the analysis that follows checks them).
-    """
-    if not params or any(isinstance(v, dict | list | tuple) for v in params.values()):
-        return
-    import pandas as pd
-
-    from potential.mcda import rank
-
-    matrix = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [3.0, 1.0, 2.0]}, index=["x", "y", "z"])
-    rank(matrix, ["max", "min"], [0.5, 0.5], method, **params)
 
 
 def method_param_error(exc: InputError, scenario) -> InputError:

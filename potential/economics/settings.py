@@ -153,9 +153,7 @@ def economic_settings(
     where = f"{dataset.path}/parameters.csv"
     try:
         settings = EconomicSettings(
-            horizon_years=check_years(
-                p("horizon_years"), _param("horizon_years"), most=MAX_HORIZON_YEARS
-            ),
+            horizon_years=check_years(p("horizon_years"), _param("horizon_years")),
             discount_rate=check_rate(p("discount_rate"), _param("discount_rate")),
             price_change_rate=float(p("price_change_rate")),
             ramp_up=linear_ramp_up(p("ramp_up_years")),

@@ -10,6 +10,7 @@ macro-enabled main part (what Excel writes for ``.xlsm``, kept when the file is 
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from pathlib import Path
@@ -25,17 +26,18 @@ MACRO_CONTENT_TYPE = b"macroenabled"
 MAX_CONTENT_TYPES_BYTES = 1_000_000
 
 
-def macro_part(path: str | Path) -> str | None:
+def macro_part(path: str | Path, data: bytes | None = None) -> str | None:
     """What marks ``path`` as macro-enabled (a file or part name), or ``None``.
 
-    A file that is not a readable zip archive gives ``None``: that is reported as a
+    ``data`` are the file's bytes if they are read already (the archive is then not opened
+    again). A file that is not a readable zip archive gives ``None``: that is reported as a
     damaged workbook by the reader, not here.
     """
     path = Path(path)
     if path.suffix.casefold() in (".xlsm", ".xltm"):
         return path.name
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(path if data is None else io.BytesIO(data)) as z:
             names = z.namelist()
             for name in names:
                 if name.rsplit("/", 1)[-1].casefold() == "vbaproject.bin":

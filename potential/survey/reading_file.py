@@ -70,26 +70,16 @@ class _FileChecks:
     def _macros(self) -> bool:
         """Refuse a macro-enabled workbook (also one renamed ``.xlsx``); False if refused.
 
-        The check is :func:`potential.survey.macros.refuse_macros`; its message is kept in
-        both languages. A damaged archive is left to :func:`limits.workbook_problem`.
+        The check is :func:`potential.survey.macros.macro_part` on the bytes already read. A
+        damaged archive is left to :func:`limits.workbook_problem`.
         """
-        from potential.errors import InputError
-        from potential.messages import use_lang
-        from potential.survey.macros import refuse_macros
+        from potential.survey.macros import macro_part
 
-        texts = []
-        for lang in ("de", "en"):
-            with use_lang(lang):
-                try:
-                    refuse_macros(self.path)
-                except InputError as exc:
-                    texts.append(exc.problem)
-                except limits.DAMAGED_ERRORS:
-                    return True  # reported as damaged by the limits
-        if texts:
-            self.file_problem(texts[0], texts[-1])
-            return False
-        return True
+        part = macro_part(self.path, self.data)
+        if part is None:
+            return True
+        self.file_problem(*both("neutralise.macros", part=part))
+        return False
 
     def _version(self) -> bool:
         wb = self.wb
